@@ -1,0 +1,33 @@
+package dev.tartan.model;
+
+/** How Tartan shows a secret or a token it must not reveal: enough to tell two apart, no more. */
+public final class Masking {
+
+    private static final String DOTS = "\u2022\u2022\u2022\u2022";
+
+    private Masking() {
+    }
+
+    /** A secret shows nothing of itself but its last two characters. */
+    public static String maskSecret(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return "";
+        }
+        return DOTS + (secret.length() > 8 ? secret.substring(secret.length() - 2) : "");
+    }
+
+    /**
+     * A token keeps its public prefix (kind and environment, e.g. {@code access-sandbox-}) and its
+     * last four characters: {@code access-sandbox-••••1f2e}.
+     */
+    public static String maskToken(String token) {
+        if (token == null || token.isEmpty()) {
+            return "";
+        }
+        TokenKind kind = TokenKind.of(token);
+        String prefix = kind == null ? "" : kind.prefixOf(token);
+        String rest = token.substring(prefix.length());
+        String tail = rest.length() > 12 ? rest.substring(rest.length() - 4) : "";
+        return prefix + DOTS + tail;
+    }
+}
