@@ -1,0 +1,39 @@
+package dev.tartan.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The root of Tartan's command line. With no subcommand the launcher opens the window instead
+ * (see {@code dev.tartan.app.Main}); this class only describes the commands.
+ */
+@Command(name = "tartan",
+        mixinStandardHelpOptions = true,
+        versionProvider = TartanCommand.Version.class,
+        description = "A console for the Plaid API. With no command, opens the Tartan window.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class TartanCommand {
+
+    @Mixin
+    private GlobalOptions globalOptions = new GlobalOptions();
+
+    public GlobalOptions globalOptions() {
+        return globalOptions;
+    }
+
+    /** A command line with every Tartan command and Tartan's error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TartanCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TartanCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Tartan " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
