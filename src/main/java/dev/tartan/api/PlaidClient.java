@@ -1,5 +1,6 @@
 package dev.tartan.api;
 
+import dev.tartan.model.PlaidResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.Credentials;
 import dev.tartan.model.Futures;

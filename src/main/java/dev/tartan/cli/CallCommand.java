@@ -6,7 +6,7 @@ import dev.tartan.api.PlaidClient;
 import dev.tartan.api.PlaidClientException;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
-import dev.tartan.api.PlaidResponse;
+import dev.tartan.model.PlaidResponse;
 import dev.tartan.api.catalog.OperationCatalog;
 import dev.tartan.model.Credentials;
 import dev.tartan.model.Operation;

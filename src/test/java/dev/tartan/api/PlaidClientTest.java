@@ -1,5 +1,6 @@
 package dev.tartan.api;
 
+import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Credentials;
 import dev.tartan.model.PlaidError;
 import okhttp3.Call;

@@ -1,4 +1,4 @@
-package dev.tartan.api;
+package dev.tartan.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
