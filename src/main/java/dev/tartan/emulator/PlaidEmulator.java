@@ -3,12 +3,19 @@ package dev.tartan.emulator;
 import dev.tartan.emulator.items.InstitutionsModule;
 import dev.tartan.emulator.items.Items;
 import dev.tartan.emulator.items.ItemsModule;
+import dev.tartan.emulator.processor.ProcessorModule;
+import dev.tartan.emulator.processor.SignalModule;
+import dev.tartan.emulator.processor.SignalService;
+import dev.tartan.emulator.products.ProductsModule;
 import dev.tartan.emulator.spec.ExampleResponder;
 import dev.tartan.emulator.spec.Schema;
 import dev.tartan.emulator.spec.SpecCatalog;
 import dev.tartan.emulator.state.EmulatorIdentity;
 import dev.tartan.emulator.state.StateStore;
 import dev.tartan.emulator.support.Json;
+import dev.tartan.emulator.transactions.TransactionsModule;
+import dev.tartan.emulator.transactions.TransactionsService;
+import dev.tartan.emulator.webhooks.VerificationKeyModule;
 import dev.tartan.emulator.webhooks.WebhookSender;
 import dev.tartan.emulator.webhooks.WebhookSigner;
 import dev.tartan.emulator.webhooks.Webhooks;
@@ -51,10 +58,18 @@ public final class PlaidEmulator implements AutoCloseable {
         Webhooks webhooks = new Webhooks(catalog, webhookSender);
         Items items = new Items(store, clock, config.seed(), accountSubtypes(catalog), webhooks);
 
+        TransactionsService transactions = new TransactionsService(items, store);
+        SignalService signal = new SignalService(store);
+
         HandlerRegistry registry = new HandlerRegistry();
         List<EmulatorModule> modules = List.of(
                 new InstitutionsModule(clock),
-                new ItemsModule(items));
+                new ItemsModule(items),
+                new ProductsModule(items),
+                new TransactionsModule(items, transactions),
+                new SignalModule(items, signal),
+                new ProcessorModule(items, transactions, signal),
+                new VerificationKeyModule(signer));
         modules.forEach(module -> module.register(registry));
         SpecFallback fallback = new SpecFallback(new ExampleResponder(), items, clock);
         this.server = new EmulatorServer(config.port(), catalog, registry, fallback, identity.clientId(), identity.secret(),

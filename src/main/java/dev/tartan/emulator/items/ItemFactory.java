@@ -128,7 +128,11 @@ final class ItemFactory {
         JsonNode meta = config.path("meta");
         account.name = meta.path("name").asText(capitalize(subtype));
         account.officialName = meta.hasNonNull("official_name") ? meta.get("official_name").asText() : null;
-        account.limit = meta.hasNonNull("limit") ? meta.get("limit").asDouble() : type.equals("credit") ? 5_000.0 : null;
+        if (meta.hasNonNull("limit")) {
+            account.limit = meta.get("limit").asDouble();
+        } else if (type.equals("credit")) {
+            account.limit = 5_000.0;
+        }
         account.current = config.hasNonNull("starting_balance") ? config.get("starting_balance").asDouble()
                 : balance(seed, index, 10_000);
         if (config.path("has_null_available_balance").asBoolean(false)) {

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +56,41 @@ public final class Items {
 
     public <R> R write(Supplier<R> action) {
         return store.write(action);
+    }
+
+    /**
+     * Runs {@code action} on the usable Item behind {@code accessToken} under the read lock, first
+     * recording {@code product} (if not null) as billed, as Plaid does on a product's first call.
+     */
+    public <R> R withItem(String accessToken, String product, Function<ItemRecord, R> action) {
+        if (product != null) {
+            boolean billed = read(() -> usableItemFor(accessToken).billedProducts.contains(product));
+            if (!billed) {
+                write(() -> {
+                    usableItemFor(accessToken).bill(product);
+                    return null;
+                });
+            }
+        }
+        return read(() -> action.apply(usableItemFor(accessToken)));
+    }
+
+    /** Runs {@code action} on what {@code processorToken} reaches, under the read lock; the Item must be usable. */
+    public <R> R withProcessor(String processorToken, String product, Function<ProcessorAccess, R> action) {
+        if (product != null) {
+            boolean billed = read(() -> processorFor(processorToken).item().billedProducts.contains(product));
+            if (!billed) {
+                write(() -> {
+                    processorFor(processorToken).item().bill(product);
+                    return null;
+                });
+            }
+        }
+        return read(() -> {
+            ProcessorAccess access = processorFor(processorToken);
+            requireUsable(access.item());
+            return action.apply(access);
+        });
     }
 
     public Clock clock() {
@@ -156,6 +193,11 @@ public final class Items {
         state.items.put(item.itemId, item);
         listeners.forEach(l -> l.itemCreated(item));
         return item;
+    }
+
+    /** The products an institution supports, if the institution exists. */
+    public Optional<List<String>> institutionProducts(String institutionId) {
+        return Institutions.byId(institutionId).map(Institution::products);
     }
 
     /** A new public token for an Item, valid for 30 minutes and one exchange. */

@@ -6,6 +6,8 @@ import dev.tartan.emulator.support.Json;
 import dev.tartan.emulator.wire.ApiException;
 import dev.tartan.emulator.wire.PlaidErrors;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,6 +68,18 @@ record SandboxLogin(String username, JsonNode customConfig, Long generatedTransa
         throw PlaidErrors.of("INVALID_CREDENTIALS");
     }
 
+    private static void checkDate(JsonNode transaction, String field) {
+        JsonNode value = transaction.get(field);
+        if (value == null || !value.isTextual()) {
+            throw PlaidErrors.invalidField("user_custom transactions need " + field + " as a YYYY-MM-DD date");
+        }
+        try {
+            LocalDate.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw PlaidErrors.invalidField("user_custom transaction " + field + " '" + value.asText() + "' is not a YYYY-MM-DD date");
+        }
+    }
+
     private static long generatedCount(String digits) {
         long count;
         try {
@@ -117,6 +131,10 @@ record SandboxLogin(String username, JsonNode customConfig, Long generatedTransa
             if (!type.isEmpty() && !ItemFactory.ACCOUNT_TYPES.contains(type)) {
                 throw PlaidErrors.invalidField("user_custom account type '" + type + "' is not one of "
                         + String.join(", ", ItemFactory.ACCOUNT_TYPES));
+            }
+            for (JsonNode transaction : account.path("transactions")) {
+                checkDate(transaction, "date_posted");
+                checkDate(transaction, "date_transacted");
             }
         }
         return new SandboxLogin("user_custom", config, null, false);

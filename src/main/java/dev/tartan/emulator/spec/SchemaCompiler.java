@@ -100,16 +100,15 @@ final class SchemaCompiler {
                 default -> Schema.Type.ANY;
             };
         }
-        if (node.path("nullable").asBoolean(false)) {
+        // OpenAPI 3.0 nullable only widens a type given in the same schema object: beside a bare allOf it
+        // changes nothing (the allOf parts still reject null), which is how standard validators read it too.
+        if (node.path("nullable").asBoolean(false) && node.has("type")) {
             target.nullable = true;
         }
         if (node.has("enum")) {
             List<JsonNode> values = new ArrayList<>();
             node.get("enum").forEach(values::add);
             target.enumValues = values;
-            if (values.stream().anyMatch(JsonNode::isNull)) {
-                target.nullable = true;
-            }
         }
         if (node.has("format")) {
             target.format = node.get("format").asText();

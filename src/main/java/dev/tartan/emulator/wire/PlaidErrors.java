@@ -36,6 +36,7 @@ public final class PlaidErrors {
         define(INPUT, "INVALID_LINK_TOKEN", 400, "invalid link_token provided", null);
         define(INPUT, "INVALID_PROCESSOR_TOKEN", 400, "could not find matching processor token", null);
         define(INPUT, "INVALID_INSTITUTION", 400, "invalid institution_id provided", null);
+        define(INPUT, "INVALID_PRODUCT", 400, "client is not authorized to access the requested product", null);
         define(INPUT, "INVALID_ACCOUNT_ID", 400, "failed to find requested account ID for requested item", null);
         define(INPUT, "INVALID_WEBHOOK_VERIFICATION_KEY_ID", 400,
                 "invalid key_id provided. note that key_ids are specific to Plaid environments", null);
