@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Checks a request body against its operation's schema the way Plaid does: every missing required
  * field is reported together, then every unknown field, then the first field with a wrong type or
- * value. {@code client_id} and {@code secret} are accepted at the top level of every body.
+ * value. {@code client_id} and {@code secret} are accepted at the top level of every body, and never
+ * reported missing here: they may come in headers instead.
  *
  * <p>An explicit {@code null} counts as absent for a field that is not nullable: clients that write
  * nulls for unset optional fields are common and Plaid tolerates them.
@@ -49,6 +50,9 @@ public final class RequestValidator {
 
         void object(JsonNode value, Schema schema, String path, boolean topLevel) {
             for (String key : schema.required) {
+                if (topLevel && ALWAYS_ALLOWED.contains(key)) {
+                    continue; // credentials may come in headers; the server checks them before the schema
+                }
                 JsonNode field = value.get(key);
                 Schema fieldSchema = schema.properties.get(key);
                 if (field == null || (field.isNull() && (fieldSchema == null || !fieldSchema.nullable))) {
