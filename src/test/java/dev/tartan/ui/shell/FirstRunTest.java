@@ -47,7 +47,8 @@ class FirstRunTest {
         Label path = app.waitFor("#operationPath", 60);
         app.waitUntil("the demo call", 20, () -> "/accounts/get".equals(path.getText()));
         CodeArea editor = app.lookup("#requestEditor .json-editor").query();
-        assertThat(editor.getText()).contains("\"access_token\"", "access-sandbox-");
+        app.waitUntil("the demo Item's token in the body", 10, () -> editor.getText().contains("access-sandbox-"));
+        assertThat(editor.getText()).contains("\"access_token\"");
         assertThat(Files.exists(home.resolve("vault.db"))).isTrue();
         app.screenshot("first-run-4-console-ready");
 
