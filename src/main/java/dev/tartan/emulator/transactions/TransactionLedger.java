@@ -29,6 +29,10 @@ final class TransactionLedger {
     private static final Comparator<StoredTransaction> BY_DATE = Comparator
             .comparing((StoredTransaction t) -> t.date).thenComparingLong(t -> t.key);
     private static final double RESTAURANT_TIP = 1.18;
+    /** The newest generated transactions are always pending (money out only), so every history has some. */
+    private static final int PENDING_TAIL = 3;
+    /** Days at the end of the history whose transactions may still be pending. */
+    private static final int PENDING_DAYS = 2;
 
     String itemId;
     long seed;
@@ -152,7 +156,8 @@ final class TransactionLedger {
             accountId = account.id;
             currency = account.currency;
             amount = amount(merchant, Mix.value(hash + 1));
-            pending = day >= days - 2 && !merchant.inflow() && Mix.below(Mix.value(hash + 2), 3) == 0;
+            pending = !merchant.inflow()
+                    && (key >= baseCount - PENDING_TAIL || (day >= days - PENDING_DAYS && Mix.below(Mix.value(hash + 2), 3) == 0));
         }
         LocalDate authorized = merchant.channel().equals("in store") && !pending
                 ? date.minusDays(Mix.below(Mix.value(hash + 3), 3)) : date;
@@ -378,7 +383,8 @@ final class TransactionLedger {
     private List<Txn> livePending(LocalDate today) {
         List<Txn> pending = new ArrayList<>();
         if (baseCount > 0) {
-            for (long key = firstKeyOfDay(Math.max(0, days - 2)); key < baseCount; key++) {
+            long first = Math.max(0, Math.min(firstKeyOfDay(Math.max(0, days - PENDING_DAYS)), baseCount - PENDING_TAIL));
+            for (long key = first; key < baseCount; key++) {
                 if (!removedBase.containsKey(key)) {
                     Txn candidate = generated(key);
                     if (candidate.pending()) {
