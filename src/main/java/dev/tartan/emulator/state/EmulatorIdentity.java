@@ -15,12 +15,14 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -71,11 +73,18 @@ public final class EmulatorIdentity {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return new EmulatorIdentity(Ids.hex(24), Ids.hex(30), UUID.randomUUID().toString(),
+            return new EmulatorIdentity(Ids.hex(24), secureHex(30), UUID.randomUUID().toString(),
                     Instant.now(), generator.generateKeyPair());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java runtime cannot create EC P-256 keys", e);
         }
+    }
+
+    /** The secret guards the emulator's port, so it is drawn from a secure generator. */
+    private static String secureHex(int length) {
+        byte[] bytes = new byte[(length + 1) / 2];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes).substring(0, length);
     }
 
     private static EmulatorIdentity read(JsonNode json) {
