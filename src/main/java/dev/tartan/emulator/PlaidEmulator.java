@@ -72,8 +72,14 @@ public final class PlaidEmulator implements AutoCloseable {
                 new VerificationKeyModule(signer));
         modules.forEach(module -> module.register(registry));
         SpecFallback fallback = new SpecFallback(new ExampleResponder(), items, clock);
-        this.server = new EmulatorServer(config.port(), catalog, registry, fallback, identity.clientId(), identity.secret(),
-                config.latency(), config.failRates());
+        try {
+            this.server = new EmulatorServer(config.port(), catalog, registry, fallback, identity.clientId(), identity.secret(),
+                    config.latency(), config.failRates());
+        } catch (IOException | RuntimeException e) {
+            webhookSender.close();
+            store.close();
+            throw e;
+        }
     }
 
     private static Set<String> accountSubtypes(SpecCatalog catalog) {
