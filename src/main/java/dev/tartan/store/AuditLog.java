@@ -1,0 +1,198 @@
+package dev.tartan.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tartan.model.AuditEntry;
+import dev.tartan.model.AuditVerification;
+import dev.tartan.model.Masking;
+import dev.tartan.model.TokenKind;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+
+/**
+ * Every state-changing action a user takes, append-only and tamper-evident: each entry's hash
+ * covers the previous entry's hash and all of its own fields, so changing, inserting or removing
+ * an entry anywhere but at the very end breaks the chain at that point, which {@link #verify()}
+ * reports. Tokens in any field are masked before they are written.
+ */
+public final class AuditLog {
+
+    /** The "previous hash" of the first entry. */
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    private static final String COLUMNS = "seq, at, actor, action, targets, outcome, request_id, prev_hash, hash";
+    private static final byte[] HASH_DOMAIN = "tartan-audit-v1".getBytes(StandardCharsets.UTF_8);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+
+    private final Database db;
+    private final Clock clock;
+    private final Supplier<String> actor;
+
+    AuditLog(Database db, Clock clock, Supplier<String> actor) {
+        this.db = db;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    /**
+     * Appends an entry.
+     *
+     * @param action    what was done, e.g. {@code item.remove}
+     * @param targets   the ids it was done to
+     * @param outcome   e.g. {@code success}, {@code failure: ITEM_LOGIN_REQUIRED}
+     * @param requestId Plaid's request_id, or null
+     */
+    public AuditEntry append(String action, List<String> targets, String outcome, String requestId) {
+        String who = actor.get();
+        String what = masked(require(action, "action"));
+        List<String> ids = targets == null ? List.of() : targets.stream().map(AuditLog::masked).toList();
+        String how = masked(require(outcome, "outcome"));
+        String request = requestId == null ? null : masked(requestId);
+        return db.write(d -> {
+            AuditEntry last = d.queryOne("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1", AuditLog::entry)
+                    .orElse(null);
+            long seq = last == null ? 1 : last.seq() + 1;
+            String previousHash = last == null ? GENESIS_HASH : last.hash();
+            // Stored to the millisecond, so hash what will be read back.
+            Instant at = Instant.ofEpochMilli(clock.millis());
+            String hash = hashOf(seq, at, who, what, ids, how, request, previousHash);
+            d.update("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    seq, at, who, what, toJson(ids), how, request, previousHash, hash);
+            return new AuditEntry(seq, at, who, what, ids, how, request, previousHash, hash);
+        });
+    }
+
+    /** The newest entries, newest first. */
+    public List<AuditEntry> recent(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Ask for at least one audit entry, not " + limit);
+        }
+        return db.read(d -> d.query("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT ?", AuditLog::entry, limit));
+    }
+
+    public long count() {
+        return db.read(d -> d.queryLong("SELECT count(*) FROM audit_log"));
+    }
+
+    /** Walks the chain from the first entry and reports the first link that does not hold. */
+    public AuditVerification verify() {
+        return db.read(d -> {
+            List<AuditVerification> broken = new ArrayList<>(1);
+            long[] checked = {0};
+            String[] previousHash = {GENESIS_HASH};
+            d.forEach("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq", row -> {
+                if (!broken.isEmpty()) {
+                    return;
+                }
+                checked[0]++;
+                long expectedSeq = checked[0];
+                String problem = problemWith(row, expectedSeq, previousHash[0]);
+                if (problem != null) {
+                    broken.add(AuditVerification.brokenAt(checked[0], Math.min(row.getLong("seq"), expectedSeq), problem));
+                }
+                previousHash[0] = row.getString("hash");
+            });
+            return broken.isEmpty() ? AuditVerification.intact(checked[0]) : broken.get(0);
+        });
+    }
+
+    private static String problemWith(ResultSet row, long expectedSeq, String expectedPreviousHash) throws SQLException {
+        long seq = row.getLong("seq");
+        if (seq != expectedSeq) {
+            return "entry #" + expectedSeq + " is missing (the next entry is #" + seq + ")";
+        }
+        if (!expectedPreviousHash.equals(row.getString("prev_hash"))) {
+            return "entry #" + seq + " does not follow entry #" + (seq - 1)
+                    + " (an entry before it was changed, removed or replaced)";
+        }
+        AuditEntry entry;
+        String recomputed;
+        try {
+            entry = entry(row);
+            recomputed = hashOf(entry.seq(), entry.at(), entry.actor(), entry.action(), entry.targets(),
+                    entry.outcome(), entry.requestId(), entry.previousHash());
+        } catch (RuntimeException e) {
+            return "entry #" + seq + " was changed after it was written (it cannot be read back: " + e.getMessage() + ")";
+        }
+        if (!recomputed.equals(entry.hash())) {
+            return "entry #" + seq + " was changed after it was written (its hash does not match its content)";
+        }
+        return null;
+    }
+
+    /**
+     * SHA-256 over every field, each length-prefixed so that no two different entries encode alike
+     * (a null request_id differs from an empty one).
+     */
+    static String hashOf(long seq, Instant at, String actor, String action, List<String> targets, String outcome,
+                         String requestId, String previousHash) {
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(HASH_DOMAIN);
+        digest.update(ByteBuffer.allocate(16).putLong(seq).putLong(at.toEpochMilli()).array());
+        field(digest, actor);
+        field(digest, action);
+        digest.update(ByteBuffer.allocate(4).putInt(targets.size()).array());
+        for (String target : targets) {
+            field(digest, target);
+        }
+        field(digest, outcome);
+        field(digest, requestId);
+        field(digest, previousHash);
+        return Sha256.hex(digest);
+    }
+
+    private static void field(MessageDigest digest, String value) {
+        if (value == null) {
+            digest.update(ByteBuffer.allocate(4).putInt(-1).array());
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
+    }
+
+    /** Replaces every Plaid token in {@code text} by its masked form. */
+    private static String masked(String text) {
+        return TokenKind.TOKEN.matcher(text).replaceAll(match -> Matcher.quoteReplacement(Masking.maskToken(match.group())));
+    }
+
+    private static String require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("An audit entry needs its " + what);
+        }
+        return value.strip();
+    }
+
+    private static String toJson(List<String> targets) {
+        try {
+            return JSON.writeValueAsString(targets);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of strings always serializes", e);
+        }
+    }
+
+    private static AuditEntry entry(ResultSet row) throws SQLException {
+        List<String> targets;
+        try {
+            String json = row.getString("targets");
+            targets = json == null ? null : JSON.readValue(json, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new VaultException("Audit entry #" + row.getLong("seq") + " has unreadable targets");
+        }
+        return new AuditEntry(row.getLong("seq"), Database.instant(row, "at"), row.getString("actor"),
+                row.getString("action"), targets, row.getString("outcome"), row.getString("request_id"),
+                row.getString("prev_hash"), row.getString("hash"));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.tartan.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The vault's tables and how a vault moves from one version to the next. The version is SQLite's
+ * {@code user_version}; each migration runs in one transaction that also sets the new version,
+ * so a vault is always at exactly one version. Migrations are only ever appended.
+ */
+final class Schema {
+
+    /** "Tart": marks the database as a Tartan vault in its (encrypted) header. */
+    static final int APPLICATION_ID = 0x54617274;
+
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // 1: the first vault
+            List.of(
+                    "PRAGMA application_id = " + APPLICATION_ID,
+                    """
+                    CREATE TABLE settings (
+                      key   TEXT PRIMARY KEY NOT NULL,
+                      value TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE profiles (
+                      name        TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+                      environment TEXT NOT NULL,
+                      client_id   TEXT NOT NULL,
+                      secret      TEXT NOT NULL,
+                      created_at  INTEGER NOT NULL,
+                      updated_at  INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE tokens (
+                      id           INTEGER PRIMARY KEY,
+                      kind         TEXT NOT NULL,
+                      value        TEXT NOT NULL UNIQUE,
+                      label        TEXT,
+                      profile      TEXT,
+                      environment  TEXT,
+                      owner_id     TEXT,
+                      institution  TEXT,
+                      created_at   INTEGER NOT NULL,
+                      last_used_at INTEGER,
+                      notes        TEXT
+                    )""",
+                    "CREATE INDEX tokens_by_owner ON tokens (owner_id)",
+                    "CREATE INDEX tokens_by_institution ON tokens (institution)",
+                    """
+                    CREATE TABLE cached_results (
+                      id           INTEGER PRIMARY KEY,
+                      profile      TEXT NOT NULL,
+                      operation    TEXT NOT NULL,
+                      request_hash TEXT NOT NULL,
+                      reply        TEXT NOT NULL,
+                      fetched_at   INTEGER NOT NULL,
+                      request_id   TEXT,
+                      UNIQUE (profile, operation, request_hash)
+                    )""",
+                    """
+                    CREATE TABLE request_history (
+                      id          INTEGER PRIMARY KEY,
+                      at          INTEGER NOT NULL,
+                      profile     TEXT,
+                      operation   TEXT NOT NULL,
+                      http_status INTEGER NOT NULL,
+                      duration_ms INTEGER NOT NULL,
+                      request_id  TEXT,
+                      request     TEXT,
+                      reply       TEXT,
+                      size_bytes  INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX request_history_by_at ON request_history (at)",
+                    "CREATE INDEX request_history_by_request_id ON request_history (request_id)",
+                    """
+                    CREATE TABLE audit_log (
+                      seq        INTEGER PRIMARY KEY,
+                      at         INTEGER NOT NULL,
+                      actor      TEXT NOT NULL,
+                      action     TEXT NOT NULL,
+                      targets    TEXT NOT NULL,
+                      outcome    TEXT NOT NULL,
+                      request_id TEXT,
+                      prev_hash  TEXT NOT NULL,
+                      hash       TEXT NOT NULL
+                    )""",
+                    // Append-only for Tartan itself; the hash chain catches whoever goes around this.
+                    """
+                    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+                    """
+                    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""));
+
+    /** The schema version this Tartan writes. */
+    static final int CURRENT_VERSION = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    /**
+     * Refuses a database that is not a Tartan vault or is newer than this Tartan, before anything
+     * is written to it.
+     */
+    static int requireCompatible(Connection connection, Path file) throws SQLException {
+        int version = pragmaInt(connection, "user_version");
+        int applicationId = pragmaInt(connection, "application_id");
+        boolean fresh = version == 0 && applicationId == 0 && !hasTables(connection);
+        if (!fresh && applicationId != APPLICATION_ID) {
+            throw new NotAVaultException(file, "it is an encrypted database of another program");
+        }
+        if (version > CURRENT_VERSION) {
+            throw new VaultTooNewException(file, version, CURRENT_VERSION);
+        }
+        return version;
+    }
+
+    /** Brings the database to {@link #CURRENT_VERSION}, one transaction per step. */
+    static void migrate(Connection connection, int fromVersion) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (int version = fromVersion + 1; version <= CURRENT_VERSION; version++) {
+                statement.execute("BEGIN IMMEDIATE");
+                try {
+                    for (String sql : MIGRATIONS.get(version - 1)) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("PRAGMA user_version = " + version);
+                    statement.execute("COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    statement.execute("ROLLBACK");
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static int pragmaInt(Connection connection, String pragma) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA " + pragma)) {
+            return row.next() ? row.getInt(1) : 0;
+        }
+    }
+
+    private static boolean hasTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return row.next() && row.getInt(1) > 0;
+        }
+    }
+}

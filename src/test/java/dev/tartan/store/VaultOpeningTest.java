@@ -1,0 +1,231 @@
+package dev.tartan.store;
+
+import dev.tartan.model.Credentials;
+import dev.tartan.model.PlaidEnvironment;
+import dev.tartan.model.Profile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static dev.tartan.store.TestVaults.PASSPHRASE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Creating and opening a vault, and every way opening can be refused. */
+class VaultOpeningTest {
+
+    private static final Profile PROFILE = new Profile("sandbox", PlaidEnvironment.SANDBOX,
+            new Credentials("client-1", "secret-that-must-not-leak"));
+
+    @TempDir
+    Path dir;
+
+    private Path vaultFile() {
+        return new VaultLocation(dir).file();
+    }
+
+    @Test
+    void aCreatedVaultReopensWithItsDataAndIsEncryptedWithSqlCipher4() throws Exception {
+        try (Vault vault = TestVaults.create(dir)) {
+            vault.profiles().add(PROFILE);
+        }
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThat(vault.profiles().require("sandbox")).isEqualTo(PROFILE);
+            assertThat(vault.status().encryption()).contains("SQLCipher 4").contains("256000");
+        }
+        assertThat(VaultFiles.hasPlainSqliteHeader(vaultFile())).isFalse();
+        try (Connection raw = TestVaults.rawConnection(dir, PASSPHRASE); Statement statement = raw.createStatement()) {
+            assertThat(scalar(statement, "PRAGMA cipher")).isEqualTo("sqlcipher");
+            assertThat(scalar(statement, "PRAGMA kdf_iter")).isEqualTo("256000");
+            assertThat(scalar(statement, "PRAGMA journal_mode")).isEqualTo("wal");
+            assertThat(scalar(statement, "PRAGMA user_version")).isEqualTo(String.valueOf(Schema.CURRENT_VERSION));
+        }
+    }
+
+    @Test
+    void theVaultFileIsReadableByItsOwnerOnly() throws Exception {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        TestVaults.create(dir).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(vaultFile()))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aWrongPassphraseIsToldAsSuchChangesNothingAndTheRightOneStillWorks() throws Exception {
+        try (Vault vault = TestVaults.create(dir)) {
+            vault.profiles().add(PROFILE);
+        }
+        var before = TestVaults.snapshot(dir);
+
+        assertThatThrownBy(() -> TestVaults.open(dir, "not the passphrase at all"))
+                .isInstanceOf(WrongPassphraseException.class)
+                .hasMessageContaining("Wrong passphrase")
+                .hasMessageContaining("Nothing was changed");
+
+        assertThat(TestVaults.snapshot(dir)).isEqualTo(before);
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThat(vault.profiles().list()).containsExactly(PROFILE);
+        }
+    }
+
+    @Test
+    void anEmptyPassphraseIsRefusedAndCreatesNothing() {
+        VaultLocation location = new VaultLocation(dir);
+        for (String empty : new String[] {"", "   "}) {
+            assertThatThrownBy(() -> Vault.create(location, empty.toCharArray()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("passphrase is empty");
+        }
+        assertThatThrownBy(() -> Vault.create(location, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void anEmptyPassphraseCannotOpenAVault() throws Exception {
+        TestVaults.create(dir).close();
+        var before = TestVaults.snapshot(dir);
+        assertThatThrownBy(() -> Vault.open(new VaultLocation(dir), new char[0]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("passphrase is empty");
+        assertThat(TestVaults.snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void aPlainSqliteFileIsNotAVaultAndIsLeftAlone() throws Exception {
+        try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + vaultFile());
+             Statement statement = plain.createStatement()) {
+            statement.execute("CREATE TABLE notes (text TEXT)");
+            statement.execute("INSERT INTO notes VALUES ('hello')");
+        }
+        var before = TestVaults.snapshot(dir);
+        assertThatThrownBy(() -> TestVaults.open(dir))
+                .isInstanceOf(NotAVaultException.class)
+                .hasMessageContaining("plain, unencrypted SQLite database")
+                .hasMessageContaining("not a Tartan vault");
+        assertThat(TestVaults.snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void randomBytesAreNotAVault() throws Exception {
+        byte[] junk = new byte[10_000];
+        new SecureRandom().nextBytes(junk);
+        Files.write(vaultFile(), junk);
+        var before = TestVaults.snapshot(dir);
+        assertThatThrownBy(() -> TestVaults.open(dir))
+                .isInstanceOf(NotAVaultException.class)
+                .hasMessageContaining("not a whole number of 4096-byte pages");
+        assertThat(TestVaults.snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void aTextFileOfWholePagesIsNotAVault() throws Exception {
+        Files.writeString(vaultFile(), "{\"note\": \"just some JSON\"}\n".repeat(8192).substring(0, 8192), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TestVaults.open(dir))
+                .isInstanceOf(NotAVaultException.class)
+                .hasMessageContaining("not encrypted data");
+    }
+
+    @Test
+    void anEmptyFileOrAFolderIsNotAVault() throws Exception {
+        Files.createFile(vaultFile());
+        assertThatThrownBy(() -> TestVaults.open(dir)).isInstanceOf(NotAVaultException.class).hasMessageContaining("empty");
+        Files.delete(vaultFile());
+        Files.createDirectory(vaultFile());
+        assertThatThrownBy(() -> TestVaults.open(dir)).isInstanceOf(NotAVaultException.class).hasMessageContaining("folder");
+    }
+
+    @Test
+    void randomBytesInWholePagesCanOnlyBeToldApartByTryingTheKey() throws Exception {
+        // An encrypted page is indistinguishable from random bytes; this case reads as a wrong passphrase.
+        byte[] junk = new byte[2 * VaultFiles.PAGE_SIZE];
+        new SecureRandom().nextBytes(junk);
+        Files.write(vaultFile(), junk);
+        assertThatThrownBy(() -> TestVaults.open(dir)).isInstanceOf(WrongPassphraseException.class);
+        assertThat(Files.readAllBytes(vaultFile())).isEqualTo(junk);
+    }
+
+    @Test
+    void anotherProgramsEncryptedDatabaseIsNotAVault() throws Exception {
+        Files.createFile(vaultFile());
+        try (Connection other = new SqlCipherConnector(PASSPHRASE.toCharArray()).connect(vaultFile(), true);
+             Statement statement = other.createStatement()) {
+            statement.execute("CREATE TABLE things (x)");
+        }
+        assertThatThrownBy(() -> TestVaults.open(dir))
+                .isInstanceOf(NotAVaultException.class)
+                .hasMessageContaining("encrypted database of another program");
+    }
+
+    @Test
+    void aVaultFromANewerTartanIsRefusedUnchanged() throws Exception {
+        TestVaults.create(dir).close();
+        try (Connection raw = TestVaults.rawConnection(dir, PASSPHRASE); Statement statement = raw.createStatement()) {
+            statement.execute("PRAGMA user_version = " + (Schema.CURRENT_VERSION + 1));
+        }
+        var before = TestVaults.snapshot(dir);
+        assertThatThrownBy(() -> TestVaults.open(dir))
+                .isInstanceOf(VaultTooNewException.class)
+                .hasMessageContaining("newer Tartan")
+                .hasMessageContaining("schema version " + (Schema.CURRENT_VERSION + 1))
+                .hasMessageContaining("was not changed");
+        assertThat(TestVaults.snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void openingWhereThereIsNoVaultSaysHowToCreateOneAndCreatesNothing() {
+        assertThatThrownBy(() -> TestVaults.open(dir))
+                .isInstanceOf(VaultNotFoundException.class)
+                .hasMessageContaining("tartan vault init");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void creatingOverAnExistingFileIsRefused() throws Exception {
+        Files.writeString(vaultFile(), "precious");
+        assertThatThrownBy(() -> TestVaults.create(dir)).isInstanceOf(VaultExistsException.class);
+        assertThat(Files.readString(vaultFile())).isEqualTo("precious");
+    }
+
+    @Test
+    void creatingMakesTheDataFolderAndLeavesNoBuildingFileBehind() throws Exception {
+        Path nested = dir.resolve("a").resolve("b");
+        TestVaults.create(nested).close();
+        try (var files = Files.list(nested)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(VaultLocation.FILE_NAME);
+        }
+    }
+
+    @Test
+    void staleFilesOfAnInterruptedChangeAreRemovedOnOpen() throws Exception {
+        TestVaults.create(dir).close();
+        VaultLocation location = new VaultLocation(dir);
+        Files.writeString(location.rekeyFile(), "half a copy");
+        Files.writeString(location.creationFile(), "half a vault");
+        TestVaults.open(dir).close();
+        assertThat(location.rekeyFile()).doesNotExist();
+        assertThat(location.creationFile()).doesNotExist();
+    }
+
+    @Test
+    void aClosedVaultSaysSo() {
+        Vault vault = TestVaults.create(dir);
+        vault.close();
+        assertThat(vault.isOpen()).isFalse();
+        assertThatThrownBy(() -> vault.profiles().list()).isInstanceOf(VaultException.class).hasMessageContaining("closed");
+    }
+
+    private static String scalar(Statement statement, String sql) throws Exception {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? row.getString(1) : null;
+        }
+    }
+}
