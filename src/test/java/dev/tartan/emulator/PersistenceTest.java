@@ -105,6 +105,17 @@ class PersistenceTest {
     }
 
     @Test
+    void oneEmulatorPerFolder() {
+        try (PlaidEmulator first = start(false)) {
+            assertThatThrownBy(() -> start(false)).hasMessageContaining("another emulator is already running");
+            assertThat(new EmulatorClient(first).post("/categories/get", body()).status()).isEqualTo(200);
+        }
+        try (PlaidEmulator afterwards = start(false)) {
+            assertThat(afterwards.clientId()).isNotBlank();
+        }
+    }
+
+    @Test
     void inMemoryEmulatorsWriteNothing() throws IOException {
         try (PlaidEmulator emulator = PlaidEmulator.start(EmulatorConfig.inMemory())) {
             new EmulatorClient(emulator).newItem("user_good", "pass_good");

@@ -38,6 +38,7 @@ public final class StateStore implements AutoCloseable {
     private static final long SAVE_DELAY_MILLIS = 100;
 
     private final Path file;
+    private final FolderLock folderLock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Object> sections = new LinkedHashMap<>();
     private final JsonNode stored;
@@ -50,7 +51,13 @@ public final class StateStore implements AutoCloseable {
      */
     public StateStore(Path directory, boolean reset) {
         this.file = directory == null ? null : directory.resolve(FILE_NAME);
-        this.stored = file == null ? Json.object() : load(file, reset);
+        this.folderLock = directory == null ? null : FolderLock.acquire(directory);
+        try {
+            this.stored = file == null ? Json.object() : load(file, reset);
+        } catch (RuntimeException e) {
+            folderLock.release();
+            throw e;
+        }
         this.saver = file == null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tartan-emulator-state");
             thread.setDaemon(true);
@@ -185,7 +192,11 @@ public final class StateStore implements AutoCloseable {
     public void close() {
         if (saver != null) {
             saver.shutdownNow();
-            save();
+            try {
+                save();
+            } finally {
+                folderLock.release();
+            }
         }
     }
 }
