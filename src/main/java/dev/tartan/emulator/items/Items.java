@@ -161,10 +161,6 @@ public final class Items {
         return chosen;
     }
 
-    /** Every live Item, for the webhooks and tools that walk them all. */
-    public List<ItemRecord> all() {
-        return state.items.values().stream().filter(i -> !i.removed).toList();
-    }
 
     // ---- lifecycle -----------------------------------------------------------------------------
 
