@@ -241,6 +241,17 @@ class WireErrorsTest {
     }
 
     @Test
+    void webhookUrlsMustBeHttp() {
+        String message = assertError(client.post("/item/webhook/update", body().put("access_token", accessToken)
+                .put("webhook", "ftp://example.com/hook")), 400, "INVALID_REQUEST", "INVALID_FIELD");
+        assertThat(message).contains("webhook");
+        ObjectNode request = body().put("institution_id", "ins_109508");
+        request.putArray("initial_products").add("auth");
+        request.putObject("options").put("webhook", "not a url");
+        assertThat(client.post("/sandbox/public_token/create", request).errorCode()).isEqualTo("INVALID_FIELD");
+    }
+
+    @Test
     void signalReportsNeedAnEvaluation() {
         String message = assertError(client.post("/signal/decision/report", body().put("client_transaction_id", "never-seen")
                 .put("initiated", true)), 400, "INVALID_REQUEST", "INVALID_FIELD");

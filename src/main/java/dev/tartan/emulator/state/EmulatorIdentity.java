@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -62,6 +63,7 @@ public final class EmulatorIdentity {
             Files.createDirectories(directory);
             Path temporary = directory.resolve(FILE_NAME + ".tmp");
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), identity.toJson());
+            ownerOnly(temporary);
             Files.move(temporary, file);
             return identity;
         } catch (IOException e) {
@@ -77,6 +79,15 @@ public final class EmulatorIdentity {
                     Instant.now(), generator.generateKeyPair());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java runtime cannot create EC P-256 keys", e);
+        }
+    }
+
+    /** Where the file system allows it, only the user may read the file that holds the secret. */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): the per-user data folder is private already.
         }
     }
 
