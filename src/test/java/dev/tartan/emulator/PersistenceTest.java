@@ -72,6 +72,23 @@ class PersistenceTest {
     }
 
     @Test
+    void closingSavesTheLastChangeEvenOnAnInterruptedThread() {
+        String accessToken;
+        PlaidEmulator emulator = start(false);
+        accessToken = new EmulatorClient(emulator).newItem("user_good", "pass_good");
+        Thread.currentThread().interrupt();
+        try {
+            emulator.close();
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        }
+        try (PlaidEmulator restarted = start(false)) {
+            assertThat(new EmulatorClient(restarted).post("/item/get", body().put("access_token", accessToken)).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void resetForgetsItemsButKeepsTheCredentials() {
         String clientId;
         String accessToken;

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -144,7 +145,11 @@ public final class StateStore implements AutoCloseable {
 
     private void scheduleSave() {
         if (saver != null && saveScheduled.compareAndSet(false, true)) {
-            saver.schedule(this::saveQuietly, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            try {
+                saver.schedule(this::saveQuietly, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Closing: close() writes the state one last time.
+            }
         }
     }
 
@@ -156,8 +161,8 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    /** Writes the state now (a no-op in memory). */
-    public void save() {
+    /** Writes the state now (a no-op in memory). One save at a time: they share the temporary file. */
+    public synchronized void save() {
         if (file == null) {
             return;
         }
@@ -176,6 +181,8 @@ public final class StateStore implements AutoCloseable {
             }
         });
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+        // File channels give up when the thread is interrupted; a save on the way out must not.
+        boolean interrupted = Thread.interrupted();
         try {
             Files.write(temporary, bytes);
             try {
@@ -185,13 +192,22 @@ public final class StateStore implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the emulator state to " + file, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public void close() {
         if (saver != null) {
-            saver.shutdownNow();
+            saver.shutdown();
+            try {
+                saver.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 save();
             } finally {
