@@ -52,7 +52,7 @@ final class AppContext implements AutoCloseable {
         this.catalog = catalog;
         this.http = PlaidClient.newHttpClient();
         this.emulator = new EmbeddedEmulator(dataDirectory, io);
-        this.gateway = new PlaidGateway(http, vault, io, emulator::baseUrl, Clock.systemUTC());
+        this.gateway = new PlaidGateway(http, vault, io, emulator::endpoint, Clock.systemUTC());
         this.settings = new SettingsService(vault, io);
         this.profiles = new ProfileService(vault, gateway, io);
         this.tokens = new TokenBookService(vault, io);

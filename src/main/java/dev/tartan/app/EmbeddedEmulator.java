@@ -3,10 +3,10 @@ package dev.tartan.app;
 import dev.tartan.emulator.EmulatorConfig;
 import dev.tartan.emulator.PlaidEmulator;
 import dev.tartan.model.Credentials;
+import dev.tartan.service.PlaidGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -39,12 +39,10 @@ final class EmbeddedEmulator implements AutoCloseable {
         return running;
     }
 
-    CompletableFuture<URI> baseUrl() {
-        return start().thenApply(PlaidEmulator::baseUrl);
-    }
-
-    CompletableFuture<Credentials> credentials() {
-        return start().thenApply(emulator -> new Credentials(emulator.clientId(), emulator.secret()));
+    /** Starts the emulator if it is not running yet; tells where it listens and what it accepts. */
+    CompletableFuture<PlaidGateway.Endpoint> endpoint() {
+        return start().thenApply(emulator -> new PlaidGateway.Endpoint(emulator.baseUrl(),
+                new Credentials(emulator.clientId(), emulator.secret())));
     }
 
     @Override

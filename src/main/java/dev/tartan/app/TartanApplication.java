@@ -109,18 +109,11 @@ public final class TartanApplication extends Application {
         context = new AppContext(vault, dataDirectory, io, catalog);
         Map<String, String> settings = vault.settings().all();
         TokenEntry demo = null;
-        boolean hasEmulatorProfile = vault.profiles().get(ProfileService.EMULATOR_PROFILE).isPresent();
-        if (firstRun || !hasEmulatorProfile && vault.profiles().list().isEmpty()) {
-            Profile emulatorProfile = context.profiles.ensureEmulatorProfile(context.emulator.credentials().join()).join();
+        // The emulator starts when a call first needs it; only a vault without profiles needs it now.
+        if (firstRun || vault.profiles().list().isEmpty()) {
+            Profile emulatorProfile = context.profiles.ensureEmulatorProfile(context.emulator.endpoint().join().credentials()).join();
             context.profiles.setActive(emulatorProfile.name()).join();
             demo = createDemoItem(emulatorProfile);
-        } else if (hasEmulatorProfile) {
-            // Keep the emulator's profile in step with the emulator, without holding up the window.
-            context.emulator.credentials().thenCompose(context.profiles::ensureEmulatorProfile)
-                    .exceptionally(failure -> {
-                        LOG.warn("The built-in emulator did not start: {}", failure.getMessage());
-                        return null;
-                    });
         }
         TokenEntry demoItem = demo;
         Platform.runLater(() -> showMainWindow(settings, demoItem));
@@ -157,6 +150,7 @@ public final class TartanApplication extends Application {
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());
+        StartupProbe.reportFirstFrame(scene);
         WindowGeometry.restore(stage, settings.get(SettingsService.WINDOW));
         shell.activeProfileProperty().addListener((obs, old, profile) -> updateTitle(profile));
         window.show(settings.getOrDefault(SettingsService.LAST_PANE, console.id()));

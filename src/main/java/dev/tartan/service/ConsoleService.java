@@ -107,15 +107,15 @@ public final class ConsoleService {
      * (the user asked for a command they can paste and run).
      */
     public CompletableFuture<String> curl(Profile profile, Operation operation, String body, boolean reveal) {
-        return gateway.baseUrlOf(profile).thenApply(base -> {
-            String url = resolve(base, operation.path());
-            String secret = reveal ? profile.credentials().secret() : Masking.maskSecret(profile.credentials().secret());
+        return gateway.endpointOf(profile).thenApply(endpoint -> {
+            String url = resolve(endpoint.baseUrl(), operation.path());
+            String secret = reveal ? endpoint.credentials().secret() : Masking.maskSecret(endpoint.credentials().secret());
             String data = reveal || body == null ? body : Redactor.shared().redact(body);
             StringBuilder curl = new StringBuilder("curl -X ").append(operation.method()).append(' ').append(quote(url));
             if (operation.method().equals("POST")) {
                 curl.append(" \\\n  -H 'Content-Type: application/json'");
             }
-            curl.append(" \\\n  -H ").append(quote("PLAID-CLIENT-ID: " + profile.credentials().clientId()));
+            curl.append(" \\\n  -H ").append(quote("PLAID-CLIENT-ID: " + endpoint.credentials().clientId()));
             curl.append(" \\\n  -H ").append(quote("PLAID-SECRET: " + secret));
             curl.append(" \\\n  -H ").append(quote("Plaid-Version: " + PlaidClient.API_VERSION));
             if (data != null && operation.method().equals("POST")) {

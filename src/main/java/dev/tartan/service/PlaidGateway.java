@@ -8,6 +8,7 @@ import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
 import dev.tartan.api.Redactor;
 import dev.tartan.api.catalog.OperationRules;
+import dev.tartan.model.Credentials;
 import dev.tartan.model.Futures;
 import dev.tartan.model.HistoryEntry;
 import dev.tartan.model.Masking;
@@ -47,7 +48,7 @@ public final class PlaidGateway {
     private final OkHttpClient http;
     private final Vault vault;
     private final Executor io;
-    private final Supplier<CompletableFuture<URI>> emulatorUrl;
+    private final Supplier<CompletableFuture<Endpoint>> emulator;
     private final Clock clock;
     private final Map<Profile, PlaidClient> clients = new ConcurrentHashMap<>();
 
@@ -55,13 +56,13 @@ public final class PlaidGateway {
      * @param http        the application's shared OkHttp client
      * @param vault       where history and audit entries go
      * @param io          where blocking vault writes run
-     * @param emulatorUrl starts the built-in emulator if needed and tells its base URL
+     * @param emulator    starts the built-in emulator if needed and tells where it listens
      */
-    public PlaidGateway(OkHttpClient http, Vault vault, Executor io, Supplier<CompletableFuture<URI>> emulatorUrl, Clock clock) {
+    public PlaidGateway(OkHttpClient http, Vault vault, Executor io, Supplier<CompletableFuture<Endpoint>> emulator, Clock clock) {
         this.http = http;
         this.vault = vault;
         this.io = io;
-        this.emulatorUrl = emulatorUrl;
+        this.emulator = emulator;
         this.clock = clock;
     }
 
@@ -78,10 +79,24 @@ public final class PlaidGateway {
         return call;
     }
 
-    /** The base URL calls for {@code profile} go to (the emulator's is known once it runs). */
-    public CompletableFuture<URI> baseUrlOf(Profile profile) {
+    /**
+     * Where a running Plaid (the built-in emulator) listens and the credentials it accepts.
+     *
+     * @param baseUrl     e.g. http://127.0.0.1:43817
+     * @param credentials its client_id and secret
+     */
+    public record Endpoint(URI baseUrl, Credentials credentials) {
+    }
+
+    /**
+     * Where calls for {@code profile} go, with which credentials. The built-in emulator's profile
+     * always uses the running emulator's own: they stay right even if its state was reset.
+     */
+    public CompletableFuture<Endpoint> endpointOf(Profile profile) {
         PlaidEnvironment environment = profile.environment();
-        return environment.baseUrl() != null ? CompletableFuture.completedFuture(environment.baseUrl()) : emulatorUrl.get();
+        return environment.kind() == PlaidEnvironment.Kind.EMULATOR
+                ? emulator.get()
+                : CompletableFuture.completedFuture(new Endpoint(environment.baseUrl(), profile.credentials()));
     }
 
     private CompletableFuture<PlaidClient> clientFor(Profile profile) {
@@ -89,10 +104,10 @@ public final class PlaidGateway {
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
-        return Futures.map(baseUrlOf(profile), url -> clients.computeIfAbsent(profile, p -> PlaidClient.builder()
+        return Futures.map(endpointOf(profile), endpoint -> clients.computeIfAbsent(profile, p -> PlaidClient.builder()
                 .httpClient(http)
-                .baseUrl(url)
-                .credentials(p.credentials())
+                .baseUrl(endpoint.baseUrl())
+                .credentials(endpoint.credentials())
                 .build()));
     }
 
