@@ -15,9 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -44,7 +43,7 @@ public final class StateStore implements AutoCloseable {
     private final Map<String, Object> sections = new LinkedHashMap<>();
     private final JsonNode stored;
     private final AtomicBoolean saveScheduled = new AtomicBoolean();
-    private final ScheduledExecutorService saver;
+    private final ScheduledThreadPoolExecutor saver;
 
     /**
      * @param directory the emulator's folder, or null for memory only
@@ -59,11 +58,18 @@ public final class StateStore implements AutoCloseable {
             folderLock.release();
             throw e;
         }
-        this.saver = file == null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.saver = file == null ? null : saverThread();
+    }
+
+    private static ScheduledThreadPoolExecutor saverThread() {
+        ScheduledThreadPoolExecutor saver = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "tartan-emulator-state");
             thread.setDaemon(true);
             return thread;
         });
+        // On close, a save that is only scheduled is dropped: close() saves right away instead.
+        saver.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return saver;
     }
 
     private static JsonNode load(Path file, boolean reset) {
