@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = TartanCommand.Version.class,
         description = "A console for the Plaid API. With no command, opens the Tartan window.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, VaultCommand.class, ProfileCommand.class})
 public final class TartanCommand {
 
     @Mixin

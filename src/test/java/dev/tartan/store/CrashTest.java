@@ -1,5 +1,6 @@
 package dev.tartan.store;
 
+import dev.tartan.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

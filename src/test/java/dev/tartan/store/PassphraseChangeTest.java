@@ -3,6 +3,7 @@ package dev.tartan.store;
 import dev.tartan.model.Credentials;
 import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.Profile;
+import dev.tartan.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
