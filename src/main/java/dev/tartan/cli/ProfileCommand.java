@@ -56,8 +56,10 @@ public final class ProfileCommand {
         public Integer call() throws Exception {
             return VaultAccess.run(spec, () -> {
                 VaultAccess access = new VaultAccess(spec);
-                Profile profile = new Profile(name, environment, new Credentials(clientId.strip(), readSecret()));
+                Profile profile;
+                // Unlock first, so that nobody types a secret into a vault that will not open.
                 try (Vault vault = access.open()) {
+                    profile = new Profile(name, environment, new Credentials(clientId.strip(), readSecret()));
                     if (replace) {
                         vault.profiles().save(profile);
                     } else {

@@ -37,7 +37,7 @@ public final class PassphraseStrength {
         try {
             Level level = levelOf(strength.getScore());
             String crackTime = strength.getCrackTimesDisplay().getOfflineSlowHashing1e4perSecond();
-            String summary = level.label() + ": an offline attacker would need about " + crackTime + " to guess it."
+            String summary = level.label() + ": an offline attacker could guess it in " + crackTime + "."
                     + (level == Level.GOOD || level == Level.STRONG ? "" : " Choose a stronger one.");
             Feedback feedback = strength.getFeedback();
             String warning = feedback.getWarning();
