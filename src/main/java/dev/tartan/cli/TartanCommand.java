@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = TartanCommand.Version.class,
         description = "A console for the Plaid API. With no command, opens the Tartan window.",
-        subcommands = {CommandLine.HelpCommand.class, VaultCommand.class, ProfileCommand.class})
+        subcommands = {OpsCommand.class, CallCommand.class, VaultCommand.class, ProfileCommand.class,
+            CommandLine.HelpCommand.class})
 public final class TartanCommand {
 
     @Mixin
@@ -24,8 +25,14 @@ public final class TartanCommand {
 
     /** A command line with every Tartan command and Tartan's error handling. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new TartanCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The same, with commands made by {@code factory} (tests give commands their own environment). */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new TartanCommand(), factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExpandAtFiles(false); // "--body @file" is ours to read, not picocli's argument file
         return cl;
     }
 

@@ -38,7 +38,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyUiAndAppUseJavaFx = noClasses()
             .that().resideOutsideOfPackages("dev.tartan.ui..", "dev.tartan.app..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli..", "org.fxmisc..")
             .because("only ui and app may touch JavaFX (DESIGN.md, rules of the house)")
             .allowEmptyShould(true);
 

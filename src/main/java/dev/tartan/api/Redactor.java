@@ -1,0 +1,102 @@
+package dev.tartan.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.tartan.model.Masking;
+import dev.tartan.model.TokenKind;
+
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+
+/**
+ * Masks secrets and tokens in anything that leaves Tartan's memory as text: log lines, exception
+ * messages, request history, "copy as curl". Tokens are recognised by their shape; secrets by
+ * value, once registered (a secret has no recognisable shape), and by field name in JSON.
+ */
+public final class Redactor {
+
+    private static final Redactor SHARED = new Redactor();
+
+    /** JSON fields whose value is always masked, whatever it looks like. */
+    private static final Set<String> SECRET_FIELDS = Set.of("secret", "client_secret", "password", "override_password");
+
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+    /** The process-wide redactor: every secret Tartan loads is registered here. */
+    public static Redactor shared() {
+        return SHARED;
+    }
+
+    /** Remembers a secret so it is masked wherever it appears. Short values are ignored: they would mask too much. */
+    public void registerSecret(String secret) {
+        if (secret != null && secret.length() >= 8) {
+            secrets.add(secret);
+        }
+    }
+
+    /** The text with every token masked ({@code access-sandbox-••••1f2e}) and every known secret hidden. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (String secret : secrets) {
+            if (result.contains(secret)) {
+                result = result.replace(secret, Masking.maskSecret(secret));
+            }
+        }
+        Matcher tokens = TokenKind.TOKEN.matcher(result);
+        if (!tokens.find()) {
+            return result;
+        }
+        StringBuilder masked = new StringBuilder();
+        tokens.reset();
+        while (tokens.find()) {
+            tokens.appendReplacement(masked, Matcher.quoteReplacement(Masking.maskToken(tokens.group())));
+        }
+        tokens.appendTail(masked);
+        return masked.toString();
+    }
+
+    /** A copy of the JSON with secret fields masked and every string redacted as text. */
+    public JsonNode redact(JsonNode json) {
+        if (json == null) {
+            return null;
+        }
+        JsonNode copy = json.deepCopy();
+        redactInPlace(copy);
+        return copy;
+    }
+
+    private void redactInPlace(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = field.getValue();
+                if (value.isTextual() && SECRET_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+                    field.setValue(TextNode.valueOf(Masking.maskSecret(value.asText())));
+                } else if (value.isTextual()) {
+                    field.setValue(TextNode.valueOf(redact(value.asText())));
+                } else {
+                    redactInPlace(value);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode item = array.get(i);
+                if (item.isTextual()) {
+                    array.set(i, TextNode.valueOf(redact(item.asText())));
+                } else {
+                    redactInPlace(item);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package dev.tartan.api.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.model.Operation;
+import dev.tartan.model.SchemaProblem;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Every Plaid operation Tartan knows, read from the bundled specs: the current one first, then the
+ * older one for the operations Plaid has since dropped. Loading parses a few megabytes of JSON;
+ * do it once, off the FX thread ({@link #loadBundled()} is blocking).
+ */
+public final class OperationCatalog {
+
+    /** The bundled specs, newest first: a path takes its definition from the first that has it. */
+    public static final List<String> BUNDLED_SPECS = List.of(
+            "plaid-2020-09-14_1.697.4",
+            "plaid-2020-09-14_1.334.0");
+
+    private static final String DOCS_BASE = "https://plaid.com/docs";
+    private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    private final Map<String, Entry> byPath;
+    private final List<Operation> operations;
+    private final Map<SpecDocument, SchemaValidator> validators = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> exampleRequests = new ConcurrentHashMap<>();
+
+    /** What the catalog keeps about an operation beyond its public description. */
+    private record Entry(Operation operation, SpecDocument spec, String requestRef, String responseRef,
+                         JsonNode responseExample, Pattern pathPattern) {
+    }
+
+    private OperationCatalog(List<SpecDocument> newestFirst) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (SpecDocument spec : newestFirst) {
+            Iterator<Map.Entry<String, JsonNode>> paths = spec.paths().fields();
+            while (paths.hasNext()) {
+                Map.Entry<String, JsonNode> pathItem = paths.next();
+                if (entries.containsKey(pathItem.getKey())) {
+                    continue;
+                }
+                Iterator<Map.Entry<String, JsonNode>> methods = pathItem.getValue().fields();
+                while (methods.hasNext()) {
+                    Map.Entry<String, JsonNode> method = methods.next();
+                    if (HTTP_METHODS.contains(method.getKey())) {
+                        entries.put(pathItem.getKey(), entry(spec, pathItem.getKey(), method.getKey(), method.getValue()));
+                    }
+                }
+            }
+        }
+        List<Operation> sorted = new ArrayList<>();
+        entries.values().forEach(e -> sorted.add(e.operation()));
+        sorted.sort(Comparator.comparing(Operation::group).thenComparing(Operation::path));
+        this.byPath = Collections.unmodifiableMap(entries);
+        this.operations = List.copyOf(sorted);
+    }
+
+    /** Loads the catalog from the specs bundled in the build. Blocking: a few hundred milliseconds. */
+    public static OperationCatalog loadBundled() {
+        ObjectMapper mapper = new ObjectMapper();
+        List<SpecDocument> specs = new ArrayList<>();
+        for (String name : BUNDLED_SPECS) {
+            specs.add(SpecDocument.fromClasspath(name, mapper));
+        }
+        return new OperationCatalog(specs);
+    }
+
+    /** Every operation, grouped by product, then by path. */
+    public List<Operation> operations() {
+        return operations;
+    }
+
+    /**
+     * The operation at {@code path}: an exact path ({@code /accounts/get}), a concrete path that fills
+     * a templated one ({@code /fdx/recipient/abc} for {@code /fdx/recipient/{recipientId}}), or an
+     * operationId ({@code accountsGet}).
+     */
+    public Optional<Operation> find(String path) {
+        if (path == null || path.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = path.trim();
+        Entry exact = byPath.get(wanted.startsWith("/") ? wanted : "/" + wanted);
+        if (exact != null) {
+            return Optional.of(exact.operation());
+        }
+        for (Entry entry : byPath.values()) {
+            if (entry.operation().operationId().equalsIgnoreCase(wanted)
+                    || (entry.pathPattern() != null && entry.pathPattern().matcher(wanted).matches())) {
+                return Optional.of(entry.operation());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Operations matching every word of {@code query} in their path, operationId, summary or product;
+     * all of them for a blank query. Paths that start with the query come first.
+     */
+    public List<Operation> search(String query) {
+        if (query == null || query.isBlank()) {
+            return operations;
+        }
+        String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        String first = words[0];
+        List<Operation> hits = new ArrayList<>();
+        for (Operation op : operations) {
+            String haystack = (op.path() + " " + op.operationId() + " " + op.summary() + " " + op.group())
+                    .toLowerCase(Locale.ROOT);
+            boolean all = true;
+            for (String word : words) {
+                all &= haystack.contains(word);
+            }
+            if (all) {
+                hits.add(op);
+            }
+        }
+        hits.sort(Comparator.comparing((Operation op) -> !op.path().startsWith(first.startsWith("/") ? first : "/" + first)));
+        return hits;
+    }
+
+    /**
+     * An example body for the operation that its request schema accepts: required fields only,
+     * tokens as placeholders, no credentials (the client sends those as headers). A fresh copy.
+     */
+    public ObjectNode exampleRequest(Operation operation) {
+        Entry entry = entry(operation);
+        return exampleRequests.computeIfAbsent(operation.path(), path -> entry.requestRef() == null
+                ? JsonNodeFactory.instance.objectNode()
+                : new ExampleSynthesizer(entry.spec()).request(entry.spec().schemaAt(entry.requestRef())))
+                .deepCopy();
+    }
+
+    /** An example reply: the spec's own example when it has one, else one built from the schema; null for files. */
+    public JsonNode exampleResponse(Operation operation) {
+        Entry entry = entry(operation);
+        if (operation.returnsFile()) {
+            return null;
+        }
+        if (entry.responseExample() != null) {
+            return entry.responseExample().deepCopy();
+        }
+        if (entry.responseRef() == null) {
+            return null;
+        }
+        return new ExampleSynthesizer(entry.spec()).response(entry.spec().schemaAt(entry.responseRef()));
+    }
+
+    /** Problems with a request body before it is sent: the schema's rules and Plaid's ban on unknown fields. */
+    public List<SchemaProblem> validateRequest(Operation operation, JsonNode body) {
+        Entry entry = entry(operation);
+        if (entry.requestRef() == null) {
+            return body == null || body.isEmpty()
+                    ? List.of()
+                    : List.of(new SchemaProblem("", operation.method() + " " + operation.path() + " takes no body"));
+        }
+        if (body == null || !body.isObject()) {
+            return List.of(new SchemaProblem("", "the body must be a JSON object"));
+        }
+        return validator(entry).validate(entry.requestRef(), withCredentialsPresent(body), true);
+    }
+
+    /** Problems with a reply body against the operation's response schema (used by tests and diagnostics). */
+    public List<SchemaProblem> validateResponse(Operation operation, JsonNode body) {
+        Entry entry = entry(operation);
+        return entry.responseRef() == null ? List.of() : validator(entry).validate(entry.responseRef(), body, false);
+    }
+
+    /** The request schema, resolved one level: its {@code properties}, {@code required} and description. */
+    public JsonNode requestSchema(Operation operation) {
+        Entry entry = entry(operation);
+        return entry.requestRef() == null ? JsonNodeFactory.instance.objectNode() : entry.spec().schemaAt(entry.requestRef());
+    }
+
+    /**
+     * Some request schemas list client_id and secret as required; the client sends them as headers,
+     * which Plaid accepts instead, so a body without them is not wrong.
+     */
+    private static JsonNode withCredentialsPresent(JsonNode body) {
+        if (body.has("client_id") && body.has("secret")) {
+            return body;
+        }
+        ObjectNode copy = (ObjectNode) body.deepCopy();
+        if (!copy.has("client_id")) {
+            copy.put("client_id", "sent-as-header");
+        }
+        if (!copy.has("secret")) {
+            copy.put("secret", "sent-as-header");
+        }
+        return copy;
+    }
+
+    private SchemaValidator validator(Entry entry) {
+        return validators.computeIfAbsent(entry.spec(), SchemaValidator::new);
+    }
+
+    private Entry entry(Operation operation) {
+        Entry entry = byPath.get(operation.path());
+        if (entry == null) {
+            throw new IllegalArgumentException("Not in the catalog: " + operation.path());
+        }
+        return entry;
+    }
+
+    private static Entry entry(SpecDocument spec, String path, String method, JsonNode definition) {
+        JsonNode success = successResponse(definition.path("responses"));
+        String contentType = "application/json";
+        JsonNode successContent = null;
+        Iterator<Map.Entry<String, JsonNode>> contents = success.path("content").fields();
+        if (contents.hasNext()) {
+            Map.Entry<String, JsonNode> first = contents.next();
+            contentType = first.getKey();
+            successContent = first.getValue();
+        }
+        String docs = definition.path("externalDocs").path("url").asText(null);
+        if (docs != null && docs.startsWith("/")) {
+            docs = DOCS_BASE + docs;
+        }
+        String upperMethod = method.toUpperCase(Locale.ROOT);
+        Operation operation = new Operation(
+                upperMethod,
+                path,
+                definition.path("operationId").asText(path),
+                ProductGroups.of(path),
+                definition.path("summary").asText(""),
+                definition.path("description").asText(""),
+                docs,
+                OperationRules.flagsOf(upperMethod, path, definition.path("deprecated").asBoolean(false)),
+                spec.version(),
+                contentType);
+        String requestRef = definition.path("requestBody").path("content").path("application/json")
+                .path("schema").path("$ref").asText(null);
+        String responseRef = successContent == null ? null : successContent.path("schema").path("$ref").asText(null);
+        JsonNode example = successContent == null || !contentType.contains("json") ? null : exampleOf(successContent);
+        return new Entry(operation, spec, requestRef, responseRef, example, templatePattern(path));
+    }
+
+    private static JsonNode successResponse(JsonNode responses) {
+        for (String code : List.of("200", "201", "204")) {
+            if (responses.has(code)) {
+                return responses.get(code);
+            }
+        }
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static JsonNode exampleOf(JsonNode content) {
+        if (content.has("example")) {
+            return content.get("example");
+        }
+        Iterator<JsonNode> examples = content.path("examples").elements();
+        if (examples.hasNext()) {
+            JsonNode first = examples.next();
+            if (first.has("value")) {
+                return first.get("value");
+            }
+        }
+        return null;
+    }
+
+    /** For {@code /fdx/recipient/{recipientId}}: a pattern matching its concrete paths; null for plain paths. */
+    private static Pattern templatePattern(String path) {
+        if (!path.contains("{")) {
+            return null;
+        }
+        StringBuilder regex = new StringBuilder();
+        for (String part : path.split("(?=\\{)|(?<=\\})")) {
+            regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+}

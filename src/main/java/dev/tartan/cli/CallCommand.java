@@ -1,0 +1,237 @@
+package dev.tartan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tartan.api.PlaidApiException;
+import dev.tartan.api.PlaidClient;
+import dev.tartan.api.PlaidClientException;
+import dev.tartan.api.PlaidJson;
+import dev.tartan.api.PlaidRequest;
+import dev.tartan.model.PlaidResponse;
+import dev.tartan.api.catalog.OperationCatalog;
+import dev.tartan.model.Credentials;
+import dev.tartan.model.Operation;
+import dev.tartan.model.PlaidEnvironment;
+import dev.tartan.model.PlaidError;
+import dev.tartan.model.SchemaProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * {@code tartan call PATH --body JSON|@FILE|-}: sends one operation and prints the reply.
+ * Standard output gets the reply JSON only (or nothing, when a file reply goes to {@code --out});
+ * everything else goes to standard error.
+ */
+@Command(name = "call", mixinStandardHelpOptions = true,
+        description = {"Call one Plaid operation and print its JSON reply.",
+                "Credentials come from PLAID_CLIENT_ID and PLAID_SECRET."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the call succeeded", "1:Plaid answered with an error", "2:bad command line or body; nothing sent",
+                "3:no usable answer (timeout, unreachable, not a Plaid reply)"})
+public final class CallCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "The operation: a path such as /accounts/get, or an operationId.")
+    String operation;
+
+    @Option(names = "--body", paramLabel = "JSON|@FILE|-", defaultValue = "{}",
+            description = "The request body: JSON text, @FILE to read it from a file, or - for standard input (default: {}).")
+    String body;
+
+    @Option(names = "--env", paramLabel = "sandbox|production|URL", defaultValue = "sandbox",
+            description = "Where to send it: sandbox, production, or a base URL such as http://127.0.0.1:8080 (default: sandbox).")
+    String environment;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the reply to FILE instead of standard output (required for PDF and zip replies).")
+    Path out;
+
+    @Option(names = "--skip-validation", description = "Send the body even if it does not match the operation's schema.")
+    boolean skipValidation;
+
+    @Option(names = "--yes", description = "Confirm a destructive or money-moving call in Production without asking.")
+    boolean yes;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the HTTP status, request_id and duration on standard error.")
+    boolean verbose;
+
+    private final Map<String, String> environmentVariables;
+
+    public CallCommand() {
+        this(System.getenv());
+    }
+
+    /** For tests: credentials from the given map instead of the process environment. */
+    CallCommand(Map<String, String> environmentVariables) {
+        this.environmentVariables = environmentVariables;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        OperationCatalog catalog = OperationCatalog.loadBundled();
+        Operation op = catalog.find(operation).orElse(null);
+        if (op == null) {
+            err.println("error: no Plaid operation is called '" + operation + "'. Try: tartan ops " + operation.replaceAll("[/_]", " ").trim());
+            return ExitCodes.USAGE;
+        }
+        String path = op.path().contains("{") ? normalise(operation) : op.path();
+
+        PlaidEnvironment target;
+        try {
+            target = PlaidEnvironment.parse(environment);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (target.baseUrl() == null) {
+            err.println("error: --env emulator needs a running emulator here: give its URL instead (tartan emulator prints it)");
+            return ExitCodes.USAGE;
+        }
+        Credentials credentials = credentialsFromEnvironment(err);
+        if (credentials == null) {
+            return ExitCodes.USAGE;
+        }
+
+        PlaidRequest request;
+        try {
+            request = op.method().equals("GET") ? PlaidRequest.get(path) : PlaidRequest.post(path, readBody());
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (request.body() != null && !skipValidation) {
+            List<SchemaProblem> problems = catalog.validateRequest(op, PlaidJson.mapper().readTree(request.body()));
+            if (!problems.isEmpty()) {
+                err.println("error: the body does not match " + op.path() + "'s request schema; nothing was sent:");
+                problems.forEach(p -> err.println("  " + p));
+                err.println("(--skip-validation sends it anyway)");
+                return ExitCodes.USAGE;
+            }
+        }
+        if (target.isProduction() && op.needsProductionConfirmation() && !confirmed(op, err)) {
+            return ExitCodes.USAGE;
+        }
+
+        PlaidClient client = PlaidClient.builder().baseUrl(target.baseUrl()).credentials(credentials).build();
+        CompletableFuture<PlaidResponse> call = client.send(request);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> call.cancel(true)));
+        try {
+            return print(call.get(), err);
+        } catch (ExecutionException e) {
+            return report(e.getCause(), err);
+        }
+    }
+
+    private Credentials credentialsFromEnvironment(PrintWriter err) {
+        String clientId = environmentVariables.get("PLAID_CLIENT_ID");
+        String secret = environmentVariables.get("PLAID_SECRET");
+        if (clientId == null || clientId.isBlank() || secret == null || secret.isBlank()) {
+            err.println("error: set PLAID_CLIENT_ID and PLAID_SECRET to your Plaid credentials");
+            return null;
+        }
+        return new Credentials(clientId.trim(), secret.trim());
+    }
+
+    private String readBody() throws IOException {
+        if (body.equals("-")) {
+            InputStream in = System.in;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (body.startsWith("@")) {
+            Path file = Path.of(body.substring(1));
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("no such file: " + file);
+            }
+            return Files.readString(file);
+        }
+        return body;
+    }
+
+    private boolean confirmed(Operation op, PrintWriter err) {
+        if (yes) {
+            return true;
+        }
+        java.io.Console console = System.console();
+        String what = op.path() + " " + op.flags().stream().map(f -> f.label()).toList();
+        if (console == null) {
+            err.println("error: " + what + " in PRODUCTION needs confirmation: add --yes");
+            return false;
+        }
+        String answer = console.readLine("%s in PRODUCTION. Type the path (%s) to go ahead: ", what, op.path());
+        if (answer == null || !answer.trim().equals(op.path())) {
+            err.println("Not confirmed; nothing was sent.");
+            return false;
+        }
+        return true;
+    }
+
+    private int print(PlaidResponse response, PrintWriter err) throws IOException {
+        if (verbose) {
+            err.printf("HTTP %d  request_id=%s  %d ms%s%n", response.httpStatus(), response.requestId(),
+                    response.duration().toMillis(), response.attempts() > 1 ? "  (" + response.attempts() + " attempts)" : "");
+        }
+        if (out != null) {
+            Files.write(out, response.isJson() ? pretty(response.json()).getBytes(StandardCharsets.UTF_8) : response.bytes());
+            err.printf("Wrote %s (%d bytes, %s)%n", out, Files.size(out), response.contentType());
+            return ExitCodes.OK;
+        }
+        if (!response.isJson()) {
+            err.printf("error: the reply is a file (%s, %d bytes): add --out FILE to save it%n",
+                    response.contentType(), response.bytes().length);
+            return ExitCodes.USAGE;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(pretty(response.json()));
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    private static int report(Throwable failure, PrintWriter err) {
+        if (failure instanceof PlaidApiException api) {
+            PlaidError error = api.error();
+            err.println("error: " + error.typeAndCode() + " (HTTP " + error.httpStatus() + ")");
+            err.println("  " + error.errorMessage());
+            if (error.displayMessage() != null) {
+                err.println("  shown to users: " + error.displayMessage());
+            }
+            err.println("  request_id: " + error.requestId());
+            if (error.suggestedAction() != null) {
+                err.println("  suggested action: " + error.suggestedAction());
+            }
+            if (error.documentationUrl() != null) {
+                err.println("  docs: " + error.documentationUrl());
+            }
+            return ExitCodes.PLAID_ERROR;
+        }
+        if (failure instanceof PlaidClientException client) {
+            err.println("error: " + client.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        err.println("error: " + failure);
+        return ExitCodes.FAILURE;
+    }
+
+    private static String pretty(JsonNode json) throws IOException {
+        return PlaidJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+    }
+
+    private static String normalise(String path) {
+        return path.startsWith("/") ? path : "/" + path;
+    }
+}

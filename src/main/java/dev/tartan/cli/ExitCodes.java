@@ -1,0 +1,16 @@
+package dev.tartan.cli;
+
+/** What a Tartan command's exit status means, for scripts. */
+public final class ExitCodes {
+    /** It worked. */
+    public static final int OK = 0;
+    /** Plaid answered with an error (its error_code is on standard error). */
+    public static final int PLAID_ERROR = 1;
+    /** The command line or its input was wrong; nothing was sent. */
+    public static final int USAGE = 2;
+    /** No usable answer: timeout, unreachable host, a reply that was not Plaid's. */
+    public static final int FAILURE = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,247 @@
+package dev.tartan.emulator.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.tartan.emulator.FailRates;
+import dev.tartan.emulator.Latency;
+import dev.tartan.emulator.spec.RequestProblem;
+import dev.tartan.emulator.spec.RequestValidator;
+import dev.tartan.emulator.spec.SpecCatalog;
+import dev.tartan.emulator.spec.SpecOperation;
+import dev.tartan.emulator.support.Ids;
+import dev.tartan.emulator.support.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP side of the emulator: a JDK HTTP server on 127.0.0.1 with a bounded pool of worker
+ * threads. Every request goes through the same gate, in Plaid's order: fault injection, route
+ * (404), body (content type and JSON), credentials, then the operation's schema; only then does a
+ * stateful handler, or the spec fallback, answer. Every error is Plaid's error body with a fresh
+ * request_id and Plaid's HTTP status.
+ */
+public final class EmulatorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
+    private static final int WORKER_THREADS = 32;
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final SpecCatalog catalog;
+    private final HandlerRegistry handlers;
+    private final OperationHandler fallback;
+    private final byte[] clientId;
+    private final byte[] secret;
+    private final FaultInjector faults;
+
+    /**
+     * @param fallback answers operations without a registered handler
+     */
+    public EmulatorServer(int port, SpecCatalog catalog, HandlerRegistry handlers, OperationHandler fallback,
+                          String clientId, String secret, Latency latency, FailRates failRates) throws IOException {
+        // Small request/response pairs on kept-alive connections stall on Nagle's algorithm without this.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        this.catalog = catalog;
+        this.handlers = handlers;
+        this.fallback = fallback;
+        this.clientId = clientId.getBytes(StandardCharsets.UTF_8);
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.faults = new FaultInjector(latency, failRates);
+        this.workers = Executors.newFixedThreadPool(WORKER_THREADS, namedThreads("tartan-emulator-http-"));
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        server.setExecutor(workers);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    static ThreadFactory namedThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] rawBody = readBody(exchange.getRequestBody());
+            FaultInjector.Fault fault = faults.draw();
+            if (fault == FaultInjector.Fault.DROP) {
+                return; // closing without a status line: the client sees the connection end
+            }
+            faults.delay();
+            String path = exchange.getRequestURI().getPath();
+            try {
+                switch (fault) {
+                    case RATE_LIMITED -> throw PlaidErrors.rateLimited(path);
+                    case SERVER_ERROR -> throw PlaidErrors.of("INTERNAL_SERVER_ERROR");
+                    default -> {
+                    }
+                }
+                if (rawBody == null) {
+                    throw PlaidErrors.of("INVALID_BODY", "the request body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB");
+                }
+                Reply reply = dispatch(exchange, path, rawBody);
+                send(exchange, 200, reply);
+            } catch (ApiException e) {
+                ObjectNode body = e.toJson();
+                body.put("request_id", Ids.requestId());
+                send(exchange, e.httpStatus(), Reply.json(body));
+            } catch (RuntimeException e) {
+                LOG.error("emulator failed on {} {}", exchange.getRequestMethod(), path, e);
+                ObjectNode body = PlaidErrors.of("INTERNAL_SERVER_ERROR").toJson();
+                body.put("request_id", Ids.requestId());
+                send(exchange, 500, Reply.json(body));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.debug("client went away: {}", e.toString());
+        }
+    }
+
+    private Reply dispatch(HttpExchange exchange, String path, byte[] rawBody) {
+        SpecOperation operation = catalog.find(exchange.getRequestMethod(), path)
+                .orElseThrow(() -> PlaidErrors.of("NOT_FOUND"));
+        ObjectNode body = operation.requestSchema() == null && rawBody.length == 0
+                ? Json.object() : parseBody(exchange, rawBody);
+        if (operation.authenticated()) {
+            authenticate(exchange, body);
+        }
+        if (operation.requestSchema() != null) {
+            RequestProblem problem = RequestValidator.validate(body, operation.requestSchema());
+            if (problem != null) {
+                throw PlaidErrors.of(problem.kind().name(), problem.message());
+            }
+        }
+        OperationRequest request = new OperationRequest(operation, path, body);
+        Reply reply = handlers.find(operation.path()).orElse(fallback).handle(request);
+        if (reply.isJson()) {
+            reply.jsonBody().put("request_id", Ids.requestId());
+        }
+        return reply;
+    }
+
+    private static ObjectNode parseBody(HttpExchange exchange, byte[] rawBody) {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null) {
+            throw PlaidErrors.of("INVALID_HEADERS", "the Content-Type header is missing: send application/json");
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw PlaidErrors.of("INVALID_BODY", "request content-type must be application/json (got " + mediaType + ")");
+        }
+        JsonNode parsed;
+        try {
+            parsed = Json.MAPPER.readTree(rawBody);
+        } catch (JsonProcessingException e) {
+            throw PlaidErrors.of("INVALID_BODY");
+        } catch (IOException e) {
+            throw PlaidErrors.of("INVALID_BODY");
+        }
+        if (parsed == null || parsed.isMissingNode()) {
+            throw PlaidErrors.of("INVALID_BODY", "body could not be parsed as JSON: the body is empty");
+        }
+        if (!parsed.isObject()) {
+            throw PlaidErrors.of("INVALID_BODY", "body must be a JSON object");
+        }
+        return (ObjectNode) parsed;
+    }
+
+    private void authenticate(HttpExchange exchange, ObjectNode body) {
+        String givenId = credential(exchange, body, "PLAID-CLIENT-ID", "client_id");
+        String givenSecret = credential(exchange, body, "PLAID-SECRET", "secret");
+        List<String> missing = new ArrayList<>();
+        if (givenId == null) {
+            missing.add("client_id");
+        }
+        if (givenSecret == null) {
+            missing.add("secret");
+        }
+        if (!missing.isEmpty()) {
+            throw PlaidErrors.of("MISSING_FIELDS", "the following required fields are missing: " + String.join(", ", missing));
+        }
+        boolean idMatches = MessageDigest.isEqual(clientId, givenId.getBytes(StandardCharsets.UTF_8));
+        boolean secretMatches = MessageDigest.isEqual(secret, givenSecret.getBytes(StandardCharsets.UTF_8));
+        if (!idMatches || !secretMatches) {
+            throw PlaidErrors.of("INVALID_API_KEYS");
+        }
+    }
+
+    /** A credential from the header, else from the body field. */
+    private static String credential(HttpExchange exchange, ObjectNode body, String header, String field) {
+        String fromHeader = exchange.getRequestHeaders().getFirst(header);
+        if (fromHeader != null && !fromHeader.isBlank()) {
+            return fromHeader.trim();
+        }
+        JsonNode fromBody = body.get(field);
+        if (fromBody == null || fromBody.isNull()) {
+            return null;
+        }
+        if (!fromBody.isTextual()) {
+            throw PlaidErrors.invalidField(field + " must be a string");
+        }
+        return fromBody.asText().isBlank() ? null : fromBody.asText();
+    }
+
+    /** The whole body, or null when it is too large (read to its end all the same, to keep the connection usable). */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return null;
+        }
+        return bytes;
+    }
+
+    private static void send(HttpExchange exchange, int status, Reply reply) throws IOException {
+        byte[] bytes = reply.isJson() ? Json.MAPPER.writeValueAsBytes(reply.jsonBody()) : reply.bytes();
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

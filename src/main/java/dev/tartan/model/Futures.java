@@ -1,0 +1,83 @@
+package dev.tartan.model;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * {@link CompletableFuture} stages that pass cancellation back to their source. A plain
+ * {@code thenApply} stage forgets where it came from, so cancelling it would leave an HTTP call
+ * running; the stages made here cancel the source too.
+ */
+public final class Futures {
+    private Futures() {
+    }
+
+    /** Like {@code source.thenApply(fn)}, but cancelling the result cancels {@code source}. */
+    public static <T, R> CompletableFuture<R> map(CompletableFuture<T> source, Function<? super T, ? extends R> fn) {
+        CompletableFuture<R> result = linkedTo(source);
+        source.whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(unwrap(error));
+                return;
+            }
+            try {
+                result.complete(fn.apply(value));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Like {@code source.thenCompose(fn)}, but cancelling the result cancels whichever stage is running. */
+    public static <T, R> CompletableFuture<R> flatMap(CompletableFuture<T> source,
+                                                      Function<? super T, ? extends CompletionStage<R>> fn) {
+        CompletableFuture<R> result = linkedTo(source);
+        source.whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(unwrap(error));
+                return;
+            }
+            try {
+                CompletableFuture<R> next = fn.apply(value).toCompletableFuture();
+                result.whenComplete((r, e) -> {
+                    if (result.isCancelled()) {
+                        next.cancel(true);
+                    }
+                });
+                next.whenComplete((r, e) -> {
+                    if (e != null) {
+                        result.completeExceptionally(unwrap(e));
+                    } else {
+                        result.complete(r);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** The error a failed stage really carries, without CompletableFuture's wrapping. */
+    public static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static <T, R> CompletableFuture<R> linkedTo(CompletableFuture<T> source) {
+        return new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean cancelled = super.cancel(mayInterruptIfRunning);
+                source.cancel(mayInterruptIfRunning);
+                return cancelled;
+            }
+        };
+    }
+}

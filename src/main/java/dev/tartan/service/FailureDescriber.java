@@ -1,0 +1,83 @@
+package dev.tartan.service;
+
+import dev.tartan.api.PlaidApiException;
+import dev.tartan.api.PlaidClientException;
+import dev.tartan.api.PlaidConnectionException;
+import dev.tartan.api.PlaidTimeoutException;
+import dev.tartan.api.PlaidUnexpectedResponseException;
+import dev.tartan.api.Redactor;
+import dev.tartan.model.FailureReport;
+import dev.tartan.model.FixAction;
+import dev.tartan.model.Futures;
+import dev.tartan.model.PlaidError;
+
+/** Turns whatever went wrong into a {@link FailureReport}, so every view shows failures the same way. */
+public final class FailureDescriber {
+
+    private FailureDescriber() {
+    }
+
+    public static FailureReport describe(Throwable failure) {
+        Throwable error = Futures.unwrap(failure);
+        if (error instanceof PlaidApiException api) {
+            return fromPlaid(api);
+        }
+        String operation = error instanceof PlaidClientException client ? client.method() + " " + client.path() : null;
+        if (error instanceof PlaidUnexpectedResponseException unexpected) {
+            return new FailureReport("Not a Plaid reply", operation, null, null, unexpected.getMessage(), null, null,
+                    unexpected.httpStatus(), null,
+                    "Something between Tartan and Plaid answered instead of Plaid (a proxy, a gateway, a captive portal), or the reply was cut off.",
+                    "Check the profile's base URL and any proxy; try again.", FixAction.RETRY);
+        }
+        if (error instanceof PlaidTimeoutException timeout) {
+            return new FailureReport("Timed out", operation, null, null, timeout.getMessage(), null, null, null, null,
+                    "No reply came within " + timeout.timeout().toSeconds() + " seconds. The call may still have been carried out at Plaid.",
+                    "Check whether it took effect before sending it again.", FixAction.RETRY);
+        }
+        if (error instanceof PlaidConnectionException connection) {
+            return new FailureReport("Cannot reach Plaid", operation, null, null, connection.getMessage(), null, null, null, null,
+                    "The connection failed before any reply: no network, a wrong base URL, or the server is down.",
+                    "Check the network and the profile's environment, then try again.", FixAction.EDIT_PROFILE);
+        }
+        if (error instanceof IllegalArgumentException invalid) {
+            return new FailureReport("Invalid input", null, null, null, Redactor.shared().redact(invalid.getMessage()), null,
+                    null, null, null, null, "Correct it and try again.", FixAction.NONE);
+        }
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return new FailureReport("Something went wrong", operation, null, null, Redactor.shared().redact(message), null,
+                null, null, null, null, "Try again; if it keeps failing, the log has the details.", FixAction.RETRY);
+    }
+
+    private static FailureReport fromPlaid(PlaidApiException exception) {
+        PlaidError error = exception.error();
+        PlaidErrorGuide.Entry guide = PlaidErrorGuide.forCode(error.errorCode());
+        if (guide == null) {
+            guide = PlaidErrorGuide.forCode(error.errorType());
+        }
+        String nextStep = error.suggestedAction() != null ? error.suggestedAction()
+                : guide != null ? guide.nextStep()
+                : "Read Plaid's page on this error; give Plaid support the request_id if it persists.";
+        return new FailureReport(
+                error.errorCode() == null ? "Plaid error" : error.errorCode(),
+                exception.method() + " " + exception.path(),
+                error.errorType(),
+                error.errorCode(),
+                Redactor.shared().redact(error.errorMessage()),
+                error.displayMessage(),
+                error.requestId(),
+                error.httpStatus(),
+                error.documentationUrl() != null ? error.documentationUrl() : docsFor(error),
+                guide == null ? null : guide.meaning(),
+                nextStep,
+                guide == null ? FixAction.NONE : guide.fix());
+    }
+
+    /** Plaid's error pages are grouped by type: /docs/errors/item/#item_login_required. */
+    private static String docsFor(PlaidError error) {
+        if (error.errorType() == null || error.errorCode() == null) {
+            return "https://plaid.com/docs/errors/";
+        }
+        String type = error.errorType().toLowerCase(java.util.Locale.ROOT).replace("_error", "").replace('_', '-');
+        return "https://plaid.com/docs/errors/" + type + "/#" + error.errorCode().toLowerCase(java.util.Locale.ROOT);
+    }
+}

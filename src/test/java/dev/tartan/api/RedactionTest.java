@@ -1,0 +1,127 @@
+package dev.tartan.api;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No secret and no token reaches a log line or an exception message, whatever Plaid or a proxy sends back. */
+class RedactionTest {
+
+    static final String ACCESS_TOKEN = "access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970";
+    static final String PROCESSOR_TOKEN = "processor-production-0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+    static final String SECRET = PlaidClientTest.SECRET;
+
+    MockWebServer server;
+    ByteArrayOutputStream logBytes;
+    OutputStreamAppender<ILoggingEvent> appender;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new MockWebServer();
+        server.start();
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        // The converter the shipped logback.xml uses for every message.
+        encoder.setPattern("%level %logger - %redacted%n%ex");
+        encoder.getContext().putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY,
+                new java.util.HashMap<>(java.util.Map.of("redacted", RedactingMessageConverter.class.getName())));
+        encoder.start();
+        logBytes = new ByteArrayOutputStream();
+        appender = new OutputStreamAppender<>();
+        appender.setContext(context);
+        appender.setEncoder(encoder);
+        appender.setOutputStream(logBytes);
+        appender.start();
+        root().addAppender(appender);
+        root().setLevel(ch.qos.logback.classic.Level.DEBUG);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        root().detachAppender(appender);
+        root().setLevel(ch.qos.logback.classic.Level.WARN);
+        server.shutdown();
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    @Test
+    void clientLogsAndErrorsNeverCarrySecretsOrTokens() throws Exception {
+        PlaidClient client = PlaidClientTest.clientFor(server.url("/").uri(), PlaidClient.newHttpClient());
+        List<String> exceptionMessages = new ArrayList<>();
+
+        server.enqueue(PlaidClientTest.json(200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"request_id\":\"r\"}"));
+        client.send(PlaidRequest.post("/item/public_token/exchange", "{\"public_token\":\"public-sandbox-aaaa-bbbb-cccc\"}"))
+                .get(5, TimeUnit.SECONDS);
+
+        server.enqueue(PlaidClientTest.json(400, "{\"error_type\":\"INVALID_INPUT\",\"error_code\":\"INVALID_ACCESS_TOKEN\","
+                + "\"error_message\":\"provided token " + ACCESS_TOKEN + " is not valid\",\"display_message\":null,\"request_id\":\"r\"}"));
+        exceptionMessages.add(failure(client, "/item/get", "{\"access_token\":\"" + ACCESS_TOKEN + "\"}"));
+
+        server.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
+                .setBody("<html>debug: PLAID-SECRET=" + SECRET + " token " + PROCESSOR_TOKEN + "</html>"));
+        exceptionMessages.add(failure(client, "/item/remove", "{}"));
+
+        // Whatever another piece of code logs by mistake is masked by the log layout itself.
+        LoggerFactory.getLogger("some.library").warn("careless: {} {} {}", ACCESS_TOKEN, PROCESSOR_TOKEN, SECRET);
+
+        String log = logBytes.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("/item/get", "/item/remove", "access-sandbox-\u2022\u2022\u2022\u20229970");
+        for (String text : concat(log, exceptionMessages)) {
+            assertThat(text).doesNotContain(ACCESS_TOKEN, PROCESSOR_TOKEN, SECRET, "public-sandbox-aaaa-bbbb-cccc");
+        }
+        assertThat(exceptionMessages.get(0)).contains("INVALID_ACCESS_TOKEN", "access-sandbox-\u2022\u2022\u2022\u2022");
+    }
+
+    @Test
+    void redactsJsonBySecretFieldsAndTokenShapes() throws Exception {
+        JsonNode body = new ObjectMapper().readTree("""
+                {"client_id":"abc","secret":"short","access_token":"%s",
+                 "options":{"override_password":"pass_good","tokens":["%s"]},"count":3}
+                """.formatted(ACCESS_TOKEN, PROCESSOR_TOKEN));
+        JsonNode redacted = Redactor.shared().redact(body);
+        String text = redacted.toString();
+        assertThat(text).doesNotContain(ACCESS_TOKEN, PROCESSOR_TOKEN, "\"short\"", "pass_good");
+        assertThat(redacted.path("client_id").asText()).isEqualTo("abc");
+        assertThat(redacted.path("count").asInt()).isEqualTo(3);
+        assertThat(redacted.path("access_token").asText()).startsWith("access-sandbox-").endsWith("9970");
+        assertThat(body.path("access_token").asText()).isEqualTo(ACCESS_TOKEN); // the original is untouched
+    }
+
+    private static String failure(PlaidClient client, String path, String body) throws Exception {
+        try {
+            client.send(PlaidRequest.post(path, body)).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause().getMessage() + " " + e.getCause();
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest);
+        all.add(first);
+        return all;
+    }
+}

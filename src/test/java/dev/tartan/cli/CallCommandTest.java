@@ -1,0 +1,148 @@
+package dev.tartan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallCommandTest {
+
+    static final Map<String, String> CREDENTIALS = Map.of("PLAID_CLIENT_ID", "cli-client", "PLAID_SECRET", "cli-secret-0123456789");
+
+    MockWebServer server;
+    String url;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+        url = server.url("/").toString();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.shutdown();
+    }
+
+    static MockResponse json(int status, String body) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    @Test
+    void printsTheReplyJsonAndSendsTheBodyAsGiven() throws Exception {
+        server.enqueue(json(200, "{\"item\":{\"item_id\":\"item-1\"},\"request_id\":\"req-cli\"}"));
+        String body = "{\"access_token\":\"access-sandbox-1234-abcd\"}";
+
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/item/get", "--env", url, "--body", body, "-v");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(new ObjectMapper().readTree(run.out()).path("item").path("item_id").asText()).isEqualTo("item-1");
+        assertThat(run.err()).contains("HTTP 200", "request_id=req-cli");
+        RecordedRequest recorded = server.takeRequest();
+        assertThat(recorded.getPath()).isEqualTo("/item/get");
+        assertThat(recorded.getBody().readUtf8()).isEqualTo(body);
+        assertThat(recorded.getHeader("PLAID-CLIENT-ID")).isEqualTo("cli-client");
+        assertThat(recorded.getHeader("PLAID-SECRET")).isEqualTo("cli-secret-0123456789");
+    }
+
+    @Test
+    void acceptsAnOperationIdAndABodyFromAFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("body.json");
+        Files.writeString(file, "{\"access_token\":\"access-sandbox-x\"}");
+        server.enqueue(json(200, "{\"accounts\":[],\"request_id\":\"r\"}"));
+
+        CliRun run = CliRun.run(CREDENTIALS, "call", "accountsGet", "--env", url, "--body", "@" + file);
+
+        assertThat(run.exitCode()).isZero();
+        RecordedRequest recorded = server.takeRequest();
+        assertThat(recorded.getPath()).isEqualTo("/accounts/get");
+        assertThat(recorded.getBody().readUtf8()).isEqualTo("{\"access_token\":\"access-sandbox-x\"}");
+    }
+
+    @Test
+    void aPlaidErrorExitsNonZeroWithItsCodeMessageAndRequestId() {
+        server.enqueue(json(400, """
+                {"error_type":"ITEM_ERROR","error_code":"ITEM_LOGIN_REQUIRED","error_message":"the login details of this item have changed",
+                 "display_message":"Please log in again","request_id":"req-err-7","suggested_action":null}
+                """));
+
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/item/get", "--env", url, "--body", "{\"access_token\":\"a\"}");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PLAID_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("ITEM_ERROR/ITEM_LOGIN_REQUIRED", "the login details of this item have changed", "req-err-7");
+    }
+
+    @Test
+    void writesAFileReplyToOut(@TempDir Path dir) throws Exception {
+        byte[] pdf = "%PDF-1.4\n%fake".getBytes();
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setBody(new Buffer().write(pdf)));
+        Path out = dir.resolve("report.pdf");
+
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/asset_report/pdf/get", "--env", url,
+                "--body", "{\"asset_report_token\":\"assets-sandbox-1\"}", "--out", out.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(pdf);
+        assertThat(run.err()).contains("application/pdf");
+    }
+
+    @Test
+    void aFileReplyWithoutOutIsExplained() {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setBody("%PDF-1.4"));
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/asset_report/pdf/get", "--env", url,
+                "--body", "{\"asset_report_token\":\"assets-sandbox-1\"}");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--out FILE");
+    }
+
+    @Test
+    void refusesBadInputWithoutSendingAnything() {
+        CliRun invalidJson = CliRun.run(CREDENTIALS, "call", "/accounts/get", "--env", url, "--body", "{\"access_token\": ");
+        assertThat(invalidJson.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(invalidJson.err()).contains("not valid JSON");
+
+        CliRun wrongShape = CliRun.run(CREDENTIALS, "call", "/accounts/get", "--env", url, "--body", "{\"acess_token\":\"x\"}");
+        assertThat(wrongShape.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrongShape.err()).contains("acess_token", "access_token", "nothing was sent");
+
+        CliRun unknownOp = CliRun.run(CREDENTIALS, "call", "/accounts/gett", "--env", url);
+        assertThat(unknownOp.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownOp.err()).contains("no Plaid operation");
+
+        CliRun noCredentials = CliRun.run(Map.of(), "call", "/accounts/get", "--env", url, "--body", "{\"access_token\":\"x\"}");
+        assertThat(noCredentials.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noCredentials.err()).contains("PLAID_CLIENT_ID");
+
+        CliRun badEnv = CliRun.run(CREDENTIALS, "call", "/accounts/get", "--env", "ftp://nope");
+        assertThat(badEnv.exitCode()).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aDestructiveCallInProductionNeedsConfirmation() {
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/item/remove", "--env", "production", "--body", "{\"access_token\":\"access-production-1\"}");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("PRODUCTION", "--yes");
+    }
+
+    @Test
+    void anUnreachableOrNonPlaidServerIsAFailure() {
+        server.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html").setBody("<h1>Bad gateway</h1>"));
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/item/remove", "--env", url, "--body", "{\"access_token\":\"a\"}");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("HTML page", "HTTP 502", "Bad gateway");
+    }
+}
