@@ -3,6 +3,8 @@ package dev.tartan.cli;
 import dev.tartan.model.PassphraseVerdict;
 import dev.tartan.model.Profile;
 import dev.tartan.store.PassphraseStrength;
+import dev.tartan.store.ProfileExistsException;
+import dev.tartan.store.ProfileNotFoundException;
 import dev.tartan.store.Passphrases;
 import dev.tartan.store.Vault;
 import dev.tartan.store.VaultException;
@@ -21,11 +23,12 @@ import java.util.concurrent.Callable;
 /**
  * How commands reach the vault: where it is (the global {@code --data-dir}, TARTAN_HOME or the OS
  * folder), its passphrase ({@code --passphrase-file}, TARTAN_PASSPHRASE, else asked on the
- * terminal), and how failures are told (one line on standard error, exit code 1).
+ * terminal), and how failures are told: one line on standard error, and exit code
+ * {@link ExitCodes#USAGE} for what the user typed wrong (a wrong passphrase included),
+ * {@link ExitCodes#FAILURE} for a vault that cannot be used.
  */
 public final class VaultAccess {
 
-    static final int FAILED = 1;
     private static final int PROMPT_ATTEMPTS = 3;
 
     private final CommandSpec spec;
@@ -147,11 +150,14 @@ public final class VaultAccess {
         try {
             return body.call();
         } catch (CommandFailure e) {
-            err.println("tartan: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return e.exitCode();
-        } catch (VaultException | IllegalArgumentException e) {
-            err.println("tartan: " + e.getMessage());
-            return FAILED;
+        } catch (IllegalArgumentException | WrongPassphraseException | ProfileNotFoundException | ProfileExistsException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (VaultException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.FAILURE;
         } finally {
             spec.commandLine().getOut().flush();
             err.flush();

@@ -23,9 +23,6 @@ import java.util.concurrent.Callable;
             VaultCommand.VerifyAudit.class})
 public final class VaultCommand {
 
-    /** verify-audit's exit code when the chain is broken (1 stays "could not check"). */
-    static final int AUDIT_BROKEN = 3;
-
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Create the vault, locked with a passphrase you choose (asked twice, or from --passphrase-file / "
                     + Passphrases.VARIABLE + ").")
@@ -65,7 +62,8 @@ public final class VaultCommand {
                 VaultAccess access = new VaultAccess(spec);
                 VaultLocation location = access.location();
                 if (!Vault.exists(location)) {
-                    throw new CommandFailure("There is no vault at " + location.file() + " yet. Create one with 'tartan vault init'.");
+                    throw new CommandFailure("There is no vault at " + location.file() + " yet. Create one with 'tartan vault init'.",
+                            ExitCodes.FAILURE);
                 }
                 VaultStatus status;
                 try (Vault vault = access.open()) {
@@ -119,7 +117,7 @@ public final class VaultCommand {
 
     @Command(name = "verify-audit", mixinStandardHelpOptions = true,
             description = "Check the audit log's hash chain; report the first entry where it breaks (exit code "
-                    + AUDIT_BROKEN + ").")
+                    + ExitCodes.AUDIT_BROKEN + ").")
     static final class VerifyAudit implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -137,7 +135,7 @@ public final class VaultCommand {
                     return 0;
                 }
                 throw new CommandFailure("The audit log is broken at entry #" + result.firstBrokenSeq().getAsLong() + ": "
-                        + result.problem() + ".", AUDIT_BROKEN);
+                        + result.problem() + ".", ExitCodes.AUDIT_BROKEN);
             });
         }
     }

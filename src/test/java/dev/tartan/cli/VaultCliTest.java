@@ -12,8 +12,6 @@ import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -37,36 +36,24 @@ class VaultCliTest {
     Path data;
     Path passphraseFile;
 
-    record Result(int exitCode, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     @BeforeEach
     void files() throws Exception {
         data = dir.resolve("data");
         passphraseFile = Files.writeString(dir.resolve("pass"), PASSPHRASE + "\n");
     }
 
-    private Result tartan(String... args) {
-        CommandLine commandLine = TartanCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun tartan(String... args) {
+        return CliRun.run(Map.of(), args);
     }
 
     /** {@code tartan --data-dir DATA --passphrase-file PASS args...} */
-    private Result unlocked(String... args) {
+    private CliRun unlocked(String... args) {
         List<String> all = new ArrayList<>(List.of("--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString()));
         all.addAll(List.of(args));
         return tartan(all.toArray(String[]::new));
     }
 
-    private Result withStdin(String input, String... args) {
+    private CliRun withStdin(String input, String... args) {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {
@@ -78,42 +65,42 @@ class VaultCliTest {
 
     @Test
     void initCreatesTheVaultAndStatusShowsWhatItHolds() {
-        Result init = unlocked("vault", "init");
-        assertThat(init.exitCode()).as(init.all()).isZero();
+        CliRun init = unlocked("vault", "init");
+        assertThat(init.exitCode()).as((init.out() + init.err())).isZero();
         assertThat(init.out()).contains("Strong").contains("Created the vault at " + data.resolve("vault.db"));
 
-        Result status = unlocked("vault", "status");
-        assertThat(status.exitCode()).as(status.all()).isZero();
+        CliRun status = unlocked("vault", "status");
+        assertThat(status.exitCode()).as((status.out() + status.err())).isZero();
         assertThat(status.out()).contains("SQLCipher 4").contains("Profiles:       0").contains("Audit entries:  1");
     }
 
     @Test
     void initRefusesASecondVaultAndAWeakPassphrase() throws Exception {
         Files.writeString(passphraseFile, "password1\n");
-        Result weak = unlocked("vault", "init");
-        assertThat(weak.exitCode()).isEqualTo(1);
-        assertThat(weak.err()).startsWith("tartan: That passphrase will not do. Too weak");
+        CliRun weak = unlocked("vault", "init");
+        assertThat(weak.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(weak.err()).startsWith("error: That passphrase will not do. Too weak");
         assertThat(data.resolve("vault.db")).doesNotExist();
 
         Files.writeString(passphraseFile, PASSPHRASE);
         assertThat(unlocked("vault", "init").exitCode()).isZero();
-        Result again = unlocked("vault", "init");
-        assertThat(again.exitCode()).isEqualTo(1);
+        CliRun again = unlocked("vault", "init");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(again.err()).contains("already a vault");
     }
 
     @Test
     void withoutATerminalOrAPassphraseSourceTheCommandSaysWhatToDo() {
         assumeTrue(System.console() == null && System.getenv(Passphrases.VARIABLE) == null);
-        Result result = tartan("--data-dir", data.toString(), "vault", "init");
-        assertThat(result.exitCode()).isEqualTo(1);
+        CliRun result = tartan("--data-dir", data.toString(), "vault", "init");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("No passphrase").contains("--passphrase-file").contains("TARTAN_PASSPHRASE");
     }
 
     @Test
     void statusWithoutAVaultSaysHowToMakeOne() {
-        Result result = unlocked("vault", "status");
-        assertThat(result.exitCode()).isEqualTo(1);
+        CliRun result = unlocked("vault", "status");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(result.err()).contains("no vault").contains("tartan vault init");
     }
 
@@ -121,8 +108,8 @@ class VaultCliTest {
     void aWrongPassphraseFileIsToldApart() throws Exception {
         unlocked("vault", "init");
         Files.writeString(passphraseFile, "some other long passphrase entirely");
-        Result result = unlocked("profile", "list");
-        assertThat(result.exitCode()).isEqualTo(1);
+        CliRun result = unlocked("profile", "list");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("Wrong passphrase").contains("Nothing was changed");
     }
 
@@ -132,45 +119,45 @@ class VaultCliTest {
         try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("vault.db"))) {
             plain.createStatement().execute("CREATE TABLE t (x)");
         }
-        Result result = unlocked("vault", "status");
-        assertThat(result.exitCode()).isEqualTo(1);
+        CliRun result = unlocked("vault", "status");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(result.err()).contains("not a Tartan vault").contains("plain, unencrypted SQLite");
     }
 
     @Test
     void profilesAreAddedListedWithMaskedSecretsAndRemoved() {
         unlocked("vault", "init");
-        Result add = unlocked("profile", "add", "sandbox", "--env", "sandbox", "--client-id", "client-123", "--secret", SECRET);
-        assertThat(add.exitCode()).as(add.all()).isZero();
+        CliRun add = unlocked("profile", "add", "sandbox", "--env", "sandbox", "--client-id", "client-123", "--secret", SECRET);
+        assertThat(add.exitCode()).as((add.out() + add.err())).isZero();
         assertThat(add.out()).contains("Saved profile sandbox (Sandbox, client_id client-123");
         unlocked("profile", "add", "proxy", "--env", "https://proxy.example.test", "--client-id", "c2", "--secret", "other-secret-value");
 
-        Result list = unlocked("profile", "list");
+        CliRun list = unlocked("profile", "list");
         assertThat(list.out()).contains("NAME").contains("sandbox").contains("client-123").contains("https://proxy.example.test")
                 .contains(dev.tartan.model.Masking.maskSecret(SECRET));
-        assertThat(list.all() + add.all()).doesNotContain(SECRET).doesNotContain("other-secret-value");
+        assertThat((list.out() + list.err()) + (add.out() + add.err())).doesNotContain(SECRET).doesNotContain("other-secret-value");
 
-        Result remove = unlocked("profile", "remove", "SANDBOX");
+        CliRun remove = unlocked("profile", "remove", "SANDBOX");
         assertThat(remove.exitCode()).isZero();
         assertThat(remove.out()).contains("Removed profile sandbox");
         assertThat(unlocked("profile", "list").out()).doesNotContain("client-123");
 
-        Result missing = unlocked("profile", "remove", "sandbox");
-        assertThat(missing.exitCode()).isEqualTo(1);
+        CliRun missing = unlocked("profile", "remove", "sandbox");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("No profile named 'sandbox'").contains("proxy");
     }
 
     @Test
     void theSecretCanComeFromStandardInput() {
         unlocked("vault", "init");
-        Result add = withStdin(SECRET + "\n", "profile", "add", "piped", "--env", "production", "--client-id", "c", "--secret", "-");
-        assertThat(add.exitCode()).as(add.all()).isZero();
+        CliRun add = withStdin(SECRET + "\n", "profile", "add", "piped", "--env", "production", "--client-id", "c", "--secret", "-");
+        assertThat(add.exitCode()).as((add.out() + add.err())).isZero();
         try (Vault vault = Vault.open(new VaultLocation(data), PASSPHRASE.toCharArray())) {
             assertThat(vault.profiles().require("piped").credentials().secret()).isEqualTo(SECRET);
             assertThat(vault.profiles().require("piped").environment()).isEqualTo(PlaidEnvironment.PRODUCTION);
         }
-        Result empty = withStdin("", "profile", "add", "nothing", "--env", "sandbox", "--client-id", "c", "--secret", "-");
-        assertThat(empty.exitCode()).isEqualTo(1);
+        CliRun empty = withStdin("", "profile", "add", "nothing", "--env", "sandbox", "--client-id", "c", "--secret", "-");
+        assertThat(empty.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(empty.err()).contains("standard input gave no secret");
     }
 
@@ -178,10 +165,10 @@ class VaultCliTest {
     void addingAnExistingProfileNeedsReplace() {
         unlocked("vault", "init");
         unlocked("profile", "add", "p", "--env", "sandbox", "--client-id", "c1", "--secret", "first-secret-123");
-        Result again = unlocked("profile", "add", "p", "--env", "sandbox", "--client-id", "c2", "--secret", "second-secret-456");
-        assertThat(again.exitCode()).isEqualTo(1);
+        CliRun again = unlocked("profile", "add", "p", "--env", "sandbox", "--client-id", "c2", "--secret", "second-secret-456");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(again.err()).contains("already exists");
-        Result replaced = unlocked("profile", "add", "p", "--env", "emulator", "--client-id", "c2", "--secret", "second-secret-456",
+        CliRun replaced = unlocked("profile", "add", "p", "--env", "emulator", "--client-id", "c2", "--secret", "second-secret-456",
                 "--replace");
         assertThat(replaced.exitCode()).isZero();
         assertThat(unlocked("profile", "list").out()).contains("c2").contains("emulator");
@@ -190,19 +177,19 @@ class VaultCliTest {
     @Test
     void badInputIsExplained() {
         unlocked("vault", "init");
-        Result env = unlocked("profile", "add", "p", "--env", "staging", "--client-id", "c", "--secret", "s");
-        assertThat(env.exitCode()).isEqualTo(2);
+        CliRun env = unlocked("profile", "add", "p", "--env", "staging", "--client-id", "c", "--secret", "s");
+        assertThat(env.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(env.err()).contains("Invalid value for option '--env'").contains("Not an environment: 'staging'");
-        Result blank = unlocked("profile", "add", "p", "--env", "sandbox", "--client-id", "c", "--secret", " ");
-        assertThat(blank.exitCode()).isEqualTo(1);
+        CliRun blank = unlocked("profile", "add", "p", "--env", "sandbox", "--client-id", "c", "--secret", " ");
+        assertThat(blank.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(blank.err()).contains("secret is empty");
     }
 
     @Test
     void globalOptionsWorkAfterTheCommandToo() {
         unlocked("vault", "init");
-        Result list = tartan("profile", "list", "--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString());
-        assertThat(list.exitCode()).as(list.all()).isZero();
+        CliRun list = tartan("profile", "list", "--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString());
+        assertThat(list.exitCode()).as((list.out() + list.err())).isZero();
         assertThat(list.out()).contains("No profiles yet");
     }
 
@@ -210,13 +197,13 @@ class VaultCliTest {
     void passwdChangesThePassphraseAndTheAuditLogRecordsIt() throws Exception {
         unlocked("vault", "init");
         Path newFile = Files.writeString(dir.resolve("new"), NEW_PASSPHRASE);
-        Result passwd = unlocked("vault", "passwd", "--new-passphrase-file", newFile.toString());
-        assertThat(passwd.exitCode()).as(passwd.all()).isZero();
+        CliRun passwd = unlocked("vault", "passwd", "--new-passphrase-file", newFile.toString());
+        assertThat(passwd.exitCode()).as((passwd.out() + passwd.err())).isZero();
         assertThat(passwd.out()).contains("passphrase is changed");
 
         assertThat(unlocked("vault", "status").err()).contains("Wrong passphrase");
-        Result verify = tartan("--data-dir", data.toString(), "--passphrase-file", newFile.toString(), "vault", "verify-audit");
-        assertThat(verify.exitCode()).as(verify.all()).isZero();
+        CliRun verify = tartan("--data-dir", data.toString(), "--passphrase-file", newFile.toString(), "vault", "verify-audit");
+        assertThat(verify.exitCode()).as((verify.out() + verify.err())).isZero();
         assertThat(verify.out()).contains("intact: 2 entries");
     }
 
@@ -224,8 +211,8 @@ class VaultCliTest {
     void passwdRefusesAWeakNewPassphraseAndChangesNothing() throws Exception {
         unlocked("vault", "init");
         Path weak = Files.writeString(dir.resolve("weak"), "qwerty123");
-        Result passwd = unlocked("vault", "passwd", "--new-passphrase-file", weak.toString());
-        assertThat(passwd.exitCode()).isEqualTo(1);
+        CliRun passwd = unlocked("vault", "passwd", "--new-passphrase-file", weak.toString());
+        assertThat(passwd.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(passwd.err()).contains("will not do");
         assertThat(unlocked("vault", "status").exitCode()).isZero();
     }
@@ -241,8 +228,8 @@ class VaultCliTest {
             raw.createStatement().execute("DROP TRIGGER audit_log_no_update");
             raw.createStatement().execute("UPDATE audit_log SET outcome = 'failure' WHERE seq = 2");
         }
-        Result verify = unlocked("vault", "verify-audit");
-        assertThat(verify.exitCode()).isEqualTo(VaultCommand.AUDIT_BROKEN);
+        CliRun verify = unlocked("vault", "verify-audit");
+        assertThat(verify.exitCode()).isEqualTo(ExitCodes.AUDIT_BROKEN);
         assertThat(verify.err()).contains("broken at entry #2");
     }
 
