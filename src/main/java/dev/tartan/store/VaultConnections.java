@@ -67,6 +67,14 @@ final class VaultConnections {
     static final int CACHE_KIBIBYTES = 64 * 1024;
 
     /**
+     * Pages the WAL collects before they are copied into the file (SQLite's default: 1,000). A copy
+     * decrypts a page from the WAL and encrypts it again for the file; with more pages between
+     * copies, a page written by many commits (an index leaf) is copied once. The WAL then grows to
+     * about 40 MB while Tartan runs; SQLite removes it when the vault closes.
+     */
+    static final int AUTOCHECKPOINT_PAGES = 10_000;
+
+    /**
      * WAL lets readers of another process go on while Tartan writes. synchronous=NORMAL: a commit
      * survives the process being killed (the OS has it); only a power cut may lose the last
      * commits, never the file's consistency. temp_store=MEMORY keeps sort and temp tables out of
@@ -86,6 +94,7 @@ final class VaultConnections {
             statement.execute("PRAGMA temp_store = MEMORY");
             statement.execute("PRAGMA foreign_keys = ON");
             statement.execute("PRAGMA cache_size = -" + CACHE_KIBIBYTES);
+            statement.execute("PRAGMA wal_autocheckpoint = " + AUTOCHECKPOINT_PAGES);
         }
     }
 
