@@ -24,7 +24,7 @@ public final class Redactor {
     private static final Redactor SHARED = new Redactor();
 
     /** JSON fields whose value is always masked, whatever it looks like. */
-    private static final Set<String> SECRET_FIELDS = Set.of("secret", "client_secret", "password", "override_password");
+    private static final Set<String> SECRET_FIELDS = Set.of("secret", "client_secret");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 

@@ -1,17 +1,196 @@
 package dev.tartan.app;
 
+import atlantafx.base.theme.PrimerLight;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.cli.GlobalOptions;
+import dev.tartan.cli.TartanCommand;
+import dev.tartan.model.ConsoleDraft;
+import dev.tartan.model.Profile;
+import dev.tartan.model.TokenEntry;
+import dev.tartan.service.CatalogService;
+import dev.tartan.service.ItemService;
+import dev.tartan.service.ProfileService;
+import dev.tartan.service.SettingsService;
+import dev.tartan.service.VaultGate;
+import dev.tartan.store.DataDirectory;
+import dev.tartan.store.Passphrases;
+import dev.tartan.store.Vault;
+import dev.tartan.store.VaultLocation;
+import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.PaneView;
+import dev.tartan.ui.console.ConsoleView;
+import dev.tartan.ui.console.ConsoleViewModel;
+import dev.tartan.ui.shell.MainWindow;
+import dev.tartan.ui.shell.ShellViewModel;
+import dev.tartan.ui.shell.Theme;
+import dev.tartan.ui.shell.UnlockView;
+import dev.tartan.ui.shell.WelcomeView;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application. Until the shell lands it opens a minimal window. */
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The window's life: the welcome (first run) or unlock screen, then the main window on the
+ * active profile, then an orderly close. Everything slow (the key, the catalog, the emulator)
+ * happens off the FX thread while the screens stay responsive.
+ */
 public final class TartanApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TartanApplication.class);
+    private static final String DEMO_LABEL = "Demo Item";
+
+    private ExecutorService io;
+    private CatalogService catalog;
+    private AppContext context;
+    private Stage stage;
+    private Scene scene;
+    private MainWindow window;
+    private ShellViewModel shell;
+    private Path dataDirectory;
+
     @Override
-    public void start(Stage stage) {
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        GlobalOptions options = TartanCommand.commandLine().parseArgs(getParameters().getRaw().toArray(String[]::new))
+                .commandSpec().commandLine().<TartanCommand>getCommand().globalOptions();
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        io = AppExecutors.io();
+        catalog = new CatalogService(io);
+        dataDirectory = DataDirectory.resolve(options.dataDir());
+        VaultGate gate = new VaultGate(new VaultLocation(dataDirectory), io);
+        boolean firstRun = !gate.exists();
+
+        scene = new Scene(new VBox(), 1280, 820);
+        Theme.install(scene);
         stage.setTitle("Tartan");
-        stage.setScene(new Scene(new StackPane(new Label("Tartan")), 960, 640));
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+
+        Optional<char[]> preset = firstRun ? Optional.empty() : Passphrases.nonInteractive(options.passphraseFile(), System.getenv());
+        if (preset.isPresent()) {
+            scene.setRoot(opening("Opening the vault\u2026"));
+            FxAsync.whenDone(gate.unlock(preset.get()), ok -> { }, failure -> {
+                // A stale passphrase file must not lock the user out: ask instead, and say why.
+                LOG.warn("The non-interactive passphrase did not open the vault: {}", failure.getMessage());
+                scene.setRoot(new UnlockView(gate).root());
+            });
+        } else {
+            scene.setRoot(firstRun ? new WelcomeView(gate).root() : new UnlockView(gate).root());
+        }
+        stage.setOnCloseRequest(e -> rememberWindow());
         stage.show();
+
+        gate.opened().thenAcceptAsync(vault -> prepare(vault, firstRun), io).exceptionally(failure -> {
+            LOG.error("Tartan could not start", failure);
+            Platform.runLater(() -> scene.setRoot(opening("Tartan could not start: " + failure.getMessage())));
+            return null;
+        });
+    }
+
+    /** Off the FX thread: services, the emulator profile, the first run's demo Item, the settings. */
+    private void prepare(Vault vault, boolean firstRun) {
+        context = new AppContext(vault, dataDirectory, io, catalog);
+        Map<String, String> settings = vault.settings().all();
+        TokenEntry demo = null;
+        // The emulator starts when a call first needs it; only a vault without profiles needs it now.
+        if (firstRun || vault.profiles().list().isEmpty()) {
+            Profile emulatorProfile = context.profiles.ensureEmulatorProfile(context.emulator.endpoint().join().credentials()).join();
+            context.profiles.setActive(emulatorProfile.name()).join();
+            demo = createDemoItem(emulatorProfile);
+        }
+        TokenEntry demoItem = demo;
+        Platform.runLater(() -> showMainWindow(settings, demoItem));
+    }
+
+    /** A sandbox Item on the emulator, so a new user's console has real data from the first minute. */
+    private TokenEntry createDemoItem(Profile profile) {
+        try {
+            JsonNode institutions = context.items.institutions(profile, 1).join();
+            String institutionId = institutions.path(0).path("institution_id").asText("ins_109508");
+            return context.items.createSandboxItem(profile, new ItemService.SandboxItemSpec(institutionId,
+                    List.of("transactions", "auth", "identity"), "user_good", "pass_good", null, DEMO_LABEL)).join();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not create the demo Item: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private void showMainWindow(Map<String, String> settings, TokenEntry demoItem) {
+        shell = new ShellViewModel(context.profiles, context.settings, context.omnibox, context.tasks);
+        shell.darkProperty().addListener((obs, old, dark) -> Theme.apply(dark));
+        shell.darkProperty().set("dark".equals(settings.get(SettingsService.THEME)));
+
+        ConsoleViewModel consoleModel = new ConsoleViewModel(context.catalog, context.console, context.tokens,
+                context.tasks, shell.activeProfileProperty());
+        consoleModel.failureProperty().addListener((obs, old, failure) -> {
+            if (failure != null) {
+                shell.report(failure);
+            }
+        });
+        AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, "console");
+        ConsoleView console = new ConsoleView(consoleModel, navigator);
+        List<PaneView> panes = List.of(console);
+        window = new MainWindow(shell, panes, navigator);
+        navigator.attach(window);
+        scene.setRoot(window.root());
+        StartupProbe.reportFirstFrame(scene);
+        WindowGeometry.restore(stage, settings.get(SettingsService.WINDOW));
+        shell.activeProfileProperty().addListener((obs, old, profile) -> updateTitle(profile));
+        window.show(settings.getOrDefault(SettingsService.LAST_PANE, console.id()));
+        shell.load().thenRun(() -> FxAsync.runOnFx(() -> {
+            updateTitle(shell.activeProfile());
+            if (demoItem != null) {
+                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                body.put("access_token", demoItem.value());
+                navigator.openInConsole(new ConsoleDraft("/accounts/get", body,
+                        "Your vault is ready. This is a sandbox Item on the built-in emulator: press Send to list its accounts."));
+            }
+        }));
+    }
+
+    private void updateTitle(Profile profile) {
+        stage.setTitle(profile == null ? "Tartan" : "Tartan \u2014 " + profile.name()
+                + (profile.environment().isProduction() ? " \u2014 PRODUCTION" : " (" + profile.environment().displayName() + ")"));
+    }
+
+    private void rememberWindow() {
+        if (shell != null) {
+            CompletableFuture.allOf(shell.settings().put(SettingsService.WINDOW, WindowGeometry.describe(stage)))
+                    .orTimeout(2, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+    }
+
+    private static Parent opening(String text) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(32, 32);
+        VBox box = new VBox(12, spinner, new Label(text));
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        } else if (io != null) {
+            io.shutdownNow();
+        }
     }
 }

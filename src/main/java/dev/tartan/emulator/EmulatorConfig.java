@@ -35,11 +35,6 @@ public record EmulatorConfig(int port, Path dataDirectory, long seed, Latency la
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        return new Builder().port(port).dataDirectory(dataDirectory).seed(seed).latency(latency)
-                .failRates(failRates).reset(reset);
-    }
-
     public static final class Builder {
         private int port;
         private Path dataDirectory;

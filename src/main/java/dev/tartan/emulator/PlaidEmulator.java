@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -46,13 +47,20 @@ public final class PlaidEmulator implements AutoCloseable {
     private final StateStore store;
     private final WebhookSender webhookSender;
     private final EmulatorServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PlaidEmulator(EmulatorConfig config) throws IOException {
         Path folder = config.dataDirectory() == null ? null : config.dataDirectory().resolve(FOLDER);
         Clock clock = Clock.systemUTC();
         SpecCatalog catalog = SpecCatalog.load(Json.MAPPER);
-        this.identity = EmulatorIdentity.loadOrCreate(folder);
+        // The store locks the folder first, so two emulators never race on its files.
         this.store = new StateStore(folder, config.reset());
+        try {
+            this.identity = EmulatorIdentity.loadOrCreate(folder);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         WebhookSigner signer = new WebhookSigner(identity);
         this.webhookSender = new WebhookSender(signer, store, clock);
         Webhooks webhooks = new Webhooks(catalog, webhookSender);
@@ -72,8 +80,14 @@ public final class PlaidEmulator implements AutoCloseable {
                 new VerificationKeyModule(signer));
         modules.forEach(module -> module.register(registry));
         SpecFallback fallback = new SpecFallback(new ExampleResponder(), items, clock);
-        this.server = new EmulatorServer(config.port(), catalog, registry, fallback, identity.clientId(), identity.secret(),
-                config.latency(), config.failRates());
+        try {
+            this.server = new EmulatorServer(config.port(), catalog, registry, fallback, identity.clientId(), identity.secret(),
+                    config.latency(), config.failRates());
+        } catch (IOException | RuntimeException e) {
+            webhookSender.close();
+            store.close();
+            throw e;
+        }
     }
 
     private static Set<String> accountSubtypes(SpecCatalog catalog) {
@@ -109,9 +123,12 @@ public final class PlaidEmulator implements AutoCloseable {
         return identity.secret();
     }
 
-    /** Stops serving, stops webhook delivery and saves the state. */
+    /** Stops serving, stops webhook delivery and saves the state. Closing twice does nothing more. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.close();
         webhookSender.close();
         store.close();

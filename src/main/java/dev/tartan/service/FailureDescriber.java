@@ -10,6 +10,10 @@ import dev.tartan.model.FailureReport;
 import dev.tartan.model.FixAction;
 import dev.tartan.model.Futures;
 import dev.tartan.model.PlaidError;
+import dev.tartan.store.NotAVaultException;
+import dev.tartan.store.VaultException;
+import dev.tartan.store.VaultTooNewException;
+import dev.tartan.store.WrongPassphraseException;
 
 /** Turns whatever went wrong into a {@link FailureReport}, so every view shows failures the same way. */
 public final class FailureDescriber {
@@ -39,6 +43,18 @@ public final class FailureDescriber {
                     "The connection failed before any reply: no network, a wrong base URL, or the server is down.",
                     "Check the network and the profile's environment, then try again.", FixAction.EDIT_PROFILE);
         }
+        if (error instanceof WrongPassphraseException wrong) {
+            return local("Wrong passphrase", wrong.getMessage(), "Type the passphrase again; check Caps Lock.");
+        }
+        if (error instanceof NotAVaultException notVault) {
+            return local("Not a Tartan vault", notVault.getMessage(), "Move the file away, or start Tartan with another --data-dir.");
+        }
+        if (error instanceof VaultTooNewException tooNew) {
+            return local("Vault from a newer Tartan", tooNew.getMessage(), "Update Tartan to open this vault.");
+        }
+        if (error instanceof VaultException vault) {
+            return local("Vault problem", vault.getMessage(), "Try again; if it keeps failing, the log has the details.");
+        }
         if (error instanceof IllegalArgumentException invalid) {
             return new FailureReport("Invalid input", null, null, null, Redactor.shared().redact(invalid.getMessage()), null,
                     null, null, null, null, "Correct it and try again.", FixAction.NONE);
@@ -46,6 +62,10 @@ public final class FailureDescriber {
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         return new FailureReport("Something went wrong", operation, null, null, Redactor.shared().redact(message), null,
                 null, null, null, null, "Try again; if it keeps failing, the log has the details.", FixAction.RETRY);
+    }
+
+    private static FailureReport local(String title, String message, String nextStep) {
+        return new FailureReport(title, null, null, null, message, null, null, null, null, null, nextStep, FixAction.NONE);
     }
 
     private static FailureReport fromPlaid(PlaidApiException exception) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger attempts = new AtomicInteger();
+    private volatile CountDownLatch hold = new CountDownLatch(0);
 
     /** One delivery: its headers (names in lower case) and exact body bytes. */
     public record Received(Map<String, String> headers, byte[] body) {
@@ -39,6 +41,11 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             attempts.incrementAndGet();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 exchange.sendResponseHeaders(500, -1);
                 exchange.close();
@@ -55,6 +62,15 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhook";
+    }
+
+    /** Keeps every delivery waiting, unanswered, until {@link #release()}. */
+    public void hold() {
+        hold = new CountDownLatch(1);
+    }
+
+    public void release() {
+        hold.countDown();
     }
 
     /** Answers the next {@code count} deliveries with HTTP 500. */
@@ -95,6 +111,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

@@ -74,10 +74,6 @@ public final class ItemRecord {
         return dataSeed;
     }
 
-    public String authMethod() {
-        return authMethod;
-    }
-
     public String errorCode() {
         return errorCode;
     }

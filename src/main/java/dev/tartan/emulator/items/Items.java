@@ -9,6 +9,8 @@ import dev.tartan.emulator.webhooks.Webhooks;
 import dev.tartan.emulator.wire.ApiException;
 import dev.tartan.emulator.wire.PlaidErrors;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,10 +163,6 @@ public final class Items {
         return chosen;
     }
 
-    /** Every live Item, for the webhooks and tools that walk them all. */
-    public List<ItemRecord> all() {
-        return state.items.values().stream().filter(i -> !i.removed).toList();
-    }
 
     // ---- lifecycle -----------------------------------------------------------------------------
 
@@ -187,7 +185,7 @@ public final class Items {
                     + String.join(", ", unsupported) + "; it supports " + String.join(", ", institution.products()));
         }
         SandboxLogin login = SandboxLogin.parse(username, password);
-        ItemRecord item = factory.create(institution, products, login, blankToNull(webhook), transactionDays,
+        ItemRecord item = factory.create(institution, products, login, webhookUrl("options.webhook", webhook), transactionDays,
                 Mix.of(seed, state.itemsCreated), clock.instant());
         state.itemsCreated++;
         state.items.put(item.itemId, item);
@@ -239,7 +237,24 @@ public final class Items {
     }
 
     public void setWebhook(ItemRecord item, String url) {
-        item.webhook = blankToNull(url);
+        item.webhook = webhookUrl("webhook", url);
+    }
+
+    /** A webhook receiver's URL, checked: absolute http or https; blank means none. */
+    public static String webhookUrl(String field, String url) {
+        String value = blankToNull(url);
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                throw new URISyntaxException(value, "not an absolute http or https URL");
+            }
+        } catch (URISyntaxException e) {
+            throw PlaidErrors.invalidField(field + " must be an http or https URL, such as https://example.com/plaid/webhooks");
+        }
+        return value;
     }
 
     public void setError(ItemRecord item, String errorCode) {

@@ -14,6 +14,7 @@ import dev.tartan.emulator.wire.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class ItemsModule implements EmulatorModule {
         }
         if (transactions.hasNonNull("start_date")) {
             LocalDate start = LocalDate.parse(transactions.get("start_date").asText());
-            LocalDate end = transactions.hasNonNull("end_date") ? LocalDate.parse(transactions.get("end_date").asText()) : LocalDate.now();
+            LocalDate end = transactions.hasNonNull("end_date") ? LocalDate.parse(transactions.get("end_date").asText())
+                    : LocalDate.now(ZoneOffset.UTC);
             long span = ChronoUnit.DAYS.between(start, end) + 1;
             if (span < 1) {
                 throw PlaidErrors.invalidField("options.transactions.start_date must not be after options.transactions.end_date");

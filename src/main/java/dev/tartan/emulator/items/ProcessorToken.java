@@ -25,10 +25,6 @@ public final class ProcessorToken {
         return accountId;
     }
 
-    public String processor() {
-        return processor;
-    }
-
     public String webhook() {
         return webhook;
     }

@@ -182,8 +182,8 @@ public final class ProcessorModule implements EmulatorModule {
     private Reply webhookUpdate(OperationRequest request) {
         return items.write(() -> {
             ProcessorAccess access = items.processorFor(request.requiredText("processor_token"));
-            String url = request.text("webhook");
-            access.token().webhook(url == null || url.isBlank() ? null : url);
+            String url = Items.webhookUrl("webhook", request.text("webhook"));
+            access.token().webhook(url);
             if (access.token().webhook() != null) {
                 ObjectNode fields = Json.object();
                 fields.put("account_id", access.account().accountId());

@@ -63,8 +63,9 @@ public final class ProductsModule implements EmulatorModule {
                 Investments.holdings(item, only(accounts, Investments::isInvestment, "NO_INVESTMENT_ACCOUNTS"))));
         registry.register("/investments/transactions/get", request -> withAccounts(request, "investments", (item, accounts) -> {
             JsonNode options = request.object("options");
+            Dates dates = dates(request);
             return Investments.transactions(item, only(accounts, Investments::isInvestment, "NO_INVESTMENT_ACCOUNTS"),
-                    dates(request).start(), dates(request).end(), options.path("count").asInt(100), options.path("offset").asInt(0));
+                    dates.start(), dates.end(), options.path("count").asInt(100), options.path("offset").asInt(0));
         }));
         registry.register("/liabilities/get", request -> withAccounts(request, "liabilities", (item, accounts) -> {
             List<AccountRecord> owed = only(accounts, Liabilities::isLiability, "NO_LIABILITY_ACCOUNTS");

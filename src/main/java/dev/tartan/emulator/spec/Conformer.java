@@ -36,11 +36,6 @@ public final class Conformer {
         return conform(candidate, schema, "", 0);
     }
 
-    /** A minimal valid value for {@code schema}. */
-    public static JsonNode synthesize(Schema schema) {
-        return synthesize(schema, "", 0);
-    }
-
     private static JsonNode conform(JsonNode candidate, Schema schema, String key, int depth) {
         if (schema == null) {
             return candidate == null ? NODES.nullNode() : candidate;

@@ -37,11 +37,6 @@ public final class ExampleResponder {
         return body;
     }
 
-    /** {@code value} made valid for a named component schema, e.g. a webhook body built by hand. */
-    public static JsonNode conform(JsonNode value, Schema schema) {
-        return Conformer.conform(value, schema);
-    }
-
     private static Template template(SpecOperation operation) {
         JsonNode conformed = Conformer.conform(operation.responseExample(), operation.responseSchema());
         ObjectNode body = conformed.isObject() ? (ObjectNode) conformed : JsonNodeFactory.instance.objectNode();

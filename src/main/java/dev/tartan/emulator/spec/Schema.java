@@ -3,10 +3,10 @@ package dev.tartan.emulator.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class Schema {
 
-    public enum Type { OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN, ANY }
+    enum Type { OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN, ANY }
 
     String name;
     Type type = Type.ANY;
@@ -46,41 +46,9 @@ public final class Schema {
     Schema() {
     }
 
-    /** The component name this schema came from, or null for an inline schema. */
-    public String name() {
-        return name;
-    }
-
-    public Type type() {
-        return type;
-    }
-
-    public boolean nullable() {
-        return nullable;
-    }
-
+    /** The allowed values, empty when the schema has no enum. */
     public List<JsonNode> enumValues() {
         return enumValues == null ? List.of() : enumValues;
-    }
-
-    public String format() {
-        return format;
-    }
-
-    public Map<String, Schema> properties() {
-        return Collections.unmodifiableMap(properties);
-    }
-
-    public Set<String> required() {
-        return Collections.unmodifiableSet(required);
-    }
-
-    public Schema items() {
-        return items;
-    }
-
-    public Schema property(String key) {
-        return properties.get(key);
     }
 
     /**
@@ -88,17 +56,17 @@ public final class Schema {
      * object {@code additionalProperties: true}, yet Plaid rejects fields it does not know; so any object
      * that lists its properties is treated as closed, unless it gives a schema for the other keys.
      */
-    public boolean rejectsUnknownKeys() {
+    boolean rejectsUnknownKeys() {
         return closed || (!properties.isEmpty() && additionalProperties == null);
     }
 
     /** True for an object whose keys are free (a map or an opaque object). */
-    public boolean isFreeForm() {
+    boolean isFreeForm() {
         return type == Type.OBJECT && properties.isEmpty();
     }
 
     @Override
     public String toString() {
-        return name != null ? name : type.name().toLowerCase();
+        return name != null ? name : type.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -87,7 +87,6 @@ public final class SpecCatalog {
     private static SpecOperation operation(String version, SchemaCompiler compiler, String method, String path, JsonNode op) {
         JsonNode requestContent = op.path("requestBody").path("content").path("application/json");
         Schema requestSchema = compiler.compile(requestContent.get("schema"));
-        JsonNode requestExample = firstExample(requestContent);
 
         JsonNode success = op.path("responses").path("200");
         if (success.isMissingNode()) {
@@ -104,7 +103,7 @@ public final class SpecCatalog {
         JsonNode security = op.get("security");
         boolean authenticated = security == null || !security.isEmpty();
         return new SpecOperation(method.toUpperCase(Locale.ROOT), path, version, op.path("summary").asText(path),
-                requestSchema, responseSchema, firstExample(responseContent), requestExample, contentType, authenticated);
+                requestSchema, responseSchema, firstExample(responseContent), contentType, authenticated);
     }
 
     private static JsonNode firstExample(JsonNode content) {
@@ -138,16 +137,6 @@ public final class SpecCatalog {
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether any method answers {@code path}. */
-    public boolean knowsPath(String path) {
-        for (SpecOperation operation : exact.values()) {
-            if (operation.path().equals(path)) {
-                return true;
-            }
-        }
-        return templated.stream().anyMatch(t -> t.pattern().matcher(path).matches());
     }
 
     public Collection<SpecOperation> operations() {

@@ -12,13 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param requestSchema   the JSON body's schema, or null when the operation takes no body
  * @param responseSchema  the 200 answer's schema (null for binary answers)
  * @param responseExample the spec's example 200 answer, or null
- * @param requestExample  the spec's example request body, or null
  * @param contentType     the 200 answer's media type: application/json, application/pdf or application/zip
  * @param authenticated   whether the operation needs client_id and secret
  */
 public record SpecOperation(String method, String path, String specVersion, String summary,
                             Schema requestSchema, Schema responseSchema, JsonNode responseExample,
-                            JsonNode requestExample, String contentType, boolean authenticated) {
+                            String contentType, boolean authenticated) {
 
     public boolean isBinary() {
         return !contentType.equals("application/json");

@@ -9,18 +9,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -60,6 +63,7 @@ public final class EmulatorIdentity {
             Files.createDirectories(directory);
             Path temporary = directory.resolve(FILE_NAME + ".tmp");
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), identity.toJson());
+            ownerOnly(temporary);
             Files.move(temporary, file);
             return identity;
         } catch (IOException e) {
@@ -71,11 +75,27 @@ public final class EmulatorIdentity {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return new EmulatorIdentity(Ids.hex(24), Ids.hex(30), UUID.randomUUID().toString(),
+            return new EmulatorIdentity(Ids.hex(24), secureHex(30), UUID.randomUUID().toString(),
                     Instant.now(), generator.generateKeyPair());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java runtime cannot create EC P-256 keys", e);
         }
+    }
+
+    /** Where the file system allows it, only the user may read the file that holds the secret. */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): the per-user data folder is private already.
+        }
+    }
+
+    /** The secret guards the emulator's port, so it is drawn from a secure generator. */
+    private static String secureHex(int length) {
+        byte[] bytes = new byte[(length + 1) / 2];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes).substring(0, length);
     }
 
     private static EmulatorIdentity read(JsonNode json) {

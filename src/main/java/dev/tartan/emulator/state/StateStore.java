@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -38,11 +38,12 @@ public final class StateStore implements AutoCloseable {
     private static final long SAVE_DELAY_MILLIS = 100;
 
     private final Path file;
+    private final FolderLock folderLock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Object> sections = new LinkedHashMap<>();
     private final JsonNode stored;
     private final AtomicBoolean saveScheduled = new AtomicBoolean();
-    private final ScheduledExecutorService saver;
+    private final ScheduledThreadPoolExecutor saver;
 
     /**
      * @param directory the emulator's folder, or null for memory only
@@ -50,12 +51,25 @@ public final class StateStore implements AutoCloseable {
      */
     public StateStore(Path directory, boolean reset) {
         this.file = directory == null ? null : directory.resolve(FILE_NAME);
-        this.stored = file == null ? Json.object() : load(file, reset);
-        this.saver = file == null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.folderLock = directory == null ? null : FolderLock.acquire(directory);
+        try {
+            this.stored = file == null ? Json.object() : load(file, reset);
+        } catch (RuntimeException e) {
+            folderLock.release();
+            throw e;
+        }
+        this.saver = file == null ? null : saverThread();
+    }
+
+    private static ScheduledThreadPoolExecutor saverThread() {
+        ScheduledThreadPoolExecutor saver = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "tartan-emulator-state");
             thread.setDaemon(true);
             return thread;
         });
+        // On close, a save that is only scheduled is dropped: close() saves right away instead.
+        saver.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return saver;
     }
 
     private static JsonNode load(Path file, boolean reset) {
@@ -137,7 +151,11 @@ public final class StateStore implements AutoCloseable {
 
     private void scheduleSave() {
         if (saver != null && saveScheduled.compareAndSet(false, true)) {
-            saver.schedule(this::saveQuietly, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            try {
+                saver.schedule(this::saveQuietly, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Closing: close() writes the state one last time.
+            }
         }
     }
 
@@ -149,8 +167,8 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    /** Writes the state now (a no-op in memory). */
-    public void save() {
+    /** Writes the state now (a no-op in memory). One save at a time: they share the temporary file. */
+    public synchronized void save() {
         if (file == null) {
             return;
         }
@@ -169,6 +187,8 @@ public final class StateStore implements AutoCloseable {
             }
         });
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+        // File channels give up when the thread is interrupted; a save on the way out must not.
+        boolean interrupted = Thread.interrupted();
         try {
             Files.write(temporary, bytes);
             try {
@@ -178,14 +198,27 @@ public final class StateStore implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the emulator state to " + file, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public void close() {
         if (saver != null) {
-            saver.shutdownNow();
-            save();
+            saver.shutdown();
+            try {
+                saver.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                save();
+            } finally {
+                folderLock.release();
+            }
         }
     }
 }

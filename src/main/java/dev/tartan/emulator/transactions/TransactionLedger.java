@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The transactions of one Item, as persisted. The history is not stored: transaction {@code k} of the
@@ -29,6 +28,10 @@ final class TransactionLedger {
     private static final Comparator<StoredTransaction> BY_DATE = Comparator
             .comparing((StoredTransaction t) -> t.date).thenComparingLong(t -> t.key);
     private static final double RESTAURANT_TIP = 1.18;
+    /** The newest generated transactions are always pending (money out only), so every history has some. */
+    private static final int PENDING_TAIL = 3;
+    /** Days at the end of the history whose transactions may still be pending. */
+    private static final int PENDING_DAYS = 2;
 
     String itemId;
     long seed;
@@ -152,7 +155,8 @@ final class TransactionLedger {
             accountId = account.id;
             currency = account.currency;
             amount = amount(merchant, Mix.value(hash + 1));
-            pending = day >= days - 2 && !merchant.inflow() && Mix.below(Mix.value(hash + 2), 3) == 0;
+            pending = !merchant.inflow()
+                    && (key >= baseCount - PENDING_TAIL || (day >= days - PENDING_DAYS && Mix.below(Mix.value(hash + 2), 3) == 0));
         }
         LocalDate authorized = merchant.channel().equals("in store") && !pending
                 ? date.minusDays(Mix.below(Mix.value(hash + 3), 3)) : date;
@@ -218,10 +222,11 @@ final class TransactionLedger {
     }
 
     /**
-     * Up to {@code limit} live transactions on accounts {@code accepted} accepts, in ascending date order,
-     * starting at {@code from}. Generated transactions are only built for the ones returned.
+     * Up to {@code limit} live transactions on the accounts {@code accepted} names (all when null), in
+     * ascending date order, starting at {@code from}. Generated transactions are only built for the ones
+     * returned.
      */
-    Slice ascending(Position from, int limit, Predicate<String> accepted) {
+    Slice ascending(Position from, int limit, Set<String> accepted) {
         List<Txn> out = new ArrayList<>(Math.min(limit, 512));
         long base = from.base();
         int next = from.stored();
@@ -231,10 +236,10 @@ final class TransactionLedger {
                     && (next >= stored.size() || !dateOf(base).isAfter(stored.get(next).date));
             boolean matches;
             if (takeBase) {
-                matches = !removedBase.containsKey(base) && accepted.test(accountOf(base));
+                matches = !removedBase.containsKey(base) && (accepted == null || accepted.contains(accountOf(base)));
             } else {
                 StoredTransaction candidate = stored.get(next);
-                matches = candidate.removedAt == null && accepted.test(candidate.accountId);
+                matches = candidate.removedAt == null && (accepted == null || accepted.contains(candidate.accountId));
             }
             if (matches && out.size() == limit) {
                 more = true;
@@ -252,11 +257,12 @@ final class TransactionLedger {
         return new Slice(out, new Position(base, next), more);
     }
 
-    /** A page of live transactions between two dates, newest first, with the total that match. */
+    /** A page of live transactions between two dates on the accounts named (all when null), newest first, with the total that match. */
     record Page(List<Txn> transactions, long total) {
     }
 
-    Page descending(LocalDate start, LocalDate end, Predicate<String> accepted, boolean allAccounts, long offset, int count) {
+    Page descending(LocalDate start, LocalDate end, Set<String> accepted, long offset, int count) {
+        boolean allAccounts = accepted == null;
         long low = 0;
         long high = 0;
         if (baseCount > 0) {
@@ -283,8 +289,8 @@ final class TransactionLedger {
             }
             boolean takeBase = base >= low && (next < 0 || !dateOf(base).isBefore(inRange.get(next).date));
             boolean matches = takeBase
-                    ? !removedBase.containsKey(base) && accepted.test(accountOf(base))
-                    : accepted.test(inRange.get(next).accountId);
+                    ? !removedBase.containsKey(base) && (allAccounts || accepted.contains(accountOf(base)))
+                    : allAccounts || accepted.contains(inRange.get(next).accountId);
             if (matches) {
                 if (total >= offset && page.size() < count) {
                     page.add(takeBase ? generated(base) : inRange.get(next).view());
@@ -378,7 +384,8 @@ final class TransactionLedger {
     private List<Txn> livePending(LocalDate today) {
         List<Txn> pending = new ArrayList<>();
         if (baseCount > 0) {
-            for (long key = firstKeyOfDay(Math.max(0, days - 2)); key < baseCount; key++) {
+            long first = Math.max(0, Math.min(firstKeyOfDay(Math.max(0, days - PENDING_DAYS)), baseCount - PENDING_TAIL));
+            for (long key = first; key < baseCount; key++) {
                 if (!removedBase.containsKey(key)) {
                     Txn candidate = generated(key);
                     if (candidate.pending()) {

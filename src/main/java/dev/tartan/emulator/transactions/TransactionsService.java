@@ -77,9 +77,8 @@ public final class TransactionsService implements ItemListener {
      */
     public ObjectNode sync(ItemRecord item, List<AccountRecord> accounts, String cursorText, int count, boolean originalDescription) {
         TransactionLedger ledger = ledger(item);
-        boolean allAccounts = accounts.size() == item.accounts().size();
         Set<String> accountIds = accounts.stream().map(AccountRecord::accountId).collect(Collectors.toSet());
-        Predicate<String> accepted = allAccounts ? id -> true : accountIds::contains;
+        Set<String> accepted = accounts.size() == item.accounts().size() ? null : accountIds;
         long scope = Mix.of(Mix.of(item.itemId()), Mix.of(String.join(",", accountIds.stream().sorted().toList())));
         int current = ledger.version();
         SyncCursor cursor = cursorText == null || cursorText.isEmpty()
@@ -108,9 +107,10 @@ public final class TransactionsService implements ItemListener {
         } else {
             int from = cursor.from();
             TransactionLedger.Changes changes = ledger.changesSince(from);
-            List<Long> addedKeys = changes.added().stream().filter(k -> accepted.test(ledger.accountIdOf(k))).toList();
-            List<Long> modifiedKeys = changes.modified().stream().filter(k -> accepted.test(ledger.accountIdOf(k))).toList();
-            List<Long> removedKeys = changes.removed().stream().filter(k -> accepted.test(ledger.accountIdOf(k))).toList();
+            Predicate<Long> inScope = key -> accepted == null || accepted.contains(ledger.accountIdOf(key));
+            List<Long> addedKeys = changes.added().stream().filter(inScope).toList();
+            List<Long> modifiedKeys = changes.modified().stream().filter(inScope).toList();
+            List<Long> removedKeys = changes.removed().stream().filter(inScope).toList();
             int total = addedKeys.size() + modifiedKeys.size() + removedKeys.size();
             int end = Math.min(total, cursor.offset() + count);
             for (int i = cursor.offset(); i < end; i++) {
@@ -143,10 +143,9 @@ public final class TransactionsService implements ItemListener {
             throw PlaidErrors.invalidField("start_date must not be after end_date");
         }
         TransactionLedger ledger = ledger(item);
-        boolean allAccounts = accounts.size() == item.accounts().size();
-        Set<String> accountIds = accounts.stream().map(AccountRecord::accountId).collect(Collectors.toSet());
-        TransactionLedger.Page page = ledger.descending(start, end, allAccounts ? id -> true : accountIds::contains,
-                allAccounts, offset, count);
+        Set<String> accepted = accounts.size() == item.accounts().size() ? null
+                : accounts.stream().map(AccountRecord::accountId).collect(Collectors.toSet());
+        TransactionLedger.Page page = ledger.descending(start, end, accepted, offset, count);
         ObjectNode body = Json.object();
         body.set("accounts", ItemViews.accounts(accounts));
         ArrayNode transactions = body.putArray("transactions");

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The persisted record of recent webhook deliveries (the newest {@value #KEPT}). */
-public final class WebhookLog {
+final class WebhookLog {
     static final int KEPT = 500;
 
     private List<Delivery> deliveries = new ArrayList<>();
 
-    /** One webhook and what became of it. */
-    public static final class Delivery {
+    /** One webhook and what became of it (status: pending, delivered or failed). */
+    static final class Delivery {
         String id;
         String url;
         String webhookType;
@@ -24,31 +24,6 @@ public final class WebhookLog {
 
         Delivery() {
         }
-
-        public String url() {
-            return url;
-        }
-
-        public String webhookType() {
-            return webhookType;
-        }
-
-        public String webhookCode() {
-            return webhookCode;
-        }
-
-        public String itemId() {
-            return itemId;
-        }
-
-        public int attempts() {
-            return attempts;
-        }
-
-        /** pending, delivered or failed. */
-        public String status() {
-            return status;
-        }
     }
 
     void add(Delivery delivery) {
@@ -56,9 +31,5 @@ public final class WebhookLog {
         if (deliveries.size() > KEPT) {
             deliveries.remove(0);
         }
-    }
-
-    public List<Delivery> deliveries() {
-        return new ArrayList<>(deliveries);
     }
 }

@@ -1,9 +1,7 @@
 package dev.tartan.emulator.wire;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,10 +21,5 @@ public final class HandlerRegistry {
 
     public Optional<OperationHandler> find(String path) {
         return Optional.ofNullable(handlers.get(path));
-    }
-
-    /** The paths answered from state rather than from examples. */
-    public Set<String> statefulPaths() {
-        return Collections.unmodifiableSet(handlers.keySet());
     }
 }

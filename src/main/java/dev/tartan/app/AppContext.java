@@ -1,0 +1,82 @@
+package dev.tartan.app;
+
+import dev.tartan.api.PlaidClient;
+import dev.tartan.api.Redactor;
+import dev.tartan.service.CatalogService;
+import dev.tartan.service.ConsoleService;
+import dev.tartan.service.ItemService;
+import dev.tartan.service.OmniboxService;
+import dev.tartan.service.PlaidGateway;
+import dev.tartan.service.ProfileService;
+import dev.tartan.service.SettingsService;
+import dev.tartan.service.TokenBookService;
+import dev.tartan.store.Vault;
+import dev.tartan.ui.common.TaskCenter;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The composition root once the vault is open: one HTTP client, one background pool, the built-in
+ * emulator, and every service, wired once. Closing it stops everything in order.
+ */
+final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    final ExecutorService io;
+    final OkHttpClient http;
+    final Vault vault;
+    final EmbeddedEmulator emulator;
+    final TaskCenter tasks = new TaskCenter();
+    final CatalogService catalog;
+    final PlaidGateway gateway;
+    final SettingsService settings;
+    final ProfileService profiles;
+    final TokenBookService tokens;
+    final ConsoleService console;
+    final ItemService items;
+    final OmniboxService omnibox;
+
+    /**
+     * @param catalog started before the vault was unlocked, so it loads while the user types
+     */
+    AppContext(Vault vault, Path dataDirectory, ExecutorService io, CatalogService catalog) {
+        this.io = io;
+        this.vault = vault;
+        this.catalog = catalog;
+        this.http = PlaidClient.newHttpClient();
+        this.emulator = new EmbeddedEmulator(dataDirectory, io);
+        this.gateway = new PlaidGateway(http, vault, io, emulator::endpoint, Clock.systemUTC());
+        this.settings = new SettingsService(vault, io);
+        this.profiles = new ProfileService(vault, gateway, io);
+        this.tokens = new TokenBookService(vault, io);
+        this.console = new ConsoleService(gateway, vault, io);
+        this.items = new ItemService(gateway, vault, io);
+        this.omnibox = new OmniboxService(tokens);
+        vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
+    }
+
+    @Override
+    public void close() {
+        tasks.cancelAll();
+        emulator.close();
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        io.shutdown();
+        try {
+            if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Background work did not finish in time; closing the vault anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        vault.close();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.tartan.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.api.PlaidApiException;
+import dev.tartan.api.PlaidClient;
+import dev.tartan.api.PlaidJson;
+import dev.tartan.api.PlaidRequest;
+import dev.tartan.api.Redactor;
+import dev.tartan.api.catalog.OperationRules;
+import dev.tartan.model.Credentials;
+import dev.tartan.model.Futures;
+import dev.tartan.model.HistoryEntry;
+import dev.tartan.model.Masking;
+import dev.tartan.model.PlaidEnvironment;
+import dev.tartan.model.PlaidError;
+import dev.tartan.model.PlaidResponse;
+import dev.tartan.model.Profile;
+import dev.tartan.model.TokenKind;
+import dev.tartan.store.Vault;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Every Plaid call Tartan makes goes through here: it picks the client for the profile (starting
+ * the built-in emulator when the profile needs it), and after each call it writes the request
+ * history (redacted) and, for anything that changes state, the audit log.
+ */
+public final class PlaidGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlaidGateway.class);
+
+    private final OkHttpClient http;
+    private final Vault vault;
+    private final Executor io;
+    private final Supplier<CompletableFuture<Endpoint>> emulator;
+    private final Clock clock;
+    private final Map<Profile, PlaidClient> clients = new ConcurrentHashMap<>();
+
+    /**
+     * @param http        the application's shared OkHttp client
+     * @param vault       where history and audit entries go
+     * @param io          where blocking vault writes run
+     * @param emulator    starts the built-in emulator if needed and tells where it listens
+     */
+    public PlaidGateway(OkHttpClient http, Vault vault, Executor io, Supplier<CompletableFuture<Endpoint>> emulator, Clock clock) {
+        this.http = http;
+        this.vault = vault;
+        this.io = io;
+        this.emulator = emulator;
+        this.clock = clock;
+    }
+
+    /** Sends a POST of {@code body} (JSON text, sent exactly as given) for {@code profile}. */
+    public CompletableFuture<PlaidResponse> post(Profile profile, String path, JsonNode body) {
+        return call(profile, PlaidRequest.post(path, body));
+    }
+
+    /** Sends {@code request} for {@code profile}; cancelling the result cancels the HTTP call. */
+    public CompletableFuture<PlaidResponse> call(Profile profile, PlaidRequest request) {
+        Instant started = clock.instant();
+        CompletableFuture<PlaidResponse> call = Futures.flatMap(clientFor(profile), client -> client.send(request));
+        call.whenComplete((response, error) -> io.execute(() -> record(profile, request, started, response, error)));
+        return call;
+    }
+
+    /**
+     * Where a running Plaid (the built-in emulator) listens and the credentials it accepts.
+     *
+     * @param baseUrl     e.g. http://127.0.0.1:43817
+     * @param credentials its client_id and secret
+     */
+    public record Endpoint(URI baseUrl, Credentials credentials) {
+    }
+
+    /**
+     * Where calls for {@code profile} go, with which credentials. The built-in emulator's profile
+     * always uses the running emulator's own: they stay right even if its state was reset.
+     */
+    public CompletableFuture<Endpoint> endpointOf(Profile profile) {
+        PlaidEnvironment environment = profile.environment();
+        return environment.kind() == PlaidEnvironment.Kind.EMULATOR
+                ? emulator.get()
+                : CompletableFuture.completedFuture(new Endpoint(environment.baseUrl(), profile.credentials()));
+    }
+
+    private CompletableFuture<PlaidClient> clientFor(Profile profile) {
+        PlaidClient known = clients.get(profile);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return Futures.map(endpointOf(profile), endpoint -> clients.computeIfAbsent(profile, p -> PlaidClient.builder()
+                .httpClient(http)
+                .baseUrl(endpoint.baseUrl())
+                .credentials(endpoint.credentials())
+                .build()));
+    }
+
+    private void record(Profile profile, PlaidRequest request, Instant started, PlaidResponse response, Throwable failure) {
+        Throwable error = failure == null ? null : Futures.unwrap(failure);
+        int status = response != null ? response.httpStatus()
+                : error instanceof PlaidApiException api ? api.error().httpStatus() : 0;
+        String requestId = response != null ? response.requestId()
+                : error instanceof PlaidApiException api ? api.error().requestId() : null;
+        Duration duration = response != null ? response.duration() : Duration.between(started, clock.instant());
+        try {
+            vault.history().record(HistoryEntry.of(started, profile.name(), request.path(), status,
+                    duration.isNegative() ? Duration.ZERO : duration, requestId, redactedText(request.body()), replyText(response, error)));
+            if (!OperationRules.isReadOnly(request.method(), request.path()) && !(error instanceof java.util.concurrent.CancellationException)) {
+                vault.audit().append("call " + request.path(), targetsOf(request.body()),
+                        outcome(status, error), requestId);
+            }
+            markTokensUsed(request.body());
+        } catch (RuntimeException e) {
+            // Losing a history line must not fail the call the user made; the log keeps the reason.
+            LOG.warn("Could not record {} in the vault: {}", request.path(), e.getMessage());
+        }
+    }
+
+    private static String outcome(int status, Throwable error) {
+        if (error == null) {
+            return "ok (HTTP " + status + ")";
+        }
+        if (error instanceof PlaidApiException api) {
+            return "failed: " + api.error().typeAndCode() + " (HTTP " + status + ")";
+        }
+        if (error instanceof java.util.concurrent.CancellationException) {
+            return "cancelled";
+        }
+        return "failed: " + Redactor.shared().redact(String.valueOf(error.getMessage()));
+    }
+
+    private static String redactedText(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Redactor.shared().redact(PlaidJson.mapper().readTree(json)).toString();
+        } catch (IOException e) {
+            return Redactor.shared().redact(json);
+        }
+    }
+
+    private static String replyText(PlaidResponse response, Throwable error) {
+        if (response != null) {
+            return response.isJson() ? Redactor.shared().redact(response.json()).toString()
+                    : "[" + response.contentType() + ", " + response.bytes().length + " bytes]";
+        }
+        if (error instanceof PlaidApiException api) {
+            return errorJson(api.error());
+        }
+        return error == null ? null : "[" + Redactor.shared().redact(String.valueOf(error.getMessage())) + "]";
+    }
+
+    private static String errorJson(PlaidError error) {
+        ObjectNode node = PlaidJson.mapper().createObjectNode();
+        node.put("error_type", error.errorType());
+        node.put("error_code", error.errorCode());
+        node.put("error_message", Redactor.shared().redact(error.errorMessage()));
+        node.put("display_message", error.displayMessage());
+        node.put("request_id", error.requestId());
+        return node.toString();
+    }
+
+    /** The ids a call acts on, for the audit log: *_id fields and tokens (masked). */
+    static List<String> targetsOf(String body) {
+        List<String> targets = new ArrayList<>();
+        if (body == null) {
+            return targets;
+        }
+        try {
+            JsonNode json = PlaidJson.mapper().readTree(body);
+            Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                if (value.isTextual() && TokenKind.of(value.asText()) != null) {
+                    targets.add(name + "=" + Masking.maskToken(value.asText()));
+                } else if (value.isTextual() && (name.endsWith("_id") && !name.equals("client_id"))) {
+                    targets.add(name + "=" + value.asText());
+                } else if (value.isArray() && name.endsWith("_ids")) {
+                    value.forEach(v -> targets.add(name + "=" + v.asText()));
+                }
+            }
+        } catch (IOException e) {
+            // not JSON: nothing to name
+        }
+        return targets;
+    }
+
+    private void markTokensUsed(String body) {
+        if (body == null) {
+            return;
+        }
+        try {
+            PlaidJson.mapper().readTree(body).fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual() && TokenKind.of(field.getValue().asText()) != null) {
+                    vault.tokens().markUsed(field.getValue().asText());
+                }
+            });
+        } catch (IOException e) {
+            // not JSON: no tokens to mark
+        }
+    }
+}

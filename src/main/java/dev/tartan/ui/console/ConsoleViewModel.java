@@ -1,0 +1,437 @@
+package dev.tartan.ui.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.model.ConsoleDraft;
+import dev.tartan.model.FailureReport;
+import dev.tartan.model.HistoryEntry;
+import dev.tartan.model.Operation;
+import dev.tartan.model.PlaidResponse;
+import dev.tartan.model.Profile;
+import dev.tartan.model.SchemaProblem;
+import dev.tartan.model.TokenEntry;
+import dev.tartan.service.CatalogService;
+import dev.tartan.service.ConsoleService;
+import dev.tartan.service.FailureDescriber;
+import dev.tartan.service.TokenBookService;
+import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.TaskCenter;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The API console's state and actions: the operation list and its filter, the request being
+ * edited with its syntax and schema checks, the call in flight, the reply or the failure, and the
+ * console's history. Holds no controls; {@link ConsoleView} binds to it.
+ */
+public final class ConsoleViewModel {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int HISTORY_SIZE = 200;
+
+    private final CatalogService catalog;
+    private final ConsoleService console;
+    private final TokenBookService tokens;
+    private final TaskCenter tasks;
+    private final ReadOnlyObjectProperty<Profile> profile;
+
+    private final ObservableList<Operation> operations = FXCollections.observableArrayList();
+    private final FilteredList<Operation> visibleOperations = new FilteredList<>(operations, op -> true);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final BooleanProperty catalogLoading = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Operation> selected = new SimpleObjectProperty<>();
+    private final StringProperty body = new SimpleStringProperty("");
+    private final StringProperty syntaxError = new SimpleStringProperty();
+    private final ObservableList<SchemaProblem> problems = FXCollections.observableArrayList();
+    private final BooleanProperty sending = new SimpleBooleanProperty();
+    private final ObjectProperty<PlaidResponse> reply = new SimpleObjectProperty<>();
+    private final ObjectProperty<FailureReport> failure = new SimpleObjectProperty<>();
+    private final StringProperty notice = new SimpleStringProperty();
+    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private final StringProperty historyFilter = new SimpleStringProperty("");
+    private final ObservableList<TokenEntry> tokenChoices = FXCollections.observableArrayList();
+    private final PauseTransition validationDelay = new PauseTransition(Duration.millis(300));
+
+    private CompletableFuture<PlaidResponse> inFlight;
+    private ConsoleDraft pendingDraft;
+
+    public ConsoleViewModel(CatalogService catalog, ConsoleService console, TokenBookService tokens, TaskCenter tasks,
+                            ReadOnlyObjectProperty<Profile> profile) {
+        this.catalog = catalog;
+        this.console = console;
+        this.tokens = tokens;
+        this.tasks = tasks;
+        this.profile = profile;
+        search.addListener((obs, old, now) -> visibleOperations.setPredicate(matcher(now)));
+        body.addListener((obs, old, now) -> checkSyntax(now));
+        validationDelay.setOnFinished(e -> validateAgainstSchema());
+        historyFilter.addListener((obs, old, now) -> refreshHistory());
+        profile.addListener((obs, old, now) -> refreshTokenChoices());
+        FxAsync.whenDone(catalog.operations(), list -> {
+            operations.setAll(list);
+            catalogLoading.set(false);
+            if (pendingDraft != null) {
+                open(pendingDraft);
+            }
+        }, error -> {
+            catalogLoading.set(false);
+            failure.set(FailureDescriber.describe(error));
+        });
+        refreshHistory();
+        refreshTokenChoices();
+    }
+
+    // --- the operation list -------------------------------------------------------------------
+
+    public FilteredList<Operation> visibleOperations() {
+        return visibleOperations;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public BooleanProperty catalogLoadingProperty() {
+        return catalogLoading;
+    }
+
+    public ObjectProperty<Operation> selectedProperty() {
+        return selected;
+    }
+
+    /** Makes {@code operation} the one being edited, with its example body. */
+    public void select(Operation operation) {
+        if (operation == null || operation.equals(selected.get())) {
+            return;
+        }
+        selected.set(operation);
+        reply.set(null);
+        failure.set(null);
+        notice.set(null);
+        FxAsync.whenDone(catalog.exampleRequest(operation), example -> {
+            if (operation.equals(selected.get())) {
+                body.set(operation.method().equals("GET") ? "" : example.toPrettyString());
+            }
+        }, error -> failure.set(FailureDescriber.describe(error)));
+        refreshTokenChoices();
+    }
+
+    /** Opens a prepared call: selects its operation and puts its body in the editor. */
+    public void open(ConsoleDraft draft) {
+        if (catalogLoading.get()) {
+            pendingDraft = draft;
+            return;
+        }
+        pendingDraft = null;
+        Operation operation = operations.stream().filter(op -> op.path().equals(draft.path())).findFirst().orElse(null);
+        if (operation == null) {
+            notice.set("No operation " + draft.path() + " in the catalog");
+            return;
+        }
+        search.set("");
+        selected.set(operation);
+        reply.set(null);
+        failure.set(null);
+        notice.set(draft.description());
+        body.set(draft.body().toPrettyString());
+        refreshTokenChoices();
+    }
+
+    public void resetToExample() {
+        Operation operation = selected.get();
+        if (operation != null) {
+            FxAsync.whenDone(catalog.exampleRequest(operation), example -> body.set(example.toPrettyString()),
+                    error -> failure.set(FailureDescriber.describe(error)));
+        }
+    }
+
+    private static java.util.function.Predicate<Operation> matcher(String query) {
+        if (query == null || query.isBlank()) {
+            return op -> true;
+        }
+        String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        return op -> {
+            String haystack = (op.path() + " " + op.operationId() + " " + op.summary() + " " + op.group()).toLowerCase(Locale.ROOT);
+            for (String word : words) {
+                if (!haystack.contains(word)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    // --- the request --------------------------------------------------------------------------
+
+    public StringProperty bodyProperty() {
+        return body;
+    }
+
+    /** Why the body is not JSON (with line and column), or null when it parses. */
+    public StringProperty syntaxErrorProperty() {
+        return syntaxError;
+    }
+
+    /** Where the body departs from the operation's schema; empty when it fits. */
+    public ObservableList<SchemaProblem> problems() {
+        return problems;
+    }
+
+    public void formatBody() {
+        try {
+            body.set(JSON.readTree(body.get()).toPrettyString());
+        } catch (JsonProcessingException e) {
+            // The syntax message already says what is wrong.
+        }
+    }
+
+    private void checkSyntax(String text) {
+        problems.clear();
+        Operation operation = selected.get();
+        if (operation != null && operation.method().equals("GET")) {
+            syntaxError.set(null);
+            return;
+        }
+        String error = syntaxErrorOf(text);
+        syntaxError.set(error);
+        if (error == null) {
+            validationDelay.playFromStart();
+        }
+    }
+
+    static String syntaxErrorOf(String text) {
+        if (text == null || text.isBlank()) {
+            return "The body is empty: send {} for an operation without fields.";
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node.isObject() ? null : "The body must be a JSON object: { ... }";
+        } catch (JsonProcessingException e) {
+            return "Not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + ": " + e.getOriginalMessage();
+        }
+    }
+
+    private void validateAgainstSchema() {
+        Operation operation = selected.get();
+        String text = body.get();
+        if (operation == null || syntaxError.get() != null) {
+            return;
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return;
+        }
+        FxAsync.whenDone(catalog.validate(operation, json), found -> {
+            if (operation.equals(selected.get()) && text.equals(body.get())) {
+                problems.setAll(found);
+            }
+        }, error -> problems.setAll(List.of(new SchemaProblem("", "Could not check the body: " + error.getMessage()))));
+    }
+
+    // --- tokens -------------------------------------------------------------------------------
+
+    /** The token-book tokens of the active profile, for the picker. */
+    public ObservableList<TokenEntry> tokenChoices() {
+        return tokenChoices;
+    }
+
+    private void refreshTokenChoices() {
+        Profile current = profile.get();
+        if (current == null) {
+            tokenChoices.clear();
+            return;
+        }
+        FxAsync.whenDone(tokens.list(current.name(), null), tokenChoices::setAll, error -> tokenChoices.clear());
+    }
+
+    /** The body's token fields (access_token, processor_token, ...), from the body and its example. */
+    public List<String> tokenFields() {
+        List<String> fields = new ArrayList<>();
+        try {
+            Iterator<String> names = JSON.readTree(body.get()).fieldNames();
+            names.forEachRemaining(name -> {
+                if (ConsoleService.tokenKindForField(name) != null) {
+                    fields.add(name);
+                }
+            });
+        } catch (JsonProcessingException e) {
+            // No fields to offer until the body parses.
+        }
+        return fields;
+    }
+
+    /** Puts a token-book token into {@code field} of the body. */
+    public void insertToken(String field, TokenEntry token) {
+        try {
+            ObjectNode json = (ObjectNode) JSON.readTree(body.get());
+            json.put(field, token.value());
+            body.set(json.toPrettyString());
+        } catch (JsonProcessingException | ClassCastException e) {
+            notice.set("Fix the JSON first: the token goes into the body's \"" + field + "\" field.");
+        }
+    }
+
+    // --- sending ------------------------------------------------------------------------------
+
+    public BooleanProperty sendingProperty() {
+        return sending;
+    }
+
+    public ObjectProperty<PlaidResponse> replyProperty() {
+        return reply;
+    }
+
+    public ObjectProperty<FailureReport> failureProperty() {
+        return failure;
+    }
+
+    /** A one-line message for the user (a refused send, a restored history entry, ...). */
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    public ReadOnlyObjectProperty<Profile> profileProperty() {
+        return profile;
+    }
+
+    /**
+     * Sends the body as typed. Refuses, with a message and without sending, when nothing is selected,
+     * no profile is active or the body is not a JSON object.
+     *
+     * @return whether a call was started
+     */
+    public boolean send() {
+        Operation operation = selected.get();
+        Profile current = profile.get();
+        if (operation == null) {
+            notice.set("Pick an operation first.");
+            return false;
+        }
+        if (current == null) {
+            notice.set("No profile is active.");
+            return false;
+        }
+        if (syntaxError.get() != null) {
+            notice.set("Not sent. " + syntaxError.get());
+            return false;
+        }
+        reply.set(null);
+        failure.set(null);
+        notice.set(null);
+        sending.set(true);
+        String text = body.get();
+        CompletableFuture<PlaidResponse> call;
+        try {
+            call = tasks.run(operation.path(), () -> console.send(current, operation, text));
+        } catch (IllegalArgumentException e) {
+            sending.set(false);
+            notice.set("Not sent. " + e.getMessage());
+            return false;
+        }
+        inFlight = call;
+        FxAsync.whenDone(call, response -> {
+            reply.set(response);
+            finished(call);
+        }, error -> {
+            failure.set(FailureDescriber.describe(error));
+            finished(call);
+        });
+        call.whenComplete((r, e) -> {
+            if (call.isCancelled()) {
+                FxAsync.runOnFx(() -> {
+                    notice.set("Cancelled; nothing came back.");
+                    finished(call);
+                });
+            }
+        });
+        return true;
+    }
+
+    private void finished(CompletableFuture<PlaidResponse> call) {
+        if (inFlight == call) {
+            inFlight = null;
+            sending.set(false);
+        }
+        refreshHistory();
+        refreshTokenChoices();
+    }
+
+    public void cancel() {
+        CompletableFuture<PlaidResponse> call = inFlight;
+        if (call != null) {
+            call.cancel(true);
+        }
+    }
+
+    /** Builds the call as a curl command and hands it to {@code whenReady} (on the FX thread). */
+    public void copyAsCurl(boolean revealSecrets, Consumer<String> whenReady) {
+        Operation operation = selected.get();
+        Profile current = profile.get();
+        if (operation == null || current == null) {
+            return;
+        }
+        FxAsync.whenDone(console.curl(current, operation, body.get(), revealSecrets), whenReady,
+                error -> failure.set(FailureDescriber.describe(error)));
+    }
+
+    // --- history ------------------------------------------------------------------------------
+
+    public ObservableList<HistoryEntry> history() {
+        return history;
+    }
+
+    public StringProperty historyFilterProperty() {
+        return historyFilter;
+    }
+
+    public void refreshHistory() {
+        FxAsync.whenDone(console.history(historyFilter.get(), HISTORY_SIZE), history::setAll, error -> history.clear());
+    }
+
+    /** Puts a past call back in the editor, with its tokens restored from the token book where possible. */
+    public void restore(HistoryEntry entry, boolean sendAfterwards) {
+        Operation operation = operations.stream().filter(op -> op.path().equals(entry.operation())).findFirst().orElse(null);
+        if (operation == null) {
+            notice.set("The catalog has no " + entry.operation());
+            return;
+        }
+        FxAsync.whenDone(console.restore(entry), restored -> {
+            search.set("");
+            selected.set(operation);
+            reply.set(null);
+            failure.set(null);
+            body.set(restored.body());
+            if (restored.unresolvedTokens().isEmpty()) {
+                notice.set("Restored the call of " + entry.at() + ".");
+                if (sendAfterwards) {
+                    send();
+                }
+            } else {
+                notice.set("Restored, but " + String.join(", ", restored.unresolvedTokens())
+                        + " is not in the token book: pick the token before sending.");
+            }
+        }, error -> failure.set(FailureDescriber.describe(error)));
+    }
+}

@@ -1,0 +1,346 @@
+package dev.tartan.ui.shell;
+
+import atlantafx.base.controls.ModalPane;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.tartan.model.FailureReport;
+import dev.tartan.model.Profile;
+import dev.tartan.ui.common.FailureView;
+import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.PaneView;
+import dev.tartan.ui.settings.ProfileEditor;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The main window's content: navigation on the left, the current pane in the middle, a toolbar
+ * with the omnibox and the profile switcher above, a status bar below, and a red band across the
+ * top whenever the active profile is Production.
+ */
+public final class MainWindow {
+
+    private final ShellViewModel model;
+    private final List<PaneView> panes;
+    private final Navigator navigator;
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final ModalPane modal = new ModalPane();
+    private final StackPane content = new StackPane();
+    private final ListView<PaneView> navigation = new ListView<>();
+    private final Omnibox omnibox;
+
+    public MainWindow(ShellViewModel model, List<PaneView> panes, Navigator navigator) {
+        this.model = model;
+        this.panes = List.copyOf(panes);
+        this.navigator = navigator;
+        this.omnibox = new Omnibox(model, modal, navigator);
+        root.getStyleClass().add("tartan-root");
+        root.setId("mainWindow");
+
+        frame.setTop(new VBox(productionBand(), toolbar()));
+        frame.setLeft(navigation());
+        frame.setCenter(content);
+        frame.setBottom(statusBar());
+        content.getStyleClass().add("pane-content");
+        root.getChildren().addAll(frame, modal);
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Brings the pane with this id to the front (the first pane if there is none). */
+    public void show(String paneId) {
+        PaneView pane = panes.stream().filter(p -> p.id().equals(paneId)).findFirst().orElse(panes.get(0));
+        navigation.getSelectionModel().select(pane);
+    }
+
+    /** The id of the pane in front. */
+    public String currentPane() {
+        PaneView pane = navigation.getSelectionModel().getSelectedItem();
+        return pane == null ? null : pane.id();
+    }
+
+    public void openOmnibox() {
+        omnibox.open();
+    }
+
+    private void shortcuts(KeyEvent event) {
+        if (new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN).match(event)) {
+            omnibox.open();
+            event.consume();
+            return;
+        }
+        if (event.isShortcutDown() && event.getCode().isDigitKey()) {
+            int index = event.getCode().ordinal() - KeyCode.DIGIT1.ordinal();
+            if (index >= 0 && index < panes.size()) {
+                navigation.getSelectionModel().select(index);
+                event.consume();
+            }
+        }
+    }
+
+    // --- the top ------------------------------------------------------------------------------
+
+    private Node productionBand() {
+        FontIcon icon = new FontIcon(Material2OutlinedMZ.WARNING);
+        Label band = new Label("PRODUCTION \u2014 every call here acts on real Items, accounts and money", icon);
+        band.setId("productionBand");
+        band.getStyleClass().add("production-band");
+        band.setMaxWidth(Double.MAX_VALUE);
+        band.visibleProperty().bind(model.productionProperty());
+        band.managedProperty().bind(band.visibleProperty());
+        return band;
+    }
+
+    private Node toolbar() {
+        FontIcon logo = new FontIcon(Material2MZ.TEXTURE);
+        logo.getStyleClass().add("app-logo");
+        Label name = new Label("Tartan");
+        name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
+
+        Button find = new Button("Find an id or token\u2026", new FontIcon(Material2MZ.SEARCH));
+        find.setId("omniboxButton");
+        find.getStyleClass().add("omnibox-button");
+        Label shortcut = new Label("Ctrl+K");
+        shortcut.getStyleClass().add("kbd");
+        find.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+        find.setGraphicTextGap(8);
+        HBox findBox = new HBox(find);
+        find.setTooltip(new Tooltip("Paste any Plaid id or token to open it (Ctrl+K)"));
+        find.setOnAction(e -> omnibox.open());
+
+        ComboBox<Profile> profiles = new ComboBox<>(model.profiles());
+        profiles.setId("profileSwitcher");
+        profiles.setTooltip(new Tooltip("The profile every call uses"));
+        profiles.setCellFactory(list -> new ProfileCell());
+        profiles.setButtonCell(new ProfileCell());
+        profiles.setPrefWidth(260);
+        model.activeProfileProperty().addListener((obs, old, now) -> profiles.getSelectionModel().select(now));
+        profiles.getSelectionModel().select(model.activeProfile());
+        profiles.valueProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null && !chosen.equals(model.activeProfile())) {
+                model.activate(chosen);
+            }
+        });
+        profiles.setPlaceholder(new Label("No profile yet"));
+
+        MenuItem newProfile = new MenuItem("New profile\u2026", new FontIcon(Material2AL.ADD));
+        newProfile.setId("newProfile");
+        newProfile.setOnAction(e -> editProfile(null));
+        MenuItem editProfile = new MenuItem("Edit this profile\u2026", new FontIcon(Material2OutlinedAL.EDIT));
+        editProfile.setId("editProfile");
+        editProfile.setOnAction(e -> editProfile(model.activeProfile()));
+        editProfile.disableProperty().bind(model.activeProfileProperty().isNull());
+        MenuItem removeProfile = new MenuItem("Remove this profile\u2026", new FontIcon(Material2OutlinedAL.DELETE));
+        removeProfile.setOnAction(e -> removeProfile(model.activeProfile()));
+        removeProfile.disableProperty().bind(model.activeProfileProperty().isNull());
+        MenuButton manage = new MenuButton(null, new FontIcon(Material2MZ.SETTINGS), newProfile, editProfile, removeProfile);
+        manage.setId("profileMenu");
+        manage.getStyleClass().addAll(Styles.BUTTON_ICON, Tweaks.NO_ARROW);
+        manage.setTooltip(new Tooltip("Profiles"));
+
+        ToggleButton theme = new ToggleButton(null, new FontIcon(Material2MZ.NIGHTS_STAY));
+        theme.setId("themeToggle");
+        theme.getStyleClass().add(Styles.BUTTON_ICON);
+        theme.setTooltip(new Tooltip("Dark theme"));
+        theme.selectedProperty().bindBidirectional(model.darkProperty());
+        theme.setOnAction(e -> model.setDark(theme.isSelected()));
+
+        ToolBar bar = new ToolBar(logo, name, new Spacer(24), findBox, new Spacer(), profiles, manage, theme);
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private final class ProfileCell extends ListCell<Profile> {
+        @Override
+        protected void updateItem(Profile profile, boolean empty) {
+            super.updateItem(profile, empty);
+            if (empty || profile == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(profile.name());
+            if (profile.name().equals(profile.environment().displayName())) {
+                setGraphic(null);
+                return;
+            }
+            Label environment = new Label(profile.environment().displayName());
+            environment.getStyleClass().addAll("env-chip", "env-" + profile.environment().kind().name().toLowerCase(java.util.Locale.ROOT));
+            setGraphic(environment);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(8);
+        }
+    }
+
+    private void editProfile(Profile existing) {
+        Window owner = root.getScene().getWindow();
+        Optional<Profile> result = new ProfileEditor(owner, existing, model.profiles(), model::testConnection).showAndWait();
+        result.ifPresent(profile -> model.save(profile, existing == null ? null : existing.name()));
+    }
+
+    private void removeProfile(Profile profile) {
+        if (profile == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Remove the profile \"" + profile.name() + "\" and its credentials from the vault? Tokens it obtained stay in the token book.",
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.setHeaderText("Remove a profile");
+        if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            model.remove(profile);
+        }
+    }
+
+    // --- the left -----------------------------------------------------------------------------
+
+    private Node navigation() {
+        navigation.setId("navigation");
+        navigation.getItems().setAll(panes);
+        navigation.getStyleClass().addAll("navigation", Tweaks.EDGE_TO_EDGE);
+        navigation.setPrefWidth(190);
+        navigation.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(PaneView pane, boolean empty) {
+                super.updateItem(pane, empty);
+                setText(empty || pane == null ? null : pane.title());
+                setGraphic(empty || pane == null ? null : new FontIcon(pane.icon()));
+                setTooltip(empty || pane == null ? null : new Tooltip(pane.title()));
+            }
+        });
+        navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, pane) -> {
+            if (pane != null) {
+                content.getChildren().setAll(pane.node());
+                pane.onShown();
+                model.settings().put(dev.tartan.service.SettingsService.LAST_PANE, pane.id());
+            }
+        });
+        return navigation;
+    }
+
+    // --- the bottom ---------------------------------------------------------------------------
+
+    private Node statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(Bindings.createStringBinding(() -> {
+            Profile profile = model.activeProfile();
+            return profile == null ? "No profile is active" : "Profile: " + describe(profile);
+        }, model.activeProfileProperty()));
+
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(90);
+        Label taskLabel = new Label();
+        taskLabel.setId("statusTasks");
+        Button cancelTasks = new Button(null, new FontIcon(Material2AL.CLOSE));
+        cancelTasks.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        cancelTasks.setTooltip(new Tooltip("Cancel what is running"));
+        cancelTasks.setOnAction(e -> model.tasks().cancelAll());
+        HBox tasks = new HBox(6, progress, taskLabel, cancelTasks);
+        tasks.setAlignment(Pos.CENTER_LEFT);
+        tasks.visibleProperty().bind(Bindings.isNotEmpty(model.tasks().running()));
+        tasks.managedProperty().bind(tasks.visibleProperty());
+        model.tasks().running().addListener((ListChangeListener<dev.tartan.ui.common.TaskCenter.Task>) change -> {
+            var running = model.tasks().running();
+            if (running.isEmpty()) {
+                progress.progressProperty().unbind();
+                taskLabel.setText("");
+                return;
+            }
+            var newest = running.get(running.size() - 1);
+            progress.progressProperty().bind(newest.progressProperty());
+            taskLabel.setText(newest.title() + (running.size() > 1 ? "  (+" + (running.size() - 1) + " more)" : ""));
+        });
+
+        Button lastError = new Button();
+        lastError.setId("lastErrorButton");
+        lastError.getStyleClass().addAll(Styles.FLAT, Styles.DANGER, Styles.SMALL);
+        lastError.setGraphic(new FontIcon(Material2OutlinedAL.ERROR_OUTLINE));
+        lastError.textProperty().bind(Bindings.createStringBinding(() -> {
+            FailureReport failure = model.lastFailureProperty().get();
+            return failure == null ? "" : failure.title();
+        }, model.lastFailureProperty()));
+        lastError.visibleProperty().bind(model.lastFailureProperty().isNotNull());
+        lastError.managedProperty().bind(lastError.visibleProperty());
+        lastError.setTooltip(new Tooltip("The last error: click for the details"));
+        lastError.setOnAction(e -> showFailure(model.lastFailureProperty().get()));
+
+        bar.getRightItems().addAll(tasks, lastError);
+        return bar;
+    }
+
+    /** "Support (Production)", "Local emulator (built-in, offline)", "Proxy (https://proxy.example.com/plaid)". */
+    static String describe(Profile profile) {
+        return switch (profile.environment().kind()) {
+            case EMULATOR -> profile.name() + " (built-in emulator, offline)";
+            case CUSTOM -> profile.name() + " (" + profile.environment().baseUrl() + ")";
+            default -> profile.name() + " (" + profile.environment().displayName() + ")";
+        };
+    }
+
+    private void showFailure(FailureReport failure) {
+        if (failure == null) {
+            return;
+        }
+        FailureView view = new FailureView(fix -> { }, navigator::openLink);
+        view.show(failure);
+        view.setMaxWidth(560);
+        view.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        view.getStyleClass().add("modal-card");
+        Button close = new Button("Close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> modal.hide(true));
+        Button dismiss = new Button("Dismiss the error");
+        dismiss.setOnAction(e -> {
+            model.lastFailureProperty().set(null);
+            modal.hide(true);
+        });
+        HBox actions = new HBox(8, new Spacer(), dismiss, close);
+        VBox card = new VBox(8, view, actions);
+        card.setPadding(new Insets(16));
+        card.getStyleClass().add("modal-card");
+        card.setMaxSize(600, javafx.scene.layout.Region.USE_PREF_SIZE);
+        modal.setAlignment(Pos.CENTER);
+        modal.show(card);
+    }
+}

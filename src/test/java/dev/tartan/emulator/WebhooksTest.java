@@ -1,0 +1,182 @@
+package dev.tartan.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tartan.testing.SpecSchemas;
+import dev.tartan.testing.WebhookReceiver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+
+import static dev.tartan.emulator.EmulatorClient.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Webhooks arrive signed the way Plaid signs them and verify with a standard JOSE library. */
+class WebhooksTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private PlaidEmulator emulator;
+    private EmulatorClient client;
+    private WebhookReceiver receiver;
+
+    @BeforeEach
+    void start() {
+        emulator = PlaidEmulator.start(EmulatorConfig.inMemory());
+        client = new EmulatorClient(emulator);
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+        receiver.close();
+    }
+
+    private String itemWithWebhook() {
+        ObjectNode create = body().put("institution_id", "ins_109508");
+        create.putArray("initial_products").add("transactions").add("auth");
+        create.putObject("options").put("webhook", receiver.url());
+        String publicToken = client.ok("/sandbox/public_token/create", create).path("public_token").asText();
+        return client.ok("/item/public_token/exchange", body().put("public_token", publicToken)).path("access_token").asText();
+    }
+
+    /** Verifies a delivery as a receiver should: ES256 signature with the served JWK, age, and body hash. */
+    private JWTClaimsSet verify(WebhookReceiver.Received delivery) throws Exception {
+        SignedJWT jwt = SignedJWT.parse(delivery.headers().get("plaid-verification"));
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        String keyId = jwt.getHeader().getKeyID();
+        JsonNode key = client.ok("/webhook_verification_key/get", body().put("key_id", keyId)).path("key");
+        assertThat(key.path("kid").asText()).isEqualTo(keyId);
+        ECKey jwk = ECKey.parse(key.toString());
+        assertThat(jwt.verify(new ECDSAVerifier(jwk))).as("signature verifies").isTrue();
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getIssueTime().toInstant()).isBetween(Instant.now().minus(Duration.ofMinutes(5)), Instant.now().plusSeconds(5));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(delivery.body()));
+        assertThat(claims.getStringClaim("request_body_sha256")).isEqualTo(sha256);
+        return claims;
+    }
+
+    @Test
+    void itemCreationWebhooksAreSignedAndVerify() throws Exception {
+        itemWithWebhook();
+        WebhookReceiver.Received delivery = receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        verify(delivery);
+        JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
+        assertThat(body.path("webhook_type").asText()).isEqualTo("TRANSACTIONS");
+        assertThat(body.path("environment").asText()).isEqualTo("sandbox");
+        assertThat(SpecSchemas.componentProblems("SyncUpdatesAvailableWebhook", body)).isEmpty();
+    }
+
+    @Test
+    void aTamperedBodyDoesNotMatchItsHash() throws Exception {
+        itemWithWebhook();
+        WebhookReceiver.Received delivery = receiver.await(b -> true, WAIT);
+        byte[] tampered = delivery.bodyText().replace("sandbox", "production").getBytes();
+        SignedJWT jwt = SignedJWT.parse(delivery.headers().get("plaid-verification"));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tampered));
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("request_body_sha256")).isNotEqualTo(sha256);
+    }
+
+    @Test
+    void fireWebhookSendsEachCodeInItsDocumentedShape() throws Exception {
+        String accessToken = itemWithWebhook();
+        receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        Map<String, String> schemas = Map.of(
+                "DEFAULT_UPDATE", "DefaultUpdateWebhook",
+                "NEW_ACCOUNTS_AVAILABLE", "NewAccountsAvailableWebhook",
+                "PENDING_DISCONNECT", "PendingDisconnectWebhook",
+                "USER_PERMISSION_REVOKED", "UserPermissionRevokedWebhook",
+                "USER_ACCOUNT_REVOKED", "UserAccountRevokedWebhook",
+                "RECURRING_TRANSACTIONS_UPDATE", "RecurringTransactionsUpdateWebhook",
+                "LOGIN_REPAIRED", "ItemLoginRepairedWebhook",
+                "ERROR", "ItemErrorWebhook");
+        for (Map.Entry<String, String> code : schemas.entrySet()) {
+            receiver.drain();
+            JsonNode fired = client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken)
+                    .put("webhook_code", code.getKey()));
+            assertThat(fired.path("webhook_fired").asBoolean()).isTrue();
+            WebhookReceiver.Received delivery = receiver.await(b -> b.contains("\"" + code.getKey() + "\""), WAIT);
+            verify(delivery);
+            JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
+            assertThat(SpecSchemas.componentProblems(code.getValue(), body)).as(code.getKey() + ": " + body).isEmpty();
+        }
+    }
+
+    @Test
+    void webhookUpdateAcknowledgesAtTheNewUrl() throws Exception {
+        String accessToken = itemWithWebhook();
+        try (WebhookReceiver other = new WebhookReceiver()) {
+            JsonNode item = client.ok("/item/webhook/update", body().put("access_token", accessToken).put("webhook", other.url()));
+            assertThat(item.path("item").path("webhook").asText()).isEqualTo(other.url());
+            WebhookReceiver.Received delivery = other.await(b -> b.contains("WEBHOOK_UPDATE_ACKNOWLEDGED"), WAIT);
+            JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
+            assertThat(body.path("new_webhook_url").asText()).isEqualTo(other.url());
+            assertThat(SpecSchemas.componentProblems("WebhookUpdateAcknowledgedWebhook", body)).isEmpty();
+        }
+    }
+
+    @Test
+    void processorWebhookUpdateIsAcknowledged() throws Exception {
+        String accessToken = itemWithWebhook();
+        String accountId = client.ok("/accounts/get", body().put("access_token", accessToken)).path("accounts").get(0).path("account_id").asText();
+        String processorToken = client.ok("/processor/token/create", body().put("access_token", accessToken)
+                .put("account_id", accountId).put("processor", "dwolla")).path("processor_token").asText();
+        try (WebhookReceiver processor = new WebhookReceiver()) {
+            client.ok("/processor/token/webhook/update", body().put("processor_token", processorToken).put("webhook", processor.url()));
+            WebhookReceiver.Received delivery = processor.await(b -> b.contains("WEBHOOK_UPDATE_ACKNOWLEDGED"), WAIT);
+            verify(delivery);
+            JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
+            assertThat(body.path("webhook_type").asText()).isEqualTo("PROCESSOR_TOKEN");
+            assertThat(body.path("account_id").asText()).isEqualTo(accountId);
+            assertThat(SpecSchemas.componentProblems("ProcessorTokenWebhookUpdate", body)).isEmpty();
+
+            client.ok("/processor/transactions/refresh", body().put("processor_token", processorToken));
+            JsonNode sync = EmulatorClient.MAPPER.readTree(processor.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT).body());
+            assertThat(sync.path("account_id").asText()).isEqualTo(accountId);
+        }
+    }
+
+    @Test
+    void deliveryNeverHoldsUpTheApiCall() {
+        String accessToken = itemWithWebhook();
+        receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        receiver.hold();
+        // The receiver answers nothing until released, yet the call that fires the webhook returns.
+        JsonNode fired = client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken)
+                .put("webhook_code", "NEW_ACCOUNTS_AVAILABLE"));
+        assertThat(fired.path("webhook_fired").asBoolean()).isTrue();
+        receiver.release();
+        receiver.await(b -> b.contains("NEW_ACCOUNTS_AVAILABLE"), WAIT);
+    }
+
+    @Test
+    void aFailingReceiverIsRetried() {
+        String accessToken = itemWithWebhook();
+        receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        receiver.drain();
+        receiver.failNext(1);
+        int before = receiver.attempts();
+        client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken).put("webhook_code", "NEW_ACCOUNTS_AVAILABLE"));
+        receiver.await(b -> b.contains("NEW_ACCOUNTS_AVAILABLE"), WAIT);
+        assertThat(receiver.attempts() - before).isEqualTo(2);
+    }
+
+    @Test
+    void lastWebhookShowsInItemStatus() {
+        String accessToken = itemWithWebhook();
+        receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        JsonNode status = client.ok("/item/get", body().put("access_token", accessToken)).path("status");
+        assertThat(status.path("last_webhook").path("code_sent").asText()).isEqualTo("SYNC_UPDATES_AVAILABLE");
+    }
+}
