@@ -8,8 +8,10 @@ public final class ExitCodes {
     public static final int PLAID_ERROR = 1;
     /** The command line or its input was wrong; nothing was sent. */
     public static final int USAGE = 2;
-    /** No usable answer: timeout, unreachable host, a reply that was not Plaid's. */
+    /** No usable answer: timeout, unreachable host, a reply that was not Plaid's; a vault that cannot be used. */
     public static final int FAILURE = 3;
+    /** tartan vault verify-audit: the audit log's hash chain is broken. */
+    public static final int AUDIT_BROKEN = 4;
 
     private ExitCodes() {
     }

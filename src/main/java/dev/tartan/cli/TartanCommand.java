@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = TartanCommand.Version.class,
         description = "A console for the Plaid API. With no command, opens the Tartan window.",
-        subcommands = {OpsCommand.class, CallCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {OpsCommand.class, CallCommand.class, EmulatorCommand.class, VaultCommand.class,
+            ProfileCommand.class, CommandLine.HelpCommand.class})
 public final class TartanCommand {
 
     @Mixin

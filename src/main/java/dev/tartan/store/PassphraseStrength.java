@@ -8,6 +8,7 @@ import dev.tartan.model.PassphraseVerdict.Level;
 
 import java.nio.CharBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,12 +31,13 @@ public final class PassphraseStrength {
             return new PassphraseVerdict(Level.EMPTY, "Empty: a passphrase is required; the vault cannot be left unencrypted.",
                     null, List.of("Use four or more random words, or a long sentence only you would write."));
         }
-        CharBuffer measured = CharBuffer.wrap(passphrase, 0, Math.min(passphrase.length, MEASURED_LENGTH));
-        Strength strength = Estimator.INSTANCE.measure(measured);
+        // zxcvbn wipes what it measured; measure a copy so that the caller's array stays as it was.
+        char[] copy = Arrays.copyOf(passphrase, Math.min(passphrase.length, MEASURED_LENGTH));
+        Strength strength = Estimator.INSTANCE.measure(CharBuffer.wrap(copy));
         try {
             Level level = levelOf(strength.getScore());
             String crackTime = strength.getCrackTimesDisplay().getOfflineSlowHashing1e4perSecond();
-            String summary = level.label() + ": an offline attacker would need about " + crackTime + " to guess it."
+            String summary = level.label() + ": an offline attacker could guess it in " + crackTime + "."
                     + (level == Level.GOOD || level == Level.STRONG ? "" : " Choose a stronger one.");
             Feedback feedback = strength.getFeedback();
             String warning = feedback.getWarning();
@@ -46,6 +48,7 @@ public final class PassphraseStrength {
             return new PassphraseVerdict(level, summary, warning == null || warning.isBlank() ? null : warning, suggestions);
         } finally {
             strength.wipe();
+            Passphrases.clear(copy);
         }
     }
 

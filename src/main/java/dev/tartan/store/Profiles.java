@@ -29,8 +29,7 @@ public final class Profiles {
         Instant now = clock.instant();
         db.write(d -> {
             if (d.queryLong("SELECT count(*) FROM profiles WHERE name = ?", profile.name()) > 0) {
-                throw new VaultException("A profile named '" + profile.name() + "' already exists. "
-                        + "Remove it first, or replace it.");
+                throw new ProfileExistsException(profile.name());
             }
             return d.update("INSERT INTO profiles (" + COLUMNS + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                     profile.name(), profile.environment().asText(), profile.credentials().clientId(),

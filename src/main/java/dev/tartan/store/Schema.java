@@ -122,11 +122,16 @@ final class Schema {
 
     /** Brings the database to {@link #CURRENT_VERSION}, one transaction per step. */
     static void migrate(Connection connection, int fromVersion) throws SQLException {
+        migrate(connection, fromVersion, MIGRATIONS);
+    }
+
+    /** Applies {@code migrations} (step n brings version n-1 to n) after {@code fromVersion}. */
+    static void migrate(Connection connection, int fromVersion, List<List<String>> migrations) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (int version = fromVersion + 1; version <= CURRENT_VERSION; version++) {
+            for (int version = fromVersion + 1; version <= migrations.size(); version++) {
                 statement.execute("BEGIN IMMEDIATE");
                 try {
-                    for (String sql : MIGRATIONS.get(version - 1)) {
+                    for (String sql : migrations.get(version - 1)) {
                         statement.execute(sql);
                     }
                     statement.execute("PRAGMA user_version = " + version);

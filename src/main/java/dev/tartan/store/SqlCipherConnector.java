@@ -51,6 +51,7 @@ final class SqlCipherConnector implements Connector {
 
     @Override
     public Connection connect(Path file, boolean create) throws SQLException {
+        requirePlainPath(file);
         requireCipherLibrary();
         SQLiteMCConfig config = SQLiteMCSqlCipherConfig.getV4Defaults()
                 .setKdfIter(KDF_ITERATIONS)
@@ -87,6 +88,13 @@ final class SqlCipherConnector implements Connector {
     @Override
     public String encryption() {
         return "SQLCipher 4 (AES-256-CBC, HMAC-SHA512, PBKDF2-HMAC-SHA512 with " + KDF_ITERATIONS + " rounds)";
+    }
+
+    /** The driver reads anything after a '?' in the file name as URL parameters (settings, even a key). */
+    static void requirePlainPath(Path file) {
+        if (file.toString().contains("?")) {
+            throw new VaultException("The vault's path may not contain '?': " + file + ". Choose another data folder (--data-dir).");
+        }
     }
 
     /** Checked once per process, on a throw-away in-memory database, before any file is touched. */

@@ -59,7 +59,7 @@ class ProfilesTest {
         vault.profiles().add(profile("Team", PlaidEnvironment.SANDBOX));
         assertThat(vault.profiles().get("team")).isPresent();
         assertThatThrownBy(() -> vault.profiles().add(profile("TEAM", PlaidEnvironment.PRODUCTION)))
-                .isInstanceOf(VaultException.class)
+                .isInstanceOf(ProfileExistsException.class)
                 .hasMessageContaining("already exists");
         assertThat(vault.profiles().require("team").environment()).isEqualTo(PlaidEnvironment.SANDBOX);
     }

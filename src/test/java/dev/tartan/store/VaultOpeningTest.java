@@ -216,6 +216,15 @@ class VaultOpeningTest {
     }
 
     @Test
+    void aPathTheDriverWouldReadAsUrlParametersIsRefused() {
+        Path odd = dir.resolve("data?cipher=none");
+        assertThatThrownBy(() -> TestVaults.create(odd))
+                .isInstanceOf(VaultException.class)
+                .hasMessageContaining("may not contain '?'");
+        assertThat(odd.resolve(VaultLocation.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
     void aClosedVaultSaysSo() {
         Vault vault = TestVaults.create(dir);
         vault.close();

@@ -1,0 +1,247 @@
+package dev.tartan.cli;
+
+import dev.tartan.model.PlaidEnvironment;
+import dev.tartan.model.Profile;
+import dev.tartan.store.Passphrases;
+import dev.tartan.store.Vault;
+import dev.tartan.store.VaultLocation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The vault and profile commands, run in-process as {@code tartan ...} would run them. */
+class VaultCliTest {
+
+    private static final String PASSPHRASE = "correct horse battery staple tartan";
+    private static final String NEW_PASSPHRASE = "purple elephant juggles seven quiet lanterns";
+    private static final String SECRET = "plaid-secret-abcdef0123456789";
+
+    @TempDir
+    Path dir;
+    Path data;
+    Path passphraseFile;
+
+    @BeforeEach
+    void files() throws Exception {
+        data = dir.resolve("data");
+        passphraseFile = Files.writeString(dir.resolve("pass"), PASSPHRASE + "\n");
+    }
+
+    private static CliRun tartan(String... args) {
+        return CliRun.run(Map.of(), args);
+    }
+
+    /** {@code tartan --data-dir DATA --passphrase-file PASS args...} */
+    private CliRun unlocked(String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString()));
+        all.addAll(List.of(args));
+        return tartan(all.toArray(String[]::new));
+    }
+
+    private CliRun withStdin(String input, String... args) {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return unlocked(args);
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
+    void initCreatesTheVaultAndStatusShowsWhatItHolds() {
+        CliRun init = unlocked("vault", "init");
+        assertThat(init.exitCode()).as((init.out() + init.err())).isZero();
+        assertThat(init.out()).contains("Strong").contains("Created the vault at " + data.resolve("vault.db"));
+
+        CliRun status = unlocked("vault", "status");
+        assertThat(status.exitCode()).as((status.out() + status.err())).isZero();
+        assertThat(status.out()).contains("SQLCipher 4").contains("Profiles:       0").contains("Audit entries:  1");
+    }
+
+    @Test
+    void initRefusesASecondVaultAndAWeakPassphrase() throws Exception {
+        Files.writeString(passphraseFile, "password1\n");
+        CliRun weak = unlocked("vault", "init");
+        assertThat(weak.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(weak.err()).startsWith("error: That passphrase will not do. Too weak");
+        assertThat(data.resolve("vault.db")).doesNotExist();
+
+        Files.writeString(passphraseFile, PASSPHRASE);
+        assertThat(unlocked("vault", "init").exitCode()).isZero();
+        CliRun again = unlocked("vault", "init");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err()).contains("already a vault");
+    }
+
+    @Test
+    void withoutATerminalOrAPassphraseSourceTheCommandSaysWhatToDo() {
+        assumeTrue(System.console() == null && System.getenv(Passphrases.VARIABLE) == null);
+        CliRun result = tartan("--data-dir", data.toString(), "vault", "init");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("No passphrase").contains("--passphrase-file").contains("TARTAN_PASSPHRASE");
+    }
+
+    @Test
+    void statusWithoutAVaultSaysHowToMakeOne() {
+        CliRun result = unlocked("vault", "status");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).contains("no vault").contains("tartan vault init");
+    }
+
+    @Test
+    void aWrongPassphraseFileIsToldApart() throws Exception {
+        unlocked("vault", "init");
+        Files.writeString(passphraseFile, "some other long passphrase entirely");
+        CliRun result = unlocked("profile", "list");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Wrong passphrase").contains("Nothing was changed");
+    }
+
+    @Test
+    void aPlainSqliteFileAtTheVaultPathIsNotTakenForAWrongPassphrase() throws Exception {
+        Files.createDirectories(data);
+        try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("vault.db"))) {
+            plain.createStatement().execute("CREATE TABLE t (x)");
+        }
+        CliRun result = unlocked("vault", "status");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).contains("not a Tartan vault").contains("plain, unencrypted SQLite");
+    }
+
+    @Test
+    void profilesAreAddedListedWithMaskedSecretsAndRemoved() {
+        unlocked("vault", "init");
+        CliRun add = unlocked("profile", "add", "sandbox", "--env", "sandbox", "--client-id", "client-123", "--secret", SECRET);
+        assertThat(add.exitCode()).as((add.out() + add.err())).isZero();
+        assertThat(add.out()).contains("Saved profile sandbox (Sandbox, client_id client-123");
+        unlocked("profile", "add", "proxy", "--env", "https://proxy.example.test", "--client-id", "c2", "--secret", "other-secret-value");
+
+        CliRun list = unlocked("profile", "list");
+        assertThat(list.out()).contains("NAME").contains("sandbox").contains("client-123").contains("https://proxy.example.test")
+                .contains(dev.tartan.model.Masking.maskSecret(SECRET));
+        assertThat((list.out() + list.err()) + (add.out() + add.err())).doesNotContain(SECRET).doesNotContain("other-secret-value");
+
+        CliRun remove = unlocked("profile", "remove", "SANDBOX");
+        assertThat(remove.exitCode()).isZero();
+        assertThat(remove.out()).contains("Removed profile sandbox");
+        assertThat(unlocked("profile", "list").out()).doesNotContain("client-123");
+
+        CliRun missing = unlocked("profile", "remove", "sandbox");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("No profile named 'sandbox'").contains("proxy");
+    }
+
+    @Test
+    void theSecretCanComeFromStandardInput() {
+        unlocked("vault", "init");
+        CliRun add = withStdin(SECRET + "\n", "profile", "add", "piped", "--env", "production", "--client-id", "c", "--secret", "-");
+        assertThat(add.exitCode()).as((add.out() + add.err())).isZero();
+        try (Vault vault = Vault.open(new VaultLocation(data), PASSPHRASE.toCharArray())) {
+            assertThat(vault.profiles().require("piped").credentials().secret()).isEqualTo(SECRET);
+            assertThat(vault.profiles().require("piped").environment()).isEqualTo(PlaidEnvironment.PRODUCTION);
+        }
+        CliRun empty = withStdin("", "profile", "add", "nothing", "--env", "sandbox", "--client-id", "c", "--secret", "-");
+        assertThat(empty.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(empty.err()).contains("standard input gave no secret");
+    }
+
+    @Test
+    void addingAnExistingProfileNeedsReplace() {
+        unlocked("vault", "init");
+        unlocked("profile", "add", "p", "--env", "sandbox", "--client-id", "c1", "--secret", "first-secret-123");
+        CliRun again = unlocked("profile", "add", "p", "--env", "sandbox", "--client-id", "c2", "--secret", "second-secret-456");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err()).contains("already exists");
+        CliRun replaced = unlocked("profile", "add", "p", "--env", "emulator", "--client-id", "c2", "--secret", "second-secret-456",
+                "--replace");
+        assertThat(replaced.exitCode()).isZero();
+        assertThat(unlocked("profile", "list").out()).contains("c2").contains("emulator");
+    }
+
+    @Test
+    void badInputIsExplained() {
+        unlocked("vault", "init");
+        CliRun env = unlocked("profile", "add", "p", "--env", "staging", "--client-id", "c", "--secret", "s");
+        assertThat(env.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(env.err()).contains("Invalid value for option '--env'").contains("Not an environment: 'staging'");
+        CliRun blank = unlocked("profile", "add", "p", "--env", "sandbox", "--client-id", "c", "--secret", " ");
+        assertThat(blank.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(blank.err()).contains("secret is empty");
+    }
+
+    @Test
+    void globalOptionsWorkAfterTheCommandToo() {
+        unlocked("vault", "init");
+        CliRun list = tartan("profile", "list", "--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString());
+        assertThat(list.exitCode()).as((list.out() + list.err())).isZero();
+        assertThat(list.out()).contains("No profiles yet");
+    }
+
+    @Test
+    void passwdChangesThePassphraseAndTheAuditLogRecordsIt() throws Exception {
+        unlocked("vault", "init");
+        Path newFile = Files.writeString(dir.resolve("new"), NEW_PASSPHRASE);
+        CliRun passwd = unlocked("vault", "passwd", "--new-passphrase-file", newFile.toString());
+        assertThat(passwd.exitCode()).as((passwd.out() + passwd.err())).isZero();
+        assertThat(passwd.out()).contains("passphrase is changed");
+
+        assertThat(unlocked("vault", "status").err()).contains("Wrong passphrase");
+        CliRun verify = tartan("--data-dir", data.toString(), "--passphrase-file", newFile.toString(), "vault", "verify-audit");
+        assertThat(verify.exitCode()).as((verify.out() + verify.err())).isZero();
+        assertThat(verify.out()).contains("intact: 2 entries");
+    }
+
+    @Test
+    void passwdRefusesAWeakNewPassphraseAndChangesNothing() throws Exception {
+        unlocked("vault", "init");
+        Path weak = Files.writeString(dir.resolve("weak"), "qwerty123");
+        CliRun passwd = unlocked("vault", "passwd", "--new-passphrase-file", weak.toString());
+        assertThat(passwd.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(passwd.err()).contains("will not do");
+        assertThat(unlocked("vault", "status").exitCode()).isZero();
+    }
+
+    @Test
+    void verifyAuditReportsTheFirstBrokenEntry() throws Exception {
+        unlocked("vault", "init");
+        unlocked("profile", "add", "a", "--env", "sandbox", "--client-id", "c", "--secret", "secret-a-123456");
+        unlocked("profile", "add", "b", "--env", "sandbox", "--client-id", "c", "--secret", "secret-b-123456");
+        // Someone with the passphrase edits entry #2 behind Tartan's back.
+        try (Connection raw = new org.sqlite.mc.SQLiteMCSqlCipherConfig().getV4Defaults().withKey(PASSPHRASE).build()
+                .createConnection("jdbc:sqlite:" + data.resolve("vault.db"))) {
+            raw.createStatement().execute("DROP TRIGGER audit_log_no_update");
+            raw.createStatement().execute("UPDATE audit_log SET outcome = 'failure' WHERE seq = 2");
+        }
+        CliRun verify = unlocked("vault", "verify-audit");
+        assertThat(verify.exitCode()).isEqualTo(ExitCodes.AUDIT_BROKEN);
+        assertThat(verify.err()).contains("broken at entry #2");
+    }
+
+    @Test
+    void aProfileCanBeLookedUpByNameForOtherCommands() {
+        unlocked("vault", "init");
+        unlocked("profile", "add", "live", "--env", "production", "--client-id", "client-live", "--secret", "live-secret-123456");
+        CommandLine commandLine = TartanCommand.commandLine();
+        commandLine.parseArgs("--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString(), "profile", "list");
+        Profile profile = VaultAccess.profile(commandLine.getSubcommands().get("profile").getCommandSpec(), "live");
+        assertThat(profile.environment()).isEqualTo(PlaidEnvironment.PRODUCTION);
+        assertThat(profile.credentials().clientId()).isEqualTo("client-live");
+        assertThat(profile.credentials().secret()).isEqualTo("live-secret-123456");
+    }
+}

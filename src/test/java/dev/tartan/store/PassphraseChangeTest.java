@@ -1,0 +1,128 @@
+package dev.tartan.store;
+
+import dev.tartan.model.Credentials;
+import dev.tartan.model.PlaidEnvironment;
+import dev.tartan.model.Profile;
+import dev.tartan.testing.ChildJvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.tartan.store.TestVaults.OTHER_PASSPHRASE;
+import static dev.tartan.store.TestVaults.PASSPHRASE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PassphraseChangeTest {
+
+    private static final Profile PROFILE = new Profile("kept", PlaidEnvironment.SANDBOX,
+            new Credentials("client-kept", "secret-kept-0123456789"));
+
+    @TempDir
+    Path dir;
+
+    private void createWithProfile() {
+        try (Vault vault = TestVaults.create(dir)) {
+            vault.profiles().add(PROFILE);
+        }
+    }
+
+    @Test
+    void afterAChangeOnlyTheNewPassphraseOpensAndEverythingIsThere() {
+        try (Vault vault = TestVaults.create(dir)) {
+            vault.profiles().add(PROFILE);
+            vault.changePassphrase(TestVaults.passphrase(), TestVaults.otherPassphrase());
+            // The open vault carries on, on the re-keyed file.
+            vault.audit().append("vault.passwd", java.util.List.of(), "success", null);
+        }
+        assertThatThrownBy(() -> TestVaults.open(dir, PASSPHRASE)).isInstanceOf(WrongPassphraseException.class);
+        try (Vault vault = TestVaults.open(dir, OTHER_PASSPHRASE)) {
+            assertThat(vault.profiles().require("kept")).isEqualTo(PROFILE);
+            assertThat(vault.audit().count()).isEqualTo(1);
+        }
+        assertThat(new VaultLocation(dir).rekeyFile()).doesNotExist();
+    }
+
+    @Test
+    void aWrongCurrentPassphraseChangesNothing() throws Exception {
+        createWithProfile();
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThatThrownBy(() -> vault.changePassphrase("a guess".toCharArray(), TestVaults.otherPassphrase()))
+                    .isInstanceOf(WrongPassphraseException.class);
+            assertThat(vault.profiles().require("kept")).isEqualTo(PROFILE);
+        }
+        TestVaults.open(dir, PASSPHRASE).close();
+        assertThatThrownBy(() -> TestVaults.open(dir, OTHER_PASSPHRASE)).isInstanceOf(WrongPassphraseException.class);
+    }
+
+    @Test
+    void anEmptyNewPassphraseIsRefused() {
+        createWithProfile();
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThatThrownBy(() -> vault.changePassphrase(TestVaults.passphrase(), new char[0]))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("passphrase is empty");
+        }
+        TestVaults.open(dir, PASSPHRASE).close();
+    }
+
+    @Test
+    void aChangeIsRefusedWhileAnotherConnectionHasTheVault() {
+        createWithProfile();
+        try (Vault vault = TestVaults.open(dir); Vault other = TestVaults.open(dir)) {
+            assertThatThrownBy(() -> vault.changePassphrase(TestVaults.passphrase(), TestVaults.otherPassphrase()))
+                    .isInstanceOf(VaultBusyException.class)
+                    .hasMessageContaining("another Tartan");
+            assertThat(other.profiles().require("kept")).isEqualTo(PROFILE);
+            vault.profiles().save(PROFILE);
+        }
+        TestVaults.open(dir, PASSPHRASE).close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PassphraseChange.Step.class)
+    void aCrashAtAnyStepLeavesAVaultThatOpensWithTheOldOrTheNewPassphrase(PassphraseChange.Step step) throws Exception {
+        createWithProfile();
+        try (ChildJvm child = ChildJvm.start(PassphraseChangeProcess.class, "crash-at", dir.toString(), step.name())) {
+            assertThat(child.waitFor()).as("the child halted at %s", step).isEqualTo(137);
+        }
+        boolean replaced = step == PassphraseChange.Step.REPLACED;
+        String opens = replaced ? OTHER_PASSPHRASE : PASSPHRASE;
+        String doesNot = replaced ? PASSPHRASE : OTHER_PASSPHRASE;
+        assertThatThrownBy(() -> TestVaults.open(dir, doesNot)).isInstanceOf(WrongPassphraseException.class);
+        try (Vault vault = TestVaults.open(dir, opens)) {
+            assertThat(vault.profiles().require("kept")).isEqualTo(PROFILE);
+        }
+        assertThat(new VaultLocation(dir).rekeyFile()).doesNotExist();
+    }
+
+    @Test
+    void aKillAtARandomMomentOfRepeatedChangesLeavesAVaultThatOpens() throws Exception {
+        createWithProfile();
+        String lastAcknowledged = PASSPHRASE;
+        try (ChildJvm child = ChildJvm.start(PassphraseChangeProcess.class, "flip", dir.toString())) {
+            for (int changes = 0; changes < 2; changes++) {
+                lastAcknowledged = "first".equals(child.readLine()) ? PASSPHRASE : OTHER_PASSPHRASE;
+            }
+            // A change takes a few key derivations; land somewhere inside the next one.
+            Thread.sleep(ThreadLocalRandom.current().nextInt(0, 900));
+            child.kill();
+        }
+        String next = lastAcknowledged.equals(PASSPHRASE) ? OTHER_PASSPHRASE : PASSPHRASE;
+        Vault vault;
+        try {
+            vault = TestVaults.open(dir, lastAcknowledged);
+        } catch (WrongPassphraseException e) {
+            vault = TestVaults.open(dir, next);
+        }
+        try (Vault opened = vault) {
+            assertThat(opened.profiles().require("kept")).isEqualTo(PROFILE);
+        }
+        assertThat(Files.exists(new VaultLocation(dir).rekeyFile())).isFalse();
+    }
+}
