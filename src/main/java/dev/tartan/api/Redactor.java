@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tartan.model.Masking;
-import dev.tartan.model.TokenKind;
 
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 
 /**
  * Masks secrets and tokens in anything that leaves Tartan's memory as text: log lines, exception
@@ -51,17 +49,7 @@ public final class Redactor {
                 result = result.replace(secret, Masking.maskSecret(secret));
             }
         }
-        Matcher tokens = TokenKind.TOKEN.matcher(result);
-        if (!tokens.find()) {
-            return result;
-        }
-        StringBuilder masked = new StringBuilder();
-        tokens.reset();
-        while (tokens.find()) {
-            tokens.appendReplacement(masked, Matcher.quoteReplacement(Masking.maskToken(tokens.group())));
-        }
-        tokens.appendTail(masked);
-        return masked.toString();
+        return Masking.maskTokensIn(result);
     }
 
     /** A copy of the JSON with secret fields masked and every string redacted as text. */

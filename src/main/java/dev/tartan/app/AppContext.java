@@ -2,6 +2,7 @@ package dev.tartan.app;
 
 import dev.tartan.api.PlaidClient;
 import dev.tartan.api.Redactor;
+import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.ConsoleService;
 import dev.tartan.service.ItemService;
@@ -42,6 +43,7 @@ final class AppContext implements AutoCloseable {
     final ConsoleService console;
     final ItemService items;
     final OmniboxService omnibox;
+    final CachedCalls calls;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -59,6 +61,7 @@ final class AppContext implements AutoCloseable {
         this.console = new ConsoleService(gateway, vault, io);
         this.items = new ItemService(gateway, vault, io);
         this.omnibox = new OmniboxService(tokens);
+        this.calls = new CachedCalls(gateway, vault, io, Clock.systemUTC());
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 

@@ -16,6 +16,24 @@ public final class Masking {
         return DOTS + (secret.length() > 8 ? secret.substring(secret.length() - 2) : "");
     }
 
+    /** The text with every Plaid token in it masked as {@link #maskToken(String)} does. */
+    public static String maskTokensIn(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        java.util.regex.Matcher tokens = TokenKind.TOKEN.matcher(text);
+        if (!tokens.find()) {
+            return text;
+        }
+        StringBuilder masked = new StringBuilder();
+        tokens.reset();
+        while (tokens.find()) {
+            tokens.appendReplacement(masked, java.util.regex.Matcher.quoteReplacement(maskToken(tokens.group())));
+        }
+        tokens.appendTail(masked);
+        return masked.toString();
+    }
+
     /**
      * A token keeps its public prefix (kind and environment, e.g. {@code access-sandbox-}) and its
      * last four characters: {@code access-sandbox-••••1f2e}.

@@ -23,10 +23,18 @@ public final class JsonTreeView extends TreeView<JsonTreeView.Entry> {
     public record Entry(String key, String path, JsonNode value) {
     }
 
+    private final javafx.beans.property.BooleanProperty revealTokens = new javafx.beans.property.SimpleBooleanProperty();
+
     public JsonTreeView() {
+        revealTokens.addListener((obs, old, now) -> refresh());
         setShowRoot(true);
         getStyleClass().add("json-tree");
         setCellFactory(tree -> new JsonCell());
+    }
+
+    /** Tokens in the tree are masked until this is true ("Copy value" always copies the whole value). */
+    public javafx.beans.property.BooleanProperty revealTokensProperty() {
+        return revealTokens;
     }
 
     /** Shows {@code json}, with the top level open. */
@@ -96,7 +104,7 @@ public final class JsonTreeView extends TreeView<JsonTreeView.Entry> {
         }
     }
 
-    private static final class JsonCell extends TreeCell<Entry> {
+    private final class JsonCell extends TreeCell<Entry> {
         private final Label key = new Label();
         private final Label value = new Label();
         private final HBox box = new HBox(6, key, value);
@@ -137,7 +145,8 @@ public final class JsonTreeView extends TreeView<JsonTreeView.Entry> {
                 value.setText("[" + node.size() + (node.size() == 1 ? " item]" : " items]"));
                 value.getStyleClass().add("json-container");
             } else if (node.isTextual()) {
-                value.setText("\"" + node.asText() + "\"");
+                String text = revealTokens.get() ? node.asText() : dev.tartan.model.Masking.maskTokensIn(node.asText());
+                value.setText("\"" + text + "\"");
                 value.getStyleClass().add("json-string");
             } else if (node.isNumber()) {
                 value.setText(node.asText());

@@ -40,6 +40,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -84,6 +85,7 @@ public final class ConsoleView implements PaneView {
     private final TextArea replyRaw = new TextArea();
     private final FailureView failureView;
     private final StackPane replyArea = new StackPane();
+    private ToggleButton revealTokens;
 
     public ConsoleView(ConsoleViewModel model, Navigator navigator) {
         this.model = model;
@@ -533,7 +535,14 @@ public final class ConsoleView implements PaneView {
         Label requestIdLabel = new Label("request_id");
         requestIdLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         requestIdLabel.visibleProperty().bind(requestId.textProperty().isNotEmpty());
-        HBox strip = new HBox(8, status, requestIdLabel, requestId, copyId);
+        ToggleButton revealTokens = new ToggleButton("Show tokens", new FontIcon(Material2OutlinedMZ.VISIBILITY));
+        revealTokens.setId("revealTokens");
+        revealTokens.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        revealTokens.setTooltip(new Tooltip("Tokens in the reply are masked until shown"));
+        replyTree.revealTokensProperty().bind(revealTokens.selectedProperty());
+        revealTokens.selectedProperty().addListener((obs, old, shown) -> showRaw(model.replyProperty().get()));
+        this.revealTokens = revealTokens;
+        HBox strip = new HBox(8, status, requestIdLabel, requestId, copyId, new Spacer(), revealTokens);
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.setPadding(new Insets(6, 12, 6, 12));
         strip.getStyleClass().add("reply-strip");
@@ -583,7 +592,7 @@ public final class ConsoleView implements PaneView {
             requestId.setText(response.requestId() == null ? "" : response.requestId());
             if (response.isJson()) {
                 replyTree.show(response.json());
-                replyRaw.setText(response.json().toPrettyString());
+                showRaw(response);
                 replyArea.getChildren().setAll(tabs);
             } else {
                 replyArea.getChildren().setAll(fileReply(response));
@@ -610,6 +619,15 @@ public final class ConsoleView implements PaneView {
         pane.setTop(strip);
         pane.getStyleClass().add("reply-pane");
         return pane;
+    }
+
+    /** The reply as text, tokens masked unless the user asked to see them. */
+    private void showRaw(PlaidResponse response) {
+        if (response == null || !response.isJson()) {
+            return;
+        }
+        String text = response.json().toPrettyString();
+        replyRaw.setText(revealTokens.isSelected() ? text : dev.tartan.model.Masking.maskTokensIn(text));
     }
 
     private Node fileReply(PlaidResponse response) {

@@ -1,0 +1,120 @@
+package dev.tartan.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.api.PlaidApiException;
+import dev.tartan.api.PlaidJson;
+import dev.tartan.api.PlaidRequest;
+import dev.tartan.model.CachedResult;
+import dev.tartan.model.CallRecord;
+import dev.tartan.model.Futures;
+import dev.tartan.model.PlaidError;
+import dev.tartan.model.PlaidResponse;
+import dev.tartan.model.Profile;
+import dev.tartan.store.Vault;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Cache-through reads for the product panes: what the vault remembers of a call is shown at once,
+ * then the call is made and its reply replaces it (and is remembered). Every call made is also
+ * handed to a listener, for the pane's "Raw JSON" tab.
+ */
+public final class CachedCalls {
+
+    /** A reply, from Plaid now or from the vault's cache. */
+    public record Fetched(JsonNode json, Instant fetchedAt, String requestId, boolean fromCache) {
+    }
+
+    /** Writes maps with their keys sorted, at every level: two equal requests give one text. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter CANONICAL = PlaidJson.mapper().copy()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .writer();
+
+    private final PlaidGateway gateway;
+    private final Vault vault;
+    private final Executor io;
+    private final Clock clock;
+
+    public CachedCalls(PlaidGateway gateway, Vault vault, Executor io, Clock clock) {
+        this.gateway = gateway;
+        this.vault = vault;
+        this.io = io;
+        this.clock = clock;
+    }
+
+    /** What the vault remembers of this call for this profile, if anything. */
+    public CompletableFuture<Optional<Fetched>> cached(Profile profile, String path, ObjectNode body) {
+        return CompletableFuture.supplyAsync(() -> vault.cache().get(profile.name(), path, canonical(body)).map(CachedCalls::fetched), io);
+    }
+
+    /**
+     * Makes the call, remembers a successful reply in the cache, and reports the call (success or
+     * failure) to {@code log}. Cancelling the result cancels the HTTP call.
+     */
+    public CompletableFuture<Fetched> fresh(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
+        Instant started = clock.instant();
+        CompletableFuture<PlaidResponse> call = gateway.call(profile, PlaidRequest.post(path, body));
+        call.whenComplete((response, failure) -> log.accept(record(path, started, response, failure)));
+        return Futures.flatMap(call, response -> CompletableFuture.supplyAsync(() -> {
+            CachedResult stored = vault.cache().put(profile.name(), path, canonical(body), response.text(), response.requestId());
+            return new Fetched(response.json(), stored.fetchedAt(), response.requestId(), false);
+        }, io));
+    }
+
+    /** A call that changes something (not cached), reported to {@code log} like any other. */
+    public CompletableFuture<PlaidResponse> act(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
+        Instant started = clock.instant();
+        CompletableFuture<PlaidResponse> call = gateway.call(profile, PlaidRequest.post(path, body));
+        call.whenComplete((response, failure) -> log.accept(record(path, started, response, failure)));
+        return call;
+    }
+
+    private CallRecord record(String path, Instant started, PlaidResponse response, Throwable failure) {
+        if (response != null) {
+            return new CallRecord(started, path, response.httpStatus(), response.requestId(), response.duration(), response.json());
+        }
+        Throwable error = Futures.unwrap(failure);
+        Duration took = Duration.between(started, clock.instant());
+        if (error instanceof PlaidApiException api) {
+            PlaidError plaid = api.error();
+            ObjectNode body = PlaidJson.mapper().createObjectNode();
+            body.put("error_type", plaid.errorType());
+            body.put("error_code", plaid.errorCode());
+            body.put("error_message", plaid.errorMessage());
+            body.put("display_message", plaid.displayMessage());
+            body.put("request_id", plaid.requestId());
+            return new CallRecord(started, path, plaid.httpStatus(), plaid.requestId(), took, body);
+        }
+        ObjectNode body = PlaidJson.mapper().createObjectNode();
+        body.put("failure", FailureDescriber.describe(error).summary());
+        return new CallRecord(started, path, 0, null, took, body);
+    }
+
+    /** The request as the cache keys it: sorted fields, no credentials. */
+    private static String canonical(ObjectNode body) {
+        ObjectNode copy = body.deepCopy();
+        copy.remove("client_id");
+        copy.remove("secret");
+        try {
+            return CANONICAL.writeValueAsString(PlaidJson.mapper().convertValue(copy, java.util.Map.class));
+        } catch (IOException e) {
+            return copy.toString();
+        }
+    }
+
+    private static Fetched fetched(CachedResult cached) {
+        try {
+            return new Fetched(PlaidJson.mapper().readTree(cached.replyJson()), cached.fetchedAt(), cached.requestId(), true);
+        } catch (IOException e) {
+            throw new IllegalStateException("A cached reply is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tartan.ui.common.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tartan.ui.common.Clipboards;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A table whose rows are JSON objects from a Plaid reply, with columns read by functions, so fields
+ * Plaid adds later never break it. Right-click copies a row as JSON.
+ */
+public class JsonTable extends TableView<JsonNode> {
+
+    public JsonTable(String id, String emptyText) {
+        setId(id);
+        setPlaceholder(new Label(emptyText));
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setRowFactory(table -> {
+            TableRow<JsonNode> row = new TableRow<>();
+            MenuItem copyJson = new MenuItem("Copy row as JSON");
+            copyJson.setOnAction(e -> Clipboards.copy(row.getItem().toPrettyString()));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
+                    .then((ContextMenu) null).otherwise(new ContextMenu(copyJson)));
+            return row;
+        });
+    }
+
+    /** Adds a text column. */
+    public JsonTable column(String title, Function<JsonNode, String> value) {
+        TableColumn<JsonNode, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        getColumns().add(column);
+        return this;
+    }
+
+    /** Adds a column showing a field as text ("—" when absent). */
+    public JsonTable field(String title, String... path) {
+        return column(title, row -> Formats.text(at(row, path)));
+    }
+
+    /** Adds a right-aligned money column: the amount at {@code path}, in the row's currency. */
+    public JsonTable money(String title, String... path) {
+        column(title, row -> Formats.money(at(row, path), Formats.currencyOf(row)));
+        getColumns().get(getColumns().size() - 1).getStyleClass().add("amount");
+        return this;
+    }
+
+    /** Adds a column in the monospaced face (ids). */
+    public JsonTable id(String title, String... path) {
+        field(title, path);
+        getColumns().get(getColumns().size() - 1).getStyleClass().add("mono");
+        return this;
+    }
+
+    /** Shows the elements of a JSON array (or nothing for a missing one). */
+    public void show(JsonNode array) {
+        List<JsonNode> rows = new ArrayList<>();
+        array.forEach(rows::add);
+        setItems(FXCollections.observableArrayList(rows));
+    }
+
+    /** Shows rows made by the caller (joined with another part of the reply, say). */
+    public void show(List<JsonNode> rows) {
+        setItems(FXCollections.observableArrayList(rows));
+    }
+
+    /** The value at a path of field names: {@code at(row, "balances", "current")}. */
+    public static JsonNode at(JsonNode row, String... path) {
+        JsonNode node = row;
+        for (String name : path) {
+            node = node.path(name);
+        }
+        return node;
+    }
+}
