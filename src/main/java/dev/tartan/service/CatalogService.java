@@ -49,6 +49,11 @@ public final class CatalogService {
         return catalog.thenApply(c -> c.requestSchema(operation));
     }
 
+    /** The values an enum field of the operation's request accepts ({@code webhook_code}, {@code processor}). */
+    public CompletableFuture<List<String>> enumOf(String path, String field) {
+        return catalog.thenApply(c -> c.find(path).map(op -> c.enumOf(op, field)).orElse(List.of()));
+    }
+
     /** Problems with a body; the first check of an operation compiles its schema, so it runs off the FX thread. */
     public CompletableFuture<List<SchemaProblem>> validate(Operation operation, JsonNode body) {
         return Futures.flatMap(catalog, c -> CompletableFuture.supplyAsync(() -> c.validateRequest(operation, body), io));

@@ -205,6 +205,47 @@ public final class OperationCatalog {
         return copy;
     }
 
+    /**
+     * The values a request field accepts when its schema is an enum (the webhook codes of
+     * /sandbox/item/fire_webhook, the processors of /processor/token/create); empty otherwise.
+     * {@code field} is a dotted path from the body ({@code options.webhook}).
+     */
+    public List<String> enumOf(Operation operation, String field) {
+        Entry entry = entry(operation);
+        if (entry.requestRef() == null) {
+            return List.of();
+        }
+        JsonNode schema = entry.spec().schemaAt(entry.requestRef());
+        for (String name : field.split("\\.")) {
+            schema = propertyOf(entry.spec(), entry.spec().resolve(schema), name);
+            if (schema == null) {
+                return List.of();
+            }
+        }
+        List<String> values = new ArrayList<>();
+        JsonNode resolved = entry.spec().resolve(schema);
+        JsonNode enumeration = resolved.has("items") ? entry.spec().resolve(resolved.get("items")).path("enum") : resolved.path("enum");
+        enumeration.forEach(value -> {
+            if (!value.isNull()) {
+                values.add(value.asText());
+            }
+        });
+        return values;
+    }
+
+    private static JsonNode propertyOf(SpecDocument spec, JsonNode schema, String name) {
+        if (schema.path("properties").has(name)) {
+            return schema.path("properties").get(name);
+        }
+        for (JsonNode part : schema.path("allOf")) {
+            JsonNode found = propertyOf(spec, spec.resolve(part), name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private SchemaValidator validator(Entry entry) {
         return validators.computeIfAbsent(entry.spec(), SchemaValidator::new);
     }

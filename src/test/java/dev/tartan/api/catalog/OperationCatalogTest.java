@@ -125,6 +125,18 @@ class OperationCatalogTest {
         assertThat(catalog.exampleResponse(catalog.find("/asset_report/pdf/get").orElseThrow())).isNull();
     }
 
+    @Test
+    void listsTheValuesOfEnumFields() {
+        Operation fire = catalog.find("/sandbox/item/fire_webhook").orElseThrow();
+        assertThat(catalog.enumOf(fire, "webhook_code")).contains("DEFAULT_UPDATE", "SYNC_UPDATES_AVAILABLE", "LOGIN_REPAIRED");
+        Operation processor = catalog.find("/processor/token/create").orElseThrow();
+        assertThat(catalog.enumOf(processor, "processor")).contains("dwolla", "galileo", "modern_treasury").hasSizeGreaterThan(20);
+        Operation create = catalog.find("/sandbox/public_token/create").orElseThrow();
+        assertThat(catalog.enumOf(create, "initial_products")).contains("transactions", "auth", "identity");
+        assertThat(catalog.enumOf(create, "options.webhook")).isEmpty();
+        assertThat(catalog.enumOf(create, "no.such.field")).isEmpty();
+    }
+
     private static Set<OperationFlag> flags(String path) {
         return catalog.find(path).orElseThrow().flags();
     }
