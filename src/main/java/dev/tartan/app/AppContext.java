@@ -59,9 +59,9 @@ final class AppContext implements AutoCloseable {
         this.profiles = new ProfileService(vault, gateway, io);
         this.tokens = new TokenBookService(vault, io);
         this.console = new ConsoleService(gateway, vault, io);
-        this.items = new ItemService(gateway, vault, io);
-        this.omnibox = new OmniboxService(tokens);
         this.calls = new CachedCalls(gateway, vault, io, Clock.systemUTC());
+        this.items = new ItemService(gateway, calls, vault, io);
+        this.omnibox = new OmniboxService(tokens);
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 

@@ -22,6 +22,8 @@ import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
+import dev.tartan.ui.items.ItemsView;
+import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import dev.tartan.ui.shell.ShellViewModel;
 import dev.tartan.ui.shell.Theme;
@@ -146,7 +148,10 @@ public final class TartanApplication extends Application {
         });
         AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, "console");
         ConsoleView console = new ConsoleView(consoleModel, navigator);
-        List<PaneView> panes = List.of(console);
+        ItemsViewModel itemsModel = new ItemsViewModel(context.items, context.calls, context.catalog, context.tasks,
+                shell.activeProfileProperty());
+        ItemsView items = new ItemsView(itemsModel, navigator, new javafx.scene.control.Label("Transactions load here."));
+        List<PaneView> panes = List.of(items, console);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());
