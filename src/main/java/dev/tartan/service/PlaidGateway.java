@@ -75,8 +75,8 @@ public final class PlaidGateway {
     public CompletableFuture<PlaidResponse> call(Profile profile, PlaidRequest request) {
         Instant started = clock.instant();
         CompletableFuture<PlaidResponse> call = Futures.flatMap(clientFor(profile), client -> client.send(request));
-        call.whenComplete((response, error) -> io.execute(() -> record(profile, request, started, response, error)));
-        return call;
+        // The recording is handed to the executor before the caller hears of the reply.
+        return Futures.tap(call, (response, error) -> io.execute(() -> record(profile, request, started, response, error)));
     }
 
     /**
