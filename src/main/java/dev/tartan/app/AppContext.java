@@ -31,7 +31,7 @@ final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     final ExecutorService io;
-    final OkHttpClient http;
+    private OkHttpClient http;
     final Vault vault;
     final EmbeddedEmulator emulator;
     final TaskCenter tasks = new TaskCenter();
@@ -52,9 +52,8 @@ final class AppContext implements AutoCloseable {
         this.io = io;
         this.vault = vault;
         this.catalog = catalog;
-        this.http = PlaidClient.newHttpClient();
         this.emulator = new EmbeddedEmulator(dataDirectory, io);
-        this.gateway = new PlaidGateway(http, vault, io, emulator::endpoint, Clock.systemUTC());
+        this.gateway = new PlaidGateway(this::http, vault, io, emulator::endpoint, Clock.systemUTC());
         this.settings = new SettingsService(vault, io);
         this.profiles = new ProfileService(vault, gateway, io);
         this.tokens = new TokenBookService(vault, io);
@@ -65,13 +64,25 @@ final class AppContext implements AutoCloseable {
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 
+    /** The one HTTP client, made on the first call (loading OkHttp is not free, and start-up does not need it). */
+    private synchronized OkHttpClient http() {
+        if (http == null) {
+            http = PlaidClient.newHttpClient();
+        }
+        return http;
+    }
+
     @Override
     public void close() {
         tasks.cancelAll();
         emulator.close();
-        http.dispatcher().cancelAll();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        synchronized (this) {
+            if (http != null) {
+                http.dispatcher().cancelAll();
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+        }
         io.shutdown();
         try {
             if (!io.awaitTermination(5, TimeUnit.SECONDS)) {

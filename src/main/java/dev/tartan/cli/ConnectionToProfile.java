@@ -39,7 +39,7 @@ final class ConnectionToProfile implements CallCommand.Connection {
     private ConnectionToProfile(CommandSpec spec, Vault vault, Profile profile) {
         this.vault = vault;
         this.profile = profile;
-        this.gateway = new PlaidGateway(PlaidClient.newHttpClient(), vault, recorder,
+        this.gateway = new PlaidGateway(PlaidClient::newHttpClient, vault, recorder,
                 () -> CompletableFuture.supplyAsync(() -> startEmulator(spec)), Clock.systemUTC());
     }
 

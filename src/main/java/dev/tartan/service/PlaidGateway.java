@@ -45,7 +45,7 @@ public final class PlaidGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaidGateway.class);
 
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> http;
     private final Vault vault;
     private final Executor io;
     private final Supplier<CompletableFuture<Endpoint>> emulator;
@@ -53,12 +53,12 @@ public final class PlaidGateway {
     private final Map<Profile, PlaidClient> clients = new ConcurrentHashMap<>();
 
     /**
-     * @param http        the application's shared OkHttp client
+     * @param http        the application's shared OkHttp client (asked for on the first call)
      * @param vault       where history and audit entries go
      * @param io          where blocking vault writes run
      * @param emulator    starts the built-in emulator if needed and tells where it listens
      */
-    public PlaidGateway(OkHttpClient http, Vault vault, Executor io, Supplier<CompletableFuture<Endpoint>> emulator, Clock clock) {
+    public PlaidGateway(Supplier<OkHttpClient> http, Vault vault, Executor io, Supplier<CompletableFuture<Endpoint>> emulator, Clock clock) {
         this.http = http;
         this.vault = vault;
         this.io = io;
@@ -105,7 +105,7 @@ public final class PlaidGateway {
             return CompletableFuture.completedFuture(known);
         }
         return Futures.map(endpointOf(profile), endpoint -> clients.computeIfAbsent(profile, p -> PlaidClient.builder()
-                .httpClient(http)
+                .httpClient(http.get())
                 .baseUrl(endpoint.baseUrl())
                 .credentials(endpoint.credentials())
                 .build()));

@@ -74,6 +74,10 @@ import java.util.Map;
 /** The API console: pick any operation, edit its body, send it, read the reply. */
 public final class ConsoleView implements PaneView {
 
+    public static final String ID = "console";
+    public static final String TITLE = "API console";
+    public static final Ikon ICON = Material2AL.CODE;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final ConsoleViewModel model;
@@ -108,17 +112,17 @@ public final class ConsoleView implements PaneView {
 
     @Override
     public String id() {
-        return "console";
+        return ID;
     }
 
     @Override
     public String title() {
-        return "API console";
+        return TITLE;
     }
 
     @Override
     public Ikon icon() {
-        return Material2AL.CODE;
+        return ICON;
     }
 
     @Override

@@ -87,6 +87,13 @@ final class ItemView extends BorderPane {
                 showDetails(state.data());
             }
         });
+        // Built when the first Item opens: show what the model already holds.
+        showHeader(model.itemProperty().get());
+        if (model.overviewProperty().get() != null && model.overviewProperty().get().hasData()) {
+            showDetails(model.overviewProperty().get().data());
+        }
+        itemError.show(model.itemErrorProperty().get());
+        actionFailure.show(model.actionFailureProperty().get());
     }
 
     // --- header and actions -------------------------------------------------------------------

@@ -33,6 +33,10 @@ import java.time.Instant;
 /** The Items pane: the Items Tartan knows on the left, the one being looked at on the right. */
 public final class ItemsView implements PaneView {
 
+    public static final String ID = "items";
+    public static final String TITLE = "Items";
+    public static final Ikon ICON = Material2AL.ACCOUNT_BALANCE;
+
     private final ItemsViewModel model;
     private final SplitPane root = new SplitPane();
 
@@ -42,10 +46,16 @@ public final class ItemsView implements PaneView {
     public ItemsView(ItemsViewModel model, Navigator navigator, Node transactionsTab) {
         this.model = model;
         root.setId("itemsPane");
-        ItemView detail = new ItemView(model.detail(), navigator,
-                () -> model.enumOf("/sandbox/item/fire_webhook", "webhook_code"), transactionsTab);
-        StackPane right = new StackPane(detail, nothingSelected());
-        detail.visibleProperty().bind(model.selectedProperty().isNotNull());
+        StackPane right = new StackPane(nothingSelected());
+        // The Item view (nine tabs of tables) is built when the first Item opens, not before.
+        model.selectedProperty().addListener((obs, old, row) -> {
+            if (row != null && right.getChildren().size() == 1) {
+                ItemView detail = new ItemView(model.detail(), navigator,
+                        () -> model.enumOf("/sandbox/item/fire_webhook", "webhook_code"), transactionsTab);
+                detail.visibleProperty().bind(model.selectedProperty().isNotNull());
+                right.getChildren().add(0, detail);
+            }
+        });
         root.getItems().addAll(list(), right);
         root.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(root.getItems().get(0), false);
@@ -53,17 +63,17 @@ public final class ItemsView implements PaneView {
 
     @Override
     public String id() {
-        return "items";
+        return ID;
     }
 
     @Override
     public String title() {
-        return "Items";
+        return TITLE;
     }
 
     @Override
     public Ikon icon() {
-        return Material2AL.ACCOUNT_BALANCE;
+        return ICON;
     }
 
     @Override
