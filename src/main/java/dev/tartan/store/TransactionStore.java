@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -76,7 +77,7 @@ public final class TransactionStore {
     /** Stores a sync's changes and its cursor, all or nothing; returns where the source stands now. */
     public TransactionSyncState apply(String profile, String source, Changes changes) {
         requireKey(profile, source);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
         return db.write(d -> {
             d.update("INSERT INTO transaction_sources (profile, source) VALUES (?, ?) ON CONFLICT (profile, source) DO NOTHING",
                     profile, source);
