@@ -1,6 +1,7 @@
 package dev.tartan.model;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,10 @@ public record TransactionRow(
         String categoryPrimary,
         String categoryDetailed,
         String paymentChannel) {
+
+    /** Newest first, as Tartan lists transactions; ties by transaction_id, so the order is stable. */
+    public static final Comparator<TransactionRow> NEWEST_FIRST = Comparator.comparing(TransactionRow::date).reversed()
+            .thenComparing(TransactionRow::transactionId);
 
     public TransactionRow {
         Objects.requireNonNull(transactionId, "transactionId");

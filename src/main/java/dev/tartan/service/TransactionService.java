@@ -379,12 +379,12 @@ public final class TransactionService {
                     finish(Method.HISTORY, rows.size(), 0, 0, sinceNow.status, state);
                 } else if (attempt < HISTORY_ATTEMPTS) {
                     restarts.incrementAndGet();
-                    LOG.info("Transactions of {} changed during the history load (attempt {}); loading again", source, attempt);
-                    progress.report(0, -1, "The transactions changed during the load; loading again");
+                    LOG.info("The history of {} did not add up (attempt {}): changed while it loaded; loading again", source, attempt);
+                    progress.report(0, -1, "The history changed while it loaded; loading again");
                     loadHistory(attempt + 1, seen);
                 } else {
                     restarts.incrementAndGet();
-                    LOG.info("Transactions of {} kept changing during history loads; falling back to sync pages", source);
+                    LOG.info("The history of {} did not add up {} times; loading it with sync pages", source, attempt);
                     syncPages(null, SyncRun.this::store);
                 }
             }

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,10 +23,6 @@ import java.util.Optional;
  * changes without their cursor or a cursor without its changes.
  */
 public final class TransactionStore {
-
-    /** Newest first; ties by transaction_id so the order is stable. */
-    public static final Comparator<TransactionRow> NEWEST_FIRST = Comparator.comparing(TransactionRow::date).reversed()
-            .thenComparing(TransactionRow::transactionId);
 
     private static final String COLUMNS = "transaction_id, account_id, date, authorized_date, name, merchant_name, amount, "
             + "iso_currency_code, unofficial_currency_code, pending, pending_transaction_id, category_primary, "
@@ -124,7 +119,7 @@ public final class TransactionStore {
             d.forEach("SELECT " + COLUMNS + " FROM transactions WHERE source_id = ?", row -> read.add(row(row, shared)), id);
             return read;
         });
-        rows.sort(NEWEST_FIRST);
+        rows.sort(TransactionRow.NEWEST_FIRST);
         return rows;
     }
 

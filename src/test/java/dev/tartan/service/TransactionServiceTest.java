@@ -15,7 +15,6 @@ import dev.tartan.model.TransactionSource;
 import dev.tartan.model.TransactionSyncResult;
 import dev.tartan.model.TransactionSyncResult.Method;
 import dev.tartan.model.TransactionSyncState;
-import dev.tartan.store.TransactionStore;
 import dev.tartan.testing.EmulatorServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +92,7 @@ class TransactionServiceTest {
             total = page.path("total_transactions").asLong();
             page.path("transactions").forEach(t -> rows.add(expected(t)));
         }
-        rows.sort(TransactionStore.NEWEST_FIRST);
+        rows.sort(TransactionRow.NEWEST_FIRST);
         return rows;
     }
 
@@ -283,7 +282,7 @@ class TransactionServiceTest {
             if (message.startsWith("Loading the history") && attemptsSeen.add(attempt.get())) {
                 refreshes.incrementAndGet();
                 refresh(services, source);
-            } else if (message.startsWith("The transactions changed during the load")) {
+            } else if (message.startsWith("The history changed while it loaded")) {
                 attempt.incrementAndGet();
             }
         }));
