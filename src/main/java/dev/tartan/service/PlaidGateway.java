@@ -1,6 +1,7 @@
 package dev.tartan.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidClient;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,6 +134,36 @@ public final class PlaidGateway {
         }
     }
 
+    /**
+     * Replies up to this size go into the request history whole. A larger one (a page of 500
+     * transactions is about 650 KB) keeps the first {@value #HISTORY_ARRAY_ENTRIES} entries of each
+     * array: whole, a few syncs of a large Item would push every other call out of the history's
+     * size cap, and redacting them would cost more than the call.
+     */
+    static final int HISTORY_WHOLE_REPLY_BYTES = 256 * 1024;
+    static final int HISTORY_ARRAY_ENTRIES = 20;
+
+    /** A copy of {@code json} with every array cut to its first entries and a note of how many more there were. */
+    static JsonNode abridged(JsonNode json, int replyBytes) {
+        if (json.isObject()) {
+            ObjectNode copy = PlaidJson.mapper().createObjectNode();
+            json.fields().forEachRemaining(field -> copy.set(field.getKey(), abridged(field.getValue(), replyBytes)));
+            return copy;
+        }
+        if (json.isArray()) {
+            ArrayNode copy = PlaidJson.mapper().createArrayNode();
+            for (int i = 0; i < Math.min(json.size(), HISTORY_ARRAY_ENTRIES); i++) {
+                copy.add(abridged(json.get(i), replyBytes));
+            }
+            if (json.size() > HISTORY_ARRAY_ENTRIES) {
+                copy.add(String.format(Locale.ROOT, "\u2026 %,d more not kept in the history (the reply was %,d KB)",
+                        json.size() - HISTORY_ARRAY_ENTRIES, replyBytes / 1024));
+            }
+            return copy;
+        }
+        return json;
+    }
+
     private static String outcome(int status, Throwable error) {
         if (error == null) {
             return "ok (HTTP " + status + ")";
@@ -158,8 +190,12 @@ public final class PlaidGateway {
 
     private static String replyText(PlaidResponse response, Throwable error) {
         if (response != null) {
-            return response.isJson() ? Redactor.shared().redact(response.json()).toString()
-                    : "[" + response.contentType() + ", " + response.bytes().length + " bytes]";
+            if (!response.isJson()) {
+                return "[" + response.contentType() + ", " + response.bytes().length + " bytes]";
+            }
+            JsonNode kept = response.bytes().length > HISTORY_WHOLE_REPLY_BYTES
+                    ? abridged(response.json(), response.bytes().length) : response.json();
+            return Redactor.shared().redact(kept).toString();
         }
         if (error instanceof PlaidApiException api) {
             return errorJson(api.error());
