@@ -11,6 +11,7 @@ import dev.tartan.service.PlaidGateway;
 import dev.tartan.service.ProfileService;
 import dev.tartan.service.SettingsService;
 import dev.tartan.service.TokenBookService;
+import dev.tartan.service.TransactionService;
 import dev.tartan.store.Vault;
 import dev.tartan.ui.common.TaskCenter;
 import okhttp3.OkHttpClient;
@@ -44,6 +45,7 @@ final class AppContext implements AutoCloseable {
     final ItemService items;
     final OmniboxService omnibox;
     final CachedCalls calls;
+    final TransactionService transactions;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -61,6 +63,7 @@ final class AppContext implements AutoCloseable {
         this.calls = new CachedCalls(gateway, vault, io, Clock.systemUTC());
         this.items = new ItemService(gateway, calls, vault, io);
         this.omnibox = new OmniboxService(tokens);
+        this.transactions = new TransactionService(gateway, vault, io, Clock.systemUTC());
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 

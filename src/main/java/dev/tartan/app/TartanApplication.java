@@ -156,8 +156,9 @@ public final class TartanApplication extends Application {
         AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, ConsoleView.ID);
         // Panes are built when first shown: the first frame only waits for the one in front.
         PaneView items = new LazyPaneView(ItemsView.ID, ItemsView.TITLE, ItemsView.ICON, () -> new ItemsView(
-                new ItemsViewModel(context.items, context.calls, context.catalog, context.tasks, shell.activeProfileProperty()),
-                navigator, new javafx.scene.control.Label("Transactions load here.")));
+                new ItemsViewModel(context.items, context.calls, context.catalog, context.transactions, context.tasks,
+                        shell.activeProfileProperty()),
+                navigator));
         PaneView console = new LazyPaneView(ConsoleView.ID, ConsoleView.TITLE, ConsoleView.ICON, () -> new ConsoleView(consoleModel.get(), navigator));
         List<PaneView> panes = List.of(items, console);
         window = new MainWindow(shell, panes, navigator);

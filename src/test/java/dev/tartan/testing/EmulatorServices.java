@@ -55,7 +55,7 @@ public final class EmulatorServices implements AutoCloseable {
         });
         Credentials credentials = new Credentials(emulator.clientId(), emulator.secret());
         PlaidGateway.Endpoint endpoint = new PlaidGateway.Endpoint(emulator.baseUrl(), credentials);
-        this.gateway = new PlaidGateway(http, vault, io, () -> CompletableFuture.completedFuture(endpoint), Clock.systemUTC());
+        this.gateway = new PlaidGateway(() -> http, vault, io, () -> CompletableFuture.completedFuture(endpoint), Clock.systemUTC());
         this.profile = new Profile(PROFILE, PlaidEnvironment.EMULATOR, credentials);
         vault.profiles().add(profile);
     }

@@ -20,6 +20,7 @@ import dev.tartan.ui.common.data.InvestmentTables;
 import dev.tartan.ui.common.data.JsonTable;
 import dev.tartan.ui.common.data.LiabilitiesView;
 import dev.tartan.ui.common.data.RecurringStreamsTable;
+import dev.tartan.ui.common.data.TransactionsPanel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -67,7 +68,7 @@ final class ItemView extends BorderPane {
     private final TextField webhook = new TextField();
     private final TabPane tabs = new TabPane();
 
-    ItemView(ItemViewModel model, Navigator navigator, Supplier<CompletableFuture<List<String>>> webhookCodes, Node transactionsTab) {
+    ItemView(ItemViewModel model, Navigator navigator, Supplier<CompletableFuture<List<String>>> webhookCodes) {
         this.model = model;
         this.navigator = navigator;
         this.webhookCodes = webhookCodes;
@@ -79,7 +80,7 @@ final class ItemView extends BorderPane {
         VBox top = new VBox(8, header(), notices());
         top.setPadding(new Insets(12, 14, 6, 14));
         setTop(top);
-        setCenter(tabs(transactionsTab));
+        setCenter(tabs(new TransactionsPanel(model.transactions(), this::fix, navigator::openLink)));
 
         model.itemProperty().addListener((obs, old, entry) -> showHeader(entry));
         model.overviewProperty().addListener((obs, old, state) -> {
@@ -389,6 +390,7 @@ final class ItemView extends BorderPane {
         switch (action) {
             case CREATE_UPDATE_MODE_LINK_TOKEN -> createUpdateModeLinkToken();
             case RETRY -> model.open(model.profileProperty().get(), model.itemProperty().get());
+            case RESTART_SYNC -> model.transactions().sync();
             default -> { }
         }
     }

@@ -8,13 +8,16 @@ import dev.tartan.model.FailureReport;
 import dev.tartan.model.PlaidError;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.model.TransactionSource;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.FailureDescriber;
 import dev.tartan.service.ItemService;
+import dev.tartan.service.TransactionService;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.TaskCenter;
 import dev.tartan.ui.common.data.TabLoader;
 import dev.tartan.ui.common.data.TabState;
+import dev.tartan.ui.common.data.TransactionsModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -53,19 +56,29 @@ public final class ItemViewModel {
     private final ObjectProperty<FailureReport> actionFailure = new SimpleObjectProperty<>();
     private final Consumer<TokenEntry> onReplaced;
     private final Consumer<TokenEntry> onRemoved;
+    private final TransactionsModel transactions;
 
     /**
      * @param onReplaced told when the Item's access token was rotated (the list swaps the entry)
      * @param onRemoved  told when the Item was removed
      */
-    public ItemViewModel(ItemService items, CachedCalls cachedCalls, TaskCenter tasks,
+    public ItemViewModel(ItemService items, CachedCalls cachedCalls, TransactionService transactionService, TaskCenter tasks,
                          Consumer<TokenEntry> onReplaced, Consumer<TokenEntry> onRemoved) {
         this.items = items;
+        this.transactions = new TransactionsModel(transactionService, tasks);
         this.tasks = tasks;
         this.onReplaced = onReplaced;
         this.onRemoved = onRemoved;
         this.loader = new TabLoader(cachedCalls, call -> FxAsync.runOnFx(() -> calls.add(0, call)));
         overview.addListener((obs, old, state) -> itemError.set(errorOf(state)));
+        accounts.addListener((obs, old, state) -> {
+            if (state != null && state.hasData()) {
+                java.util.Map<String, String> names = new java.util.HashMap<>();
+                state.data().path("accounts").forEach(a -> names.put(a.path("account_id").asText(),
+                        a.path("name").asText() + (a.hasNonNull("mask") ? " \u2022\u2022" + a.path("mask").asText() : "")));
+                transactions.accountNamesProperty().set(names);
+            }
+        });
     }
 
     /** Opens an Item: every tab's call goes out at once; cached replies show while they run. */
@@ -76,6 +89,7 @@ public final class ItemViewModel {
         calls.clear();
         notice.set(null);
         actionFailure.set(null);
+        transactions.open(forProfile, entry == null ? null : TransactionSource.of(entry));
         if (entry == null) {
             return;
         }
@@ -104,6 +118,12 @@ public final class ItemViewModel {
     /** Stops what the Item's tabs are loading (switching Item or profile). */
     public void close() {
         loader.cancelAll();
+        transactions.cancelSync();
+    }
+
+    /** The Item's transactions: stored, synced, filtered. */
+    public TransactionsModel transactions() {
+        return transactions;
     }
 
     private static ObjectNode body(TokenEntry entry) {
@@ -130,8 +150,10 @@ public final class ItemViewModel {
     }
 
     public void refreshTransactions() {
-        run("Refresh transactions", () -> items.refreshTransactions(profile.get(), item.get(), this::log),
-                reply -> notice.set("Plaid is fetching new transactions; a SYNC_UPDATES_AVAILABLE webhook follows. Sync to see them."));
+        run("Refresh transactions", () -> items.refreshTransactions(profile.get(), item.get(), this::log), reply -> {
+            notice.set("Plaid fetched new transactions; syncing them now.");
+            transactions.sync();
+        });
     }
 
     public void fireWebhook(String code) {
@@ -159,6 +181,7 @@ public final class ItemViewModel {
         TokenEntry old = item.get();
         run("Rotate access token", () -> items.rotateAccessToken(profile.get(), old, this::log), fresh -> {
             item.set(fresh);
+            transactions.open(profile.get(), TransactionSource.of(fresh));
             notice.set("New access token " + fresh.maskedValue() + "; the old one no longer works. The token book has the new one.");
             onReplaced.accept(fresh);
         });

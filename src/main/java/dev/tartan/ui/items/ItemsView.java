@@ -40,10 +40,7 @@ public final class ItemsView implements PaneView {
     private final ItemsViewModel model;
     private final SplitPane root = new SplitPane();
 
-    /**
-     * @param transactionsTab the content of the Item's Transactions tab
-     */
-    public ItemsView(ItemsViewModel model, Navigator navigator, Node transactionsTab) {
+    public ItemsView(ItemsViewModel model, Navigator navigator) {
         this.model = model;
         root.setId("itemsPane");
         StackPane right = new StackPane(nothingSelected());
@@ -51,7 +48,7 @@ public final class ItemsView implements PaneView {
         model.selectedProperty().addListener((obs, old, row) -> {
             if (row != null && right.getChildren().size() == 1) {
                 ItemView detail = new ItemView(model.detail(), navigator,
-                        () -> model.enumOf("/sandbox/item/fire_webhook", "webhook_code"), transactionsTab);
+                        () -> model.enumOf("/sandbox/item/fire_webhook", "webhook_code"));
                 detail.visibleProperty().bind(model.selectedProperty().isNotNull());
                 right.getChildren().add(0, detail);
             }

@@ -11,6 +11,7 @@ import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.FailureDescriber;
 import dev.tartan.service.ItemService;
+import dev.tartan.service.TransactionService;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.TaskCenter;
 import javafx.beans.property.BooleanProperty;
@@ -80,14 +81,14 @@ public final class ItemsViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final ObjectProperty<FailureReport> failure = new SimpleObjectProperty<>();
 
-    public ItemsViewModel(ItemService items, CachedCalls calls, CatalogService catalog, TaskCenter tasks,
-                          ReadOnlyObjectProperty<Profile> profile) {
+    public ItemsViewModel(ItemService items, CachedCalls calls, CatalogService catalog, TransactionService transactions,
+                          TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile) {
         this.items = items;
         this.calls = calls;
         this.catalog = catalog;
         this.tasks = tasks;
         this.profile = profile;
-        this.detail = new ItemViewModel(items, calls, tasks, this::replace, this::removed);
+        this.detail = new ItemViewModel(items, calls, transactions, tasks, this::replace, this::removed);
         filter.addListener((obs, old, now) -> {
             String needle = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
             visibleRows.setPredicate(row -> needle.isEmpty() || row.matches(needle));

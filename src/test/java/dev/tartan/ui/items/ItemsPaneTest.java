@@ -148,4 +148,60 @@ class ItemsPaneTest {
                     .satisfies(e -> assertThat(((PlaidApiException) e.getCause()).error().errorCode()).isEqualTo("INVALID_ACCESS_TOKEN"));
         }
     }
+
+    @Test
+    void syncsTransactionsFiltersThemAndExportsCsv() throws Exception {
+        openItem("Demo Item");
+        app.clickOn("Transactions");
+        Label count = app.waitFor("#txnCount");
+        app.waitUntil("the first sync", 60, () -> count.getText().matches("[1-9][0-9,]* of [1-9][0-9,]*")
+                && app.lookup("#txnState").queryAs(Label.class).getText().contains("synced"));
+        int all = Integer.parseInt(count.getText().split(" of ")[1].replace(",", ""));
+        app.screenshot("items-9-transactions");
+
+        app.clickOn("#txnStatus").clickOn("Pending only");
+        app.waitUntil("pending only", 10, () -> visible(count) < all);
+        int pending = visible(count);
+        app.clickOn("#txnStatus").clickOn("Pending and posted");
+        app.clickOn("#txnSearch").write("zzzz-matches-nothing");
+        app.waitUntil("no match", 10, () -> visible(count) == 0);
+        app.clickOn("#txnClearFilters");
+        app.clickOn("#txnMin").write("100");
+        app.waitUntil("amount filter", 10, () -> visible(count) > 0 && visible(count) < all);
+        app.screenshot("items-10-transactions-filtered");
+
+        Path csv = home.resolve("export.csv");
+        int shown = visible(count);
+        app.onFx(() -> app.lookup("#transactionsPanel").queryAs(dev.tartan.ui.common.data.TransactionsPanel.class).exportTo(csv));
+        app.waitUntil("the export", 20, () -> java.nio.file.Files.exists(csv)
+                && app.lookup("#txnNotice").queryAs(Label.class).getText().startsWith("Exported"));
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines).hasSize(shown + 1);
+        assertThat(lines.get(0)).contains("transaction_id", "amount");
+        assertThat(pending).isPositive();
+    }
+
+    @Test
+    void anItemWith100000TransactionsOpensAndFilters() {
+        app.clickOn("#addItemMenu").clickOn("#createSandboxItem");
+        app.waitFor("#createSandboxItemDialog");
+        app.waitUntil("institutions", 20, () -> app.lookup("#sandboxInstitution").queryComboBox().getValue() != null);
+        app.clickOn("#sandboxUsername .arrow-button").clickOn("user_transactions_100000");
+        app.clickOn("#sandboxLabel").write("Load test");
+        app.clickOn("#createItemButton");
+        Label title = app.waitFor("#itemTitle", 30);
+        app.waitUntil("the new Item open", 20, () -> "Load test".equals(title.getText()));
+        app.clickOn("Transactions");
+        Label count = app.waitFor("#txnCount");
+        app.waitUntil("100,000 transactions", 180, () -> count.getText().endsWith(" of 100,000")
+                && !app.lookup("#txnState").queryAs(Label.class).getText().contains("syncing"));
+        app.screenshot("items-11-100k-transactions");
+        app.clickOn("#txnSearch").write("coffee");
+        app.waitUntil("the filter", 10, () -> visible(count) > 0 && visible(count) < 100_000);
+        app.screenshot("items-12-100k-filtered");
+    }
+
+    private static int visible(Label count) {
+        return Integer.parseInt(count.getText().split(" of ")[0].replace(",", ""));
+    }
 }
