@@ -196,18 +196,18 @@ public final class TransactionsModel {
         String wantedCategory = category.get();
         Double min = minAmount.get();
         Double max = maxAmount.get();
-        return row -> (needle.isEmpty() || matches(row, needle))
+        // Names, merchants and categories repeat across rows (and are shared instances): decide each
+        // distinct text once per keystroke, not once per row.
+        java.util.Map<String, Boolean> decided = new java.util.IdentityHashMap<>();
+        Predicate<String> contains = text -> text != null && decided.computeIfAbsent(text, t -> containsIgnoreCase(t, needle));
+        return row -> (needle.isEmpty() || contains.test(row.name()) || contains.test(row.merchantName())
+                || contains.test(row.categoryDetailed()) || row.transactionId().equals(needle))
                 && (start == null || !row.date().isBefore(start))
                 && (end == null || !row.date().isAfter(end))
                 && (wanted == Status.ALL || row.pending() == (wanted == Status.PENDING))
                 && (wantedCategory == null || wantedCategory.equals(row.categoryPrimary()))
                 && (min == null || row.amount() >= min)
                 && (max == null || row.amount() <= max);
-    }
-
-    private static boolean matches(TransactionRow row, String needle) {
-        return containsIgnoreCase(row.name(), needle) || containsIgnoreCase(row.merchantName(), needle)
-                || containsIgnoreCase(row.categoryDetailed(), needle) || row.transactionId().equals(needle);
     }
 
     /** Case-insensitive "contains" without copying either string: 100,000 rows per keystroke. */
