@@ -232,6 +232,7 @@ final class ItemView extends BorderPane {
         save.setId("saveWebhook");
         save.getStyleClass().add(Styles.SMALL);
         save.setOnAction(e -> model.updateWebhook(webhook.getText().strip()));
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox webhookRow = new HBox(6, webhook, save);
         webhookRow.setAlignment(Pos.CENTER_LEFT);
         Label key = new Label("Webhook");
