@@ -153,13 +153,13 @@ public final class TartanApplication extends Application {
             });
             return model;
         });
-        AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, ConsoleView.ID);
+        AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, ConsoleView.INFO.id());
         // Panes are built when first shown: the first frame only waits for the one in front.
-        PaneView items = new LazyPaneView(ItemsView.ID, ItemsView.TITLE, ItemsView.ICON, () -> new ItemsView(
+        PaneView items = new LazyPaneView(ItemsView.INFO, () -> new ItemsView(
                 new ItemsViewModel(context.items, context.calls, context.catalog, context.transactions, context.tasks,
                         shell.activeProfileProperty()),
                 navigator));
-        PaneView console = new LazyPaneView(ConsoleView.ID, ConsoleView.TITLE, ConsoleView.ICON, () -> new ConsoleView(consoleModel.get(), navigator));
+        PaneView console = new LazyPaneView(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
         List<PaneView> panes = List.of(items, console);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
@@ -167,7 +167,7 @@ public final class TartanApplication extends Application {
         StartupProbe.reportFirstFrame(scene);
         WindowGeometry.restore(stage, settings.get(SettingsService.WINDOW));
         shell.activeProfileProperty().addListener((obs, old, profile) -> updateTitle(profile));
-        window.show(settings.getOrDefault(SettingsService.LAST_PANE, items.id()));
+        window.show(settings.getOrDefault(SettingsService.LAST_PANE, items.info().id()));
         shell.load().thenRun(() -> FxAsync.runOnFx(() -> {
             updateTitle(shell.activeProfile());
             if (demoItem != null) {

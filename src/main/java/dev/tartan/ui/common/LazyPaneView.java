@@ -1,7 +1,6 @@
 package dev.tartan.ui.common;
 
 import javafx.scene.Node;
-import org.kordamp.ikonli.Ikon;
 
 import java.util.function.Supplier;
 
@@ -11,32 +10,18 @@ import java.util.function.Supplier;
  */
 public final class LazyPaneView implements PaneView {
 
-    private final String id;
-    private final String title;
-    private final Ikon icon;
+    private final PaneInfo info;
     private final Supplier<? extends PaneView> factory;
     private PaneView view;
 
-    public LazyPaneView(String id, String title, Ikon icon, Supplier<? extends PaneView> factory) {
-        this.id = id;
-        this.title = title;
-        this.icon = icon;
+    public LazyPaneView(PaneInfo info, Supplier<? extends PaneView> factory) {
+        this.info = info;
         this.factory = factory;
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public Ikon icon() {
-        return icon;
+    public PaneInfo info() {
+        return info;
     }
 
     @Override

@@ -5,6 +5,8 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.EmptyState;
+import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.common.data.DataPane;
 import javafx.beans.binding.Bindings;
@@ -22,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -33,9 +34,7 @@ import java.time.Instant;
 /** The Items pane: the Items Tartan knows on the left, the one being looked at on the right. */
 public final class ItemsView implements PaneView {
 
-    public static final String ID = "items";
-    public static final String TITLE = "Items";
-    public static final Ikon ICON = Material2AL.ACCOUNT_BALANCE;
+    public static final PaneInfo INFO = new PaneInfo("items", "Items", Material2AL.ACCOUNT_BALANCE);
 
     private final ItemsViewModel model;
     private final SplitPane root = new SplitPane();
@@ -59,18 +58,8 @@ public final class ItemsView implements PaneView {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public Ikon icon() {
-        return ICON;
+    public PaneInfo info() {
+        return INFO;
     }
 
     @Override
@@ -129,16 +118,8 @@ public final class ItemsView implements PaneView {
     }
 
     private Node nothingSelected() {
-        FontIcon icon = new FontIcon(Material2AL.ACCOUNT_BALANCE);
-        icon.getStyleClass().add("placeholder-icon");
-        Label title = new Label("Pick an Item");
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label hint = new Label("Its status, accounts, transactions and everything Plaid knows about it open here.");
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-        hint.setWrapText(true);
-        VBox box = new VBox(10, icon, title, hint);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(420);
+        VBox box = EmptyState.of(Material2AL.ACCOUNT_BALANCE, "Pick an Item",
+                "Its status, accounts, transactions and everything Plaid knows about it open here.");
         box.visibleProperty().bind(model.selectedProperty().isNull());
         return box;
     }
