@@ -1,6 +1,5 @@
 package dev.tartan.app;
 
-import dev.tartan.cli.GlobalOptions;
 import dev.tartan.store.DataDirectory;
 import dev.tartan.store.Passphrases;
 import dev.tartan.store.Vault;
@@ -26,7 +25,7 @@ final class EarlyUnlock {
     }
 
     /** Starts opening the vault if it exists and a passphrase is at hand without asking. */
-    static void begin(GlobalOptions options) {
+    static void begin(WindowOptions options) {
         Path dataDirectory = DataDirectory.resolve(options.dataDir());
         VaultLocation location = new VaultLocation(dataDirectory);
         if (!Vault.exists(location)) {

@@ -4,8 +4,6 @@ import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tartan.cli.GlobalOptions;
-import dev.tartan.cli.TartanCommand;
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
@@ -71,8 +69,9 @@ public final class TartanApplication extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        GlobalOptions options = TartanCommand.commandLine().parseArgs(getParameters().getRaw().toArray(String[]::new))
-                .commandSpec().commandLine().<TartanCommand>getCommand().globalOptions();
+        WindowOptions options = WindowOptions.parse(getParameters().getRaw().toArray(String[]::new))
+                .orElseThrow(() -> new IllegalArgumentException("The window takes only --data-dir and --passphrase-file: "
+                        + getParameters().getRaw()));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         io = AppExecutors.io();
         catalog = new CatalogService(io);

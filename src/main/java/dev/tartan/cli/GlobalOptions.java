@@ -14,11 +14,15 @@ import java.nio.file.Path;
  */
 public final class GlobalOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    /** The option names, for code that must read them without picocli (the window's fast start). */
+    public static final String DATA_DIR = "--data-dir";
+    public static final String PASSPHRASE_FILE = "--passphrase-file";
+
+    @Option(names = DATA_DIR, paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Where Tartan keeps its vault and the emulator's state (default: TARTAN_HOME, else the OS's per-user data folder).")
     Path dataDir;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(names = PASSPHRASE_FILE, paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Unlock the vault with the passphrase in FILE (first line) instead of asking; TARTAN_PASSPHRASE works too.")
     Path passphraseFile;
 
