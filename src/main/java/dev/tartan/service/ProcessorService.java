@@ -377,9 +377,9 @@ public final class ProcessorService {
 
     // --- Signal -------------------------------------------------------------------------------------
 
-    /** A fresh client_transaction_id: unique, and within the 36 characters Plaid allows. */
+    /** A fresh client_transaction_id: unique (64 random bits), and well within the 36 characters Plaid allows. */
     public static String newClientTransactionId() {
-        return "tartan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        return "tartan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     /** Scores a planned debit: its customer- and bank-initiated return risks, explained. */
