@@ -1,0 +1,62 @@
+package dev.tartan.ui.processor;
+
+import dev.tartan.service.ProcessorService;
+import dev.tartan.service.ProcessorService.KnownWebhook;
+import dev.tartan.ui.common.FxAsync;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The token's webhook: the URL Tartan last set, and the form that sets a new one. */
+public final class WebhookModel {
+
+    static final String UNKNOWN = "Tartan has not set a webhook for this token. Plaid has no call that reads a processor "
+            + "token's webhook back, so Tartan shows the last URL it set itself.";
+
+    private final ProcessorViewModel owner;
+    private final ProcessorService service;
+    private final ObjectProperty<TabState<KnownWebhook>> known = new SimpleObjectProperty<>(TabState.empty(UNKNOWN));
+    private final StringProperty newUrl = new SimpleStringProperty("");
+    private final ObjectProperty<TabState<KnownWebhook>> update = new SimpleObjectProperty<>(TabState.empty(""));
+
+    WebhookModel(ProcessorViewModel owner, ProcessorService service) {
+        this.owner = owner;
+        this.service = service;
+    }
+
+    /** A token was opened: look up the URL Tartan set for it. */
+    void load(ProcessorViewModel.OpenToken token) {
+        update.set(TabState.empty(""));
+        known.set(TabState.loading("Looking up the webhook Tartan set\u2026"));
+        FxAsync.whenDone(service.knownWebhook(token.profile(), token.value()), found -> {
+            if (owner.isCurrent(token)) {
+                known.set(found.map(webhook -> TabState.data(webhook, webhook.setAt(), false)).orElse(TabState.empty(UNKNOWN)));
+            }
+        }, error -> {
+            if (owner.isCurrent(token)) {
+                known.set(TabState.failed(ProcessorService.describeFailure(error)));
+            }
+        });
+    }
+
+    /** Sends /processor/token/webhook/update with the new URL (blank: no webhook). */
+    public void update() {
+        String url = newUrl.get();
+        owner.run(update, "Updating the webhook",
+                token -> service.updateWebhook(token.profile(), token.value(), url, owner.logFor(token)),
+                webhook -> known.set(TabState.data(webhook, webhook.setAt(), false)));
+    }
+
+    public ObjectProperty<TabState<KnownWebhook>> knownProperty() {
+        return known;
+    }
+
+    public StringProperty newUrlProperty() {
+        return newUrl;
+    }
+
+    public ObjectProperty<TabState<KnownWebhook>> updateProperty() {
+        return update;
+    }
+}
