@@ -8,6 +8,7 @@ import dev.tartan.service.ConsoleService;
 import dev.tartan.service.ItemService;
 import dev.tartan.service.OmniboxService;
 import dev.tartan.service.PlaidGateway;
+import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProfileService;
 import dev.tartan.service.SettingsService;
 import dev.tartan.service.TokenBookService;
@@ -44,6 +45,7 @@ final class AppContext implements AutoCloseable {
     final ItemService items;
     final OmniboxService omnibox;
     final CachedCalls calls;
+    final ProcessorService processor;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -62,6 +64,7 @@ final class AppContext implements AutoCloseable {
         this.items = new ItemService(gateway, vault, io);
         this.omnibox = new OmniboxService(tokens);
         this.calls = new CachedCalls(gateway, vault, io, Clock.systemUTC());
+        this.processor = new ProcessorService(calls, catalog, vault, io, Clock.systemUTC());
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 

@@ -22,6 +22,8 @@ import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
+import dev.tartan.ui.processor.ProcessorView;
+import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import dev.tartan.ui.shell.ShellViewModel;
 import dev.tartan.ui.shell.Theme;
@@ -146,7 +148,9 @@ public final class TartanApplication extends Application {
         });
         AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, "console");
         ConsoleView console = new ConsoleView(consoleModel, navigator);
-        List<PaneView> panes = List.of(console);
+        ProcessorView processor = new ProcessorView(new ProcessorViewModel(context.processor, context.tasks,
+                shell.activeProfileProperty()), navigator);
+        List<PaneView> panes = List.of(console, processor);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());
