@@ -2,12 +2,8 @@ package dev.tartan.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.api.PlaidApiException;
-import dev.tartan.api.PlaidClient;
-import dev.tartan.emulator.EmulatorConfig;
-import dev.tartan.emulator.PlaidEmulator;
 import dev.tartan.model.AuditEntry;
 import dev.tartan.model.CallRecord;
-import dev.tartan.model.Credentials;
 import dev.tartan.model.FailureReport;
 import dev.tartan.model.FieldMatch;
 import dev.tartan.model.FixAction;
@@ -24,8 +20,7 @@ import dev.tartan.service.ProcessorService.Read;
 import dev.tartan.service.ProcessorService.ReturnReport;
 import dev.tartan.service.ProcessorService.SignalRequest;
 import dev.tartan.store.Vault;
-import dev.tartan.store.VaultLocation;
-import okhttp3.OkHttpClient;
+import dev.tartan.testing.EmulatedServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,9 +43,7 @@ class ProcessorServiceTest {
 
     @TempDir
     static Path home;
-    static PlaidEmulator emulator;
-    static ExecutorService io;
-    static OkHttpClient http;
+    static EmulatedServices services;
     static Vault vault;
     static ProcessorService service;
     static Profile profile;
@@ -63,17 +53,11 @@ class ProcessorServiceTest {
 
     @BeforeAll
     static void start() {
-        emulator = PlaidEmulator.start(EmulatorConfig.inMemory());
-        io = Executors.newFixedThreadPool(4);
-        http = PlaidClient.newHttpClient();
-        vault = Vault.create(new VaultLocation(home), "correct horse battery staple processor".toCharArray());
-        profile = new Profile("Emulator", PlaidEnvironment.EMULATOR, new Credentials(emulator.clientId(), emulator.secret()));
-        vault.profiles().save(profile);
-        PlaidGateway gateway = new PlaidGateway(http, vault, io, () -> CompletableFuture.completedFuture(
-                new PlaidGateway.Endpoint(emulator.baseUrl(), new Credentials(emulator.clientId(), emulator.secret()))), Clock.systemUTC());
-        CatalogService catalog = new CatalogService(io);
-        service = new ProcessorService(new CachedCalls(gateway, vault, io, Clock.systemUTC()), catalog, vault, io, Clock.systemUTC());
-        item = new ItemService(gateway, vault, io).createSandboxItem(profile, new ItemService.SandboxItemSpec("ins_109508",
+        services = new EmulatedServices(home);
+        vault = services.vault();
+        profile = services.profile();
+        service = services.processor();
+        item = services.items().createSandboxItem(profile, new ItemService.SandboxItemSpec("ins_109508",
                 List.of("auth", "identity", "transactions"), "user_good", "pass_good", null, "Platypus Item")).join();
         JsonNode accounts = service.accountsOf(profile, item.value()).join();
         checkingId = accountOf(accounts, "checking");
@@ -91,10 +75,7 @@ class ProcessorServiceTest {
 
     @AfterAll
     static void stop() {
-        io.shutdownNow();
-        vault.close();
-        emulator.close();
-        http.dispatcher().executorService().shutdown();
+        services.close();
     }
 
     private static TokenEntry newToken(String accountId) {
