@@ -4,6 +4,7 @@ import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProcessorService.IdentityMatchResult;
 import dev.tartan.service.ProcessorService.IdentityMatchUser;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -56,7 +57,7 @@ public final class IdentityMatchModel {
         return List.of(legalName, emailAddress, phoneNumber, street, city, region, postalCode, country);
     }
 
-    public ObjectProperty<TabState<IdentityMatchResult>> resultProperty() {
+    public ReadOnlyObjectProperty<TabState<IdentityMatchResult>> resultProperty() {
         return result;
     }
 

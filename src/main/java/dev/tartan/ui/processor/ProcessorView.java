@@ -117,10 +117,6 @@ public final class ProcessorView implements PaneView {
         model.refreshTokens();
     }
 
-    public ProcessorViewModel model() {
-        return model;
-    }
-
     // --- left: the tokens ---------------------------------------------------------------------------
 
     private Node sidebar() {

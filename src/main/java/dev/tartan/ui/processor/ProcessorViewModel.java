@@ -14,6 +14,7 @@ import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.TaskCenter;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -251,7 +252,7 @@ public final class ProcessorViewModel {
 
     // --- the open token -----------------------------------------------------------------------------
 
-    public ObjectProperty<TokenEntry> selectedProperty() {
+    public ReadOnlyObjectProperty<TokenEntry> selectedProperty() {
         return selected;
     }
 
@@ -374,7 +375,7 @@ public final class ProcessorViewModel {
     }
 
     /** Where the Account tab's balances come from: Plaid's stored copy, or the bank just now. */
-    public StringProperty balanceSourceProperty() {
+    public ReadOnlyStringProperty balanceSourceProperty() {
         return balanceSource;
     }
 
@@ -401,7 +402,7 @@ public final class ProcessorViewModel {
     }
 
     /** The outcome of the last /processor/transactions/refresh. */
-    public ObjectProperty<TabState<String>> transactionsRefreshProperty() {
+    public ReadOnlyObjectProperty<TabState<String>> transactionsRefreshProperty() {
         return transactionsRefresh;
     }
 

@@ -9,6 +9,8 @@ import dev.tartan.service.ProcessorService.SignalRequest;
 import dev.tartan.ui.common.FxAsync;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -172,16 +174,16 @@ public final class SignalModel {
         return rulesetKey;
     }
 
-    public ObjectProperty<TabState<SignalAssessment>> assessmentProperty() {
+    public ReadOnlyObjectProperty<TabState<SignalAssessment>> assessmentProperty() {
         return assessment;
     }
 
     /** The client_transaction_id of the last debit evaluated for this token ("" before any). */
-    public StringProperty lastEvaluatedIdProperty() {
+    public ReadOnlyStringProperty lastEvaluatedIdProperty() {
         return lastEvaluatedId;
     }
 
-    public ObjectProperty<TabState<PlaidResponse>> prepareProperty() {
+    public ReadOnlyObjectProperty<TabState<PlaidResponse>> prepareProperty() {
         return prepare;
     }
 
@@ -219,7 +221,7 @@ public final class SignalModel {
         return paymentMethods;
     }
 
-    public ObjectProperty<TabState<PlaidResponse>> decisionProperty() {
+    public ReadOnlyObjectProperty<TabState<PlaidResponse>> decisionProperty() {
         return decision;
     }
 
@@ -231,7 +233,7 @@ public final class SignalModel {
         return returnCode;
     }
 
-    public ObjectProperty<TabState<PlaidResponse>> returnedProperty() {
+    public ReadOnlyObjectProperty<TabState<PlaidResponse>> returnedProperty() {
         return returned;
     }
 }

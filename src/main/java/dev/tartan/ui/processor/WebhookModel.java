@@ -4,6 +4,7 @@ import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProcessorService.KnownWebhook;
 import dev.tartan.ui.common.FxAsync;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -48,7 +49,7 @@ public final class WebhookModel {
                 webhook -> known.set(TabState.data(webhook, webhook.setAt(), false)));
     }
 
-    public ObjectProperty<TabState<KnownWebhook>> knownProperty() {
+    public ReadOnlyObjectProperty<TabState<KnownWebhook>> knownProperty() {
         return known;
     }
 
@@ -56,7 +57,7 @@ public final class WebhookModel {
         return newUrl;
     }
 
-    public ObjectProperty<TabState<KnownWebhook>> updateProperty() {
+    public ReadOnlyObjectProperty<TabState<KnownWebhook>> updateProperty() {
         return update;
     }
 }
