@@ -12,6 +12,7 @@ import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProfileService;
 import dev.tartan.service.SettingsService;
 import dev.tartan.service.TokenBookService;
+import dev.tartan.service.TransactionService;
 import dev.tartan.store.Vault;
 import dev.tartan.ui.common.TaskCenter;
 import okhttp3.OkHttpClient;
@@ -32,7 +33,7 @@ final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     final ExecutorService io;
-    final OkHttpClient http;
+    private OkHttpClient http;
     final Vault vault;
     final EmbeddedEmulator emulator;
     final TaskCenter tasks = new TaskCenter();
@@ -45,6 +46,7 @@ final class AppContext implements AutoCloseable {
     final ItemService items;
     final OmniboxService omnibox;
     final CachedCalls calls;
+    final TransactionService transactions;
     final ProcessorService processor;
 
     /**
@@ -54,27 +56,39 @@ final class AppContext implements AutoCloseable {
         this.io = io;
         this.vault = vault;
         this.catalog = catalog;
-        this.http = PlaidClient.newHttpClient();
         this.emulator = new EmbeddedEmulator(dataDirectory, io);
-        this.gateway = new PlaidGateway(http, vault, io, emulator::endpoint, Clock.systemUTC());
+        this.gateway = new PlaidGateway(this::http, vault, io, emulator::endpoint, Clock.systemUTC());
         this.settings = new SettingsService(vault, io);
         this.profiles = new ProfileService(vault, gateway, io);
         this.tokens = new TokenBookService(vault, io);
         this.console = new ConsoleService(gateway, vault, io);
-        this.items = new ItemService(gateway, vault, io);
-        this.omnibox = new OmniboxService(tokens);
         this.calls = new CachedCalls(gateway, vault, io, Clock.systemUTC());
+        this.items = new ItemService(gateway, calls, vault, io);
+        this.omnibox = new OmniboxService(tokens);
+        this.transactions = new TransactionService(gateway, vault, io, Clock.systemUTC());
         this.processor = new ProcessorService(calls, catalog, vault, io, Clock.systemUTC());
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
+    }
+
+    /** The one HTTP client, made on the first call (loading OkHttp is not free, and start-up does not need it). */
+    private synchronized OkHttpClient http() {
+        if (http == null) {
+            http = PlaidClient.newHttpClient();
+        }
+        return http;
     }
 
     @Override
     public void close() {
         tasks.cancelAll();
         emulator.close();
-        http.dispatcher().cancelAll();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        synchronized (this) {
+            if (http != null) {
+                http.dispatcher().cancelAll();
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+        }
         io.shutdown();
         try {
             if (!io.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -6,15 +6,17 @@ import dev.tartan.ui.console.ConsoleViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import javafx.application.HostServices;
 
+import java.util.function.Supplier;
+
 /** Moves the user between panes: the panes ask for a place, this knows where it is. */
 final class AppNavigator implements Navigator {
 
     private final HostServices host;
-    private final ConsoleViewModel console;
+    private final Supplier<ConsoleViewModel> console;
     private final String consolePaneId;
     private MainWindow window;
 
-    AppNavigator(HostServices host, ConsoleViewModel console, String consolePaneId) {
+    AppNavigator(HostServices host, Supplier<ConsoleViewModel> console, String consolePaneId) {
         this.host = host;
         this.console = console;
         this.consolePaneId = consolePaneId;
@@ -28,7 +30,7 @@ final class AppNavigator implements Navigator {
     @Override
     public void openInConsole(ConsoleDraft draft) {
         window.show(consolePaneId);
-        console.open(draft);
+        console.get().open(draft);
     }
 
     @Override

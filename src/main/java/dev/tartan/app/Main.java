@@ -27,6 +27,7 @@ public final class Main {
             System.exit(commandLine.execute(args));
             return;
         }
+        EarlyUnlock.begin(commandLine.<TartanCommand>getCommand().globalOptions());
         Application.launch(TartanApplication.class, args);
     }
 }

@@ -19,9 +19,12 @@ import dev.tartan.store.Passphrases;
 import dev.tartan.store.Vault;
 import dev.tartan.store.VaultLocation;
 import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.LazyPaneView;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
+import dev.tartan.ui.items.ItemsView;
+import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
@@ -46,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The window's life: the welcome (first run) or unlock screen, then the main window on the
@@ -85,16 +89,18 @@ public final class TartanApplication extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
 
-        Optional<char[]> preset = firstRun ? Optional.empty() : Passphrases.nonInteractive(options.passphraseFile(), System.getenv());
-        if (preset.isPresent()) {
+        Optional<CompletableFuture<Void>> presetUnlock = firstRun ? Optional.empty() : EarlyUnlock.take(dataDirectory).map(gate::adopt)
+                .or(() -> Passphrases.nonInteractive(options.passphraseFile(), System.getenv()).map(gate::unlock));
+        if (presetUnlock.isPresent()) {
             scene.setRoot(opening("Opening the vault\u2026"));
-            FxAsync.whenDone(gate.unlock(preset.get()), ok -> { }, failure -> {
+            FxAsync.whenDone(presetUnlock.get(), ok -> { }, failure -> {
                 // A stale passphrase file must not lock the user out: ask instead, and say why.
                 LOG.warn("The non-interactive passphrase did not open the vault: {}", failure.getMessage());
                 scene.setRoot(new UnlockView(gate).root());
             });
         } else {
             scene.setRoot(firstRun ? new WelcomeView(gate).root() : new UnlockView(gate).root());
+            catalog.preload(); // while the user types
         }
         stage.setOnCloseRequest(e -> rememberWindow());
         stage.show();
@@ -139,25 +145,33 @@ public final class TartanApplication extends Application {
         shell.darkProperty().addListener((obs, old, dark) -> Theme.apply(dark));
         shell.darkProperty().set("dark".equals(settings.get(SettingsService.THEME)));
 
-        ConsoleViewModel consoleModel = new ConsoleViewModel(context.catalog, context.console, context.tokens,
-                context.tasks, shell.activeProfileProperty());
-        consoleModel.failureProperty().addListener((obs, old, failure) -> {
-            if (failure != null) {
-                shell.report(failure);
-            }
+        Supplier<ConsoleViewModel> consoleModel = memoize(() -> {
+            ConsoleViewModel model = new ConsoleViewModel(context.catalog, context.console, context.tokens,
+                    context.tasks, shell.activeProfileProperty());
+            model.failureProperty().addListener((obs, old, failure) -> {
+                if (failure != null) {
+                    shell.report(failure);
+                }
+            });
+            return model;
         });
-        AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, "console");
-        ConsoleView console = new ConsoleView(consoleModel, navigator);
-        ProcessorView processor = new ProcessorView(new ProcessorViewModel(context.processor, context.tasks,
-                shell.activeProfileProperty()), navigator);
-        List<PaneView> panes = List.of(console, processor);
+        AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, ConsoleView.INFO.id());
+        // Panes are built when first shown: the first frame only waits for the one in front.
+        PaneView items = new LazyPaneView(ItemsView.INFO, () -> new ItemsView(
+                new ItemsViewModel(context.items, context.calls, context.catalog, context.transactions, context.tasks,
+                        shell.activeProfileProperty()),
+                navigator));
+        PaneView console = new LazyPaneView(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
+        PaneView processor = new LazyPaneView(ProcessorView.INFO, () -> new ProcessorView(new ProcessorViewModel(
+                context.processor, context.transactions, context.tasks, shell.activeProfileProperty()), navigator));
+        List<PaneView> panes = List.of(items, console, processor);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());
         StartupProbe.reportFirstFrame(scene);
         WindowGeometry.restore(stage, settings.get(SettingsService.WINDOW));
         shell.activeProfileProperty().addListener((obs, old, profile) -> updateTitle(profile));
-        window.show(settings.getOrDefault(SettingsService.LAST_PANE, console.id()));
+        window.show(settings.getOrDefault(SettingsService.LAST_PANE, items.info().id()));
         shell.load().thenRun(() -> FxAsync.runOnFx(() -> {
             updateTitle(shell.activeProfile());
             if (demoItem != null) {
@@ -167,6 +181,19 @@ public final class TartanApplication extends Application {
                         "Your vault is ready. This is a sandbox Item on the built-in emulator: press Send to list its accounts."));
             }
         }));
+    }
+
+    /** The value {@code factory} makes, made once, on first use (on the FX thread, like every caller here). */
+    private static <T> Supplier<T> memoize(Supplier<T> factory) {
+        Object[] made = new Object[1];
+        return () -> {
+            if (made[0] == null) {
+                made[0] = factory.get();
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) made[0];
+            return value;
+        };
     }
 
     private void updateTitle(Profile profile) {

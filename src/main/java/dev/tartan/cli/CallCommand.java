@@ -38,7 +38,7 @@ import java.util.concurrent.ExecutionException;
  */
 @Command(name = "call", mixinStandardHelpOptions = true,
         description = {"Call one Plaid operation and print its JSON reply.",
-                "Credentials come from PLAID_CLIENT_ID and PLAID_SECRET."},
+                "Credentials come from a stored --profile, or from PLAID_CLIENT_ID and PLAID_SECRET."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the call succeeded", "1:Plaid answered with an error", "2:bad command line or body; nothing sent",
                 "3:no usable answer (timeout, unreachable, not a Plaid reply)"})
@@ -57,6 +57,11 @@ public final class CallCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "sandbox|production|URL", defaultValue = "sandbox",
             description = "Where to send it: sandbox, production, or a base URL such as http://127.0.0.1:8080 (default: sandbox).")
     String environment;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Use a profile stored in the vault (its environment and credentials) instead of --env and PLAID_CLIENT_ID/PLAID_SECRET; "
+                    + "the call is then kept in the vault's request history and audit log.")
+    String profileName;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the reply to FILE instead of standard output (required for PDF and zip replies).")
     Path out;
@@ -83,37 +88,23 @@ public final class CallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return VaultAccess.run(spec, this::callOperation);
+    }
+
+    private Integer callOperation() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         OperationCatalog catalog = OperationCatalog.loadBundled();
         Operation op = catalog.find(operation).orElse(null);
         if (op == null) {
-            err.println("error: no Plaid operation is called '" + operation + "'. Try: tartan ops " + operation.replaceAll("[/_]", " ").trim());
-            return ExitCodes.USAGE;
+            throw new CommandFailure("no Plaid operation is called '" + operation + "'. Try: tartan ops "
+                    + operation.replaceAll("[/_]", " ").trim());
         }
         String path = op.path().contains("{") ? normalise(operation) : op.path();
-
-        PlaidEnvironment target;
-        try {
-            target = PlaidEnvironment.parse(environment);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        if (target.baseUrl() == null) {
-            err.println("error: --env emulator needs a running emulator here: give its URL instead (tartan emulator prints it)");
-            return ExitCodes.USAGE;
-        }
-        Credentials credentials = credentialsFromEnvironment(err);
-        if (credentials == null) {
-            return ExitCodes.USAGE;
-        }
-
         PlaidRequest request;
         try {
             request = op.method().equals("GET") ? PlaidRequest.get(path) : PlaidRequest.post(path, readBody());
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            throw new CommandFailure(e.getMessage());
         }
         if (request.body() != null && !skipValidation) {
             List<SchemaProblem> problems = catalog.validateRequest(op, PlaidJson.mapper().readTree(request.body()));
@@ -124,26 +115,54 @@ public final class CallCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        if (target.isProduction() && op.needsProductionConfirmation() && !confirmed(op, err)) {
-            return ExitCodes.USAGE;
-        }
-
-        PlaidClient client = PlaidClient.builder().baseUrl(target.baseUrl()).credentials(credentials).build();
-        CompletableFuture<PlaidResponse> call = client.send(request);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> call.cancel(true)));
-        try {
-            return print(call.get(), err);
-        } catch (ExecutionException e) {
-            return report(e.getCause(), err);
+        try (Connection connection = profileName != null ? ConnectionToProfile.open(spec, profileName) : direct()) {
+            if (connection.production() && op.needsProductionConfirmation() && !confirmed(op, err)) {
+                return ExitCodes.USAGE;
+            }
+            CompletableFuture<PlaidResponse> call = connection.send(request);
+            Thread cancelOnExit = new Thread(() -> call.cancel(true));
+            Runtime.getRuntime().addShutdownHook(cancelOnExit);
+            try {
+                return print(call.get(), err);
+            } catch (ExecutionException e) {
+                return report(e.getCause(), err);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+            }
         }
     }
 
-    private Credentials credentialsFromEnvironment(PrintWriter err) {
+    /** Without --profile: --env and the PLAID_CLIENT_ID / PLAID_SECRET variables. */
+    private Connection direct() {
+        PlaidEnvironment target = PlaidEnvironment.parse(environment);
+        if (target.baseUrl() == null) {
+            throw new CommandFailure("--env emulator needs the emulator's URL (tartan emulator prints it), or use --profile \""
+                    + "Local emulator\" to start the built-in one");
+        }
+        Credentials credentials = credentialsFromEnvironment();
+        PlaidClient client = PlaidClient.builder().baseUrl(target.baseUrl()).credentials(credentials).build();
+        return new Connection() {
+            @Override
+            public boolean production() {
+                return target.isProduction();
+            }
+
+            @Override
+            public CompletableFuture<PlaidResponse> send(PlaidRequest request) {
+                return client.send(request);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private Credentials credentialsFromEnvironment() {
         String clientId = environmentVariables.get("PLAID_CLIENT_ID");
         String secret = environmentVariables.get("PLAID_SECRET");
         if (clientId == null || clientId.isBlank() || secret == null || secret.isBlank()) {
-            err.println("error: set PLAID_CLIENT_ID and PLAID_SECRET to your Plaid credentials");
-            return null;
+            throw new CommandFailure("set PLAID_CLIENT_ID and PLAID_SECRET to your Plaid credentials, or use --profile NAME");
         }
         return new Credentials(clientId.trim(), secret.trim());
     }
@@ -200,6 +219,16 @@ public final class CallCommand implements Callable<Integer> {
         stdout.println(pretty(response.json()));
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** Where a call goes, and what it holds open until the command ends. */
+    interface Connection extends AutoCloseable {
+        boolean production();
+
+        CompletableFuture<PlaidResponse> send(PlaidRequest request);
+
+        @Override
+        void close();
     }
 
     private static int report(Throwable failure, PrintWriter err) {

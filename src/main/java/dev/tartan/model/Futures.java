@@ -61,6 +61,27 @@ public final class Futures {
         return result;
     }
 
+    /**
+     * {@code source}, with {@code sideEffect} run when it completes and before the result does:
+     * whoever waits on the result knows the side effect has happened. Cancelling the result
+     * cancels {@code source}.
+     */
+    public static <T> CompletableFuture<T> tap(CompletableFuture<T> source, java.util.function.BiConsumer<? super T, Throwable> sideEffect) {
+        CompletableFuture<T> result = linkedTo(source);
+        source.whenComplete((value, error) -> {
+            try {
+                sideEffect.accept(value, error);
+            } finally {
+                if (error != null) {
+                    result.completeExceptionally(unwrap(error));
+                } else {
+                    result.complete(value);
+                }
+            }
+        });
+        return result;
+    }
+
     /** The error a failed stage really carries, without CompletableFuture's wrapping. */
     public static Throwable unwrap(Throwable error) {
         Throwable current = error;

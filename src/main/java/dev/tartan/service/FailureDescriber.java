@@ -69,7 +69,14 @@ public final class FailureDescriber {
     }
 
     private static FailureReport fromPlaid(PlaidApiException exception) {
-        PlaidError error = exception.error();
+        return describe(exception.error(), exception.method() + " " + exception.path());
+    }
+
+    /**
+     * A Plaid error that is not a failed call, such as the {@code error} an Item carries in
+     * /item/get: {@code operation} says where it was seen.
+     */
+    public static FailureReport describe(PlaidError error, String operation) {
         PlaidErrorGuide.Entry guide = PlaidErrorGuide.forCode(error.errorCode());
         if (guide == null) {
             guide = PlaidErrorGuide.forCode(error.errorType());
@@ -79,7 +86,7 @@ public final class FailureDescriber {
                 : "Read Plaid's page on this error; give Plaid support the request_id if it persists.";
         return new FailureReport(
                 error.errorCode() == null ? "Plaid error" : error.errorCode(),
-                exception.method() + " " + exception.path(),
+                operation,
                 error.errorType(),
                 error.errorCode(),
                 Redactor.shared().redact(error.errorMessage()),

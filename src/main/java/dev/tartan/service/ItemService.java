@@ -4,17 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidJson;
+import dev.tartan.model.CallRecord;
 import dev.tartan.model.Futures;
+import dev.tartan.model.PlaidError;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
 import dev.tartan.store.Vault;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
-/** Items: creating sandbox ones, and keeping their access tokens in the token book. */
+/**
+ * Items: the ones the token book knows, creating sandbox ones, and what support staff do to them
+ * (webhooks, login reset, token rotation, removal, update mode). Calls that change something go
+ * through {@link CachedCalls#act}, so each is in the request history and the audit log; the token
+ * book's own changes are audited here.
+ */
 public final class ItemService {
 
     /**
@@ -32,13 +41,22 @@ public final class ItemService {
     }
 
     private final PlaidGateway gateway;
+    private final CachedCalls calls;
     private final Vault vault;
     private final Executor io;
 
-    public ItemService(PlaidGateway gateway, Vault vault, Executor io) {
+    public ItemService(PlaidGateway gateway, CachedCalls calls, Vault vault, Executor io) {
         this.gateway = gateway;
+        this.calls = calls;
         this.vault = vault;
         this.io = io;
+    }
+
+    /** The Items (access tokens) the token book keeps for a profile, newest first. */
+    public CompletableFuture<List<TokenEntry>> items(String profile) {
+        return CompletableFuture.supplyAsync(() -> vault.tokens().list(profile).stream()
+                .filter(entry -> entry.kind() == TokenKind.ACCESS)
+                .toList(), io);
     }
 
     /**
@@ -68,25 +86,143 @@ public final class ItemService {
             exchange.put("public_token", created.json().path("public_token").asText());
             return Futures.map(gateway.post(profile, "/item/public_token/exchange", exchange), r -> r.json());
         });
-        return Futures.flatMap(exchanged, reply -> CompletableFuture.supplyAsync(() -> {
-            String accessToken = reply.path("access_token").asText();
-            String itemId = reply.path("item_id").asText(null);
-            TokenEntry entry = TokenEntry.of(TokenKind.ACCESS, accessToken, profile.name(), itemId)
-                    .withLabel(spec.label())
-                    .withInstitution(spec.institutionId());
-            TokenEntry saved = vault.tokens().save(entry);
-            vault.audit().append("create sandbox item", List.of("item_id=" + itemId, "institution_id=" + spec.institutionId()),
-                    "ok", reply.path("request_id").asText(null));
-            return saved;
-        }, io));
+        return Futures.flatMap(exchanged, reply -> keep(profile,
+                TokenEntry.of(TokenKind.ACCESS, reply.path("access_token").asText(), profile.name(), reply.path("item_id").asText(null))
+                        .withLabel(spec.label())
+                        .withInstitution(spec.institutionId()),
+                "create sandbox item", reply.path("request_id").asText(null)));
     }
 
-    /** The first institutions the profile's environment lists (for pickers and first-run data). */
+    /**
+     * Adds an Item someone pasted the access token of: /item/get tells its item_id and institution.
+     *
+     * @throws IllegalArgumentException at once if the text is not an access token
+     */
+    public CompletableFuture<TokenEntry> addByToken(Profile profile, String accessToken, String label, Consumer<CallRecord> log) {
+        String token = accessToken == null ? "" : accessToken.strip();
+        if (TokenKind.of(token) != TokenKind.ACCESS) {
+            throw new IllegalArgumentException("That is not an access token: they look like access-sandbox-… or access-production-…");
+        }
+        return Futures.flatMap(calls.fresh(profile, "/item/get", withToken(token), log), fetched -> {
+            JsonNode item = fetched.json().path("item");
+            return keep(profile, TokenEntry.of(TokenKind.ACCESS, token, profile.name(), item.path("item_id").asText(null))
+                    .withLabel(label == null || label.isBlank() ? null : label.strip())
+                    .withInstitution(item.path("institution_id").asText(null)), "add item", fetched.requestId());
+        });
+    }
+
+    /** The institutions of the profile's environment, for pickers. */
     public CompletableFuture<JsonNode> institutions(Profile profile, int count) {
         ObjectNode body = PlaidJson.mapper().createObjectNode();
         body.put("count", count);
         body.put("offset", 0);
-        body.putArray("country_codes").add("US");
+        body.putArray("country_codes").add("US").add("CA").add("GB");
         return Futures.map(gateway.post(profile, "/institutions/get", body), r -> r.json().path("institutions"));
+    }
+
+    /** Real-time balances (/accounts/balance/get): slower, and rate-limited per Item. */
+    public CompletableFuture<JsonNode> realTimeBalance(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
+        return Futures.map(calls.act(profile, "/accounts/balance/get", withToken(item.value()), log), r -> r.json());
+    }
+
+    /** Asks Plaid to fetch new transactions now (/transactions/refresh); a sync afterwards picks them up. */
+    public CompletableFuture<JsonNode> refreshTransactions(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
+        return Futures.map(calls.act(profile, "/transactions/refresh", withToken(item.value()), log), r -> r.json());
+    }
+
+    /** Sandbox: makes Plaid send the Item a webhook with this code. */
+    public CompletableFuture<JsonNode> fireWebhook(Profile profile, TokenEntry item, String code, Consumer<CallRecord> log) {
+        ObjectNode body = withToken(item.value());
+        body.put("webhook_code", code);
+        return Futures.map(calls.act(profile, "/sandbox/item/fire_webhook", body, log), r -> r.json());
+    }
+
+    /** Sandbox: puts the Item into ITEM_LOGIN_REQUIRED, as if the user's bank password changed. */
+    public CompletableFuture<JsonNode> resetLogin(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
+        return Futures.map(calls.act(profile, "/sandbox/item/reset_login", withToken(item.value()), log), r -> r.json());
+    }
+
+    /** Points the Item's webhooks at another URL. */
+    public CompletableFuture<JsonNode> updateWebhook(Profile profile, TokenEntry item, String url, Consumer<CallRecord> log) {
+        ObjectNode body = withToken(item.value());
+        body.put("webhook", url);
+        return Futures.map(calls.act(profile, "/item/webhook/update", body, log), r -> r.json());
+    }
+
+    /**
+     * Rotates the access token (/item/access_token/invalidate): the old one stops working at once,
+     * so the token book swaps it for the new one, keeping its label and notes.
+     */
+    public CompletableFuture<TokenEntry> rotateAccessToken(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
+        return Futures.flatMap(calls.act(profile, "/item/access_token/invalidate", withToken(item.value()), log),
+                response -> CompletableFuture.supplyAsync(() -> {
+                    String fresh = response.json().path("new_access_token").asText();
+                    TokenEntry replacement = TokenEntry.of(TokenKind.ACCESS, fresh, item.profile(), item.ownerId())
+                            .withLabel(item.label())
+                            .withInstitution(item.institution())
+                            .withNotes(item.notes());
+                    TokenEntry saved = vault.tokens().save(replacement);
+                    vault.tokens().remove(item.value());
+                    vault.audit().append("rotate access token", List.of("item_id=" + item.ownerId(),
+                            "old=" + item.maskedValue(), "new=" + saved.maskedValue()), "ok", response.requestId());
+                    return saved;
+                }, io));
+    }
+
+    /** Removes the Item at Plaid (/item/remove) and from the token book. Cannot be undone. */
+    public CompletableFuture<Void> remove(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
+        return Futures.flatMap(calls.act(profile, "/item/remove", withToken(item.value()), log),
+                response -> CompletableFuture.runAsync(() -> {
+                    vault.tokens().remove(item.value());
+                    vault.audit().append("remove item from token book", List.of("item_id=" + item.ownerId(), item.maskedValue()),
+                            "ok", response.requestId());
+                }, io));
+    }
+
+    /**
+     * A Link token in update mode for this Item: what fixes ITEM_LOGIN_REQUIRED and friends. The
+     * user opens Link with it and logs in again; the Item keeps its item_id and history.
+     */
+    public CompletableFuture<TokenEntry> createUpdateModeLinkToken(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
+        ObjectNode body = withToken(item.value());
+        body.put("client_name", "Tartan");
+        body.put("language", "en");
+        body.putArray("country_codes").add("US");
+        body.putObject("user").put("client_user_id", item.ownerId() == null ? "tartan-user" : "tartan-" + item.ownerId());
+        return Futures.flatMap(calls.act(profile, "/link/token/create", body, log), response -> keep(profile,
+                TokenEntry.of(TokenKind.LINK, response.json().path("link_token").asText(), profile.name(), item.ownerId())
+                        .withLabel("Update mode for " + (item.label() == null ? item.ownerId() : item.label()))
+                        .withInstitution(item.institution()),
+                "create update-mode link token", response.requestId()));
+    }
+
+    /** The error an Item carries in an /item/get reply, or null when it is healthy. */
+    public static PlaidError itemError(JsonNode itemReply) {
+        JsonNode error = itemReply.path("item").path("error");
+        if (error.isMissingNode() || error.isNull() || !error.hasNonNull("error_code")) {
+            return null;
+        }
+        List<JsonNode> causes = new ArrayList<>();
+        error.path("causes").forEach(causes::add);
+        return new PlaidError(error.path("error_type").asText(null), error.path("error_code").asText(null),
+                error.path("error_code_reason").asText(null), error.path("error_message").asText(null),
+                error.path("display_message").asText(null), error.path("request_id").asText(null),
+                error.path("status").asInt(400), null, error.path("documentation_url").asText(null),
+                error.path("suggested_action").asText(null), causes);
+    }
+
+    private CompletableFuture<TokenEntry> keep(Profile profile, TokenEntry entry, String action, String requestId) {
+        return CompletableFuture.supplyAsync(() -> {
+            TokenEntry saved = vault.tokens().save(entry);
+            vault.audit().append(action, List.of("item_id=" + entry.ownerId(), entry.maskedValue(), "profile=" + profile.name()),
+                    "ok", requestId);
+            return saved;
+        }, io);
+    }
+
+    private static ObjectNode withToken(String accessToken) {
+        ObjectNode body = PlaidJson.mapper().createObjectNode();
+        body.put("access_token", accessToken);
+        return body;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tartan.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidClient;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +47,7 @@ public final class PlaidGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaidGateway.class);
 
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> http;
     private final Vault vault;
     private final Executor io;
     private final Supplier<CompletableFuture<Endpoint>> emulator;
@@ -53,12 +55,12 @@ public final class PlaidGateway {
     private final Map<Profile, PlaidClient> clients = new ConcurrentHashMap<>();
 
     /**
-     * @param http        the application's shared OkHttp client
+     * @param http        the application's shared OkHttp client (asked for on the first call)
      * @param vault       where history and audit entries go
      * @param io          where blocking vault writes run
      * @param emulator    starts the built-in emulator if needed and tells where it listens
      */
-    public PlaidGateway(OkHttpClient http, Vault vault, Executor io, Supplier<CompletableFuture<Endpoint>> emulator, Clock clock) {
+    public PlaidGateway(Supplier<OkHttpClient> http, Vault vault, Executor io, Supplier<CompletableFuture<Endpoint>> emulator, Clock clock) {
         this.http = http;
         this.vault = vault;
         this.io = io;
@@ -75,8 +77,8 @@ public final class PlaidGateway {
     public CompletableFuture<PlaidResponse> call(Profile profile, PlaidRequest request) {
         Instant started = clock.instant();
         CompletableFuture<PlaidResponse> call = Futures.flatMap(clientFor(profile), client -> client.send(request));
-        call.whenComplete((response, error) -> io.execute(() -> record(profile, request, started, response, error)));
-        return call;
+        // The recording is handed to the executor before the caller hears of the reply.
+        return Futures.tap(call, (response, error) -> io.execute(() -> record(profile, request, started, response, error)));
     }
 
     /**
@@ -105,7 +107,7 @@ public final class PlaidGateway {
             return CompletableFuture.completedFuture(known);
         }
         return Futures.map(endpointOf(profile), endpoint -> clients.computeIfAbsent(profile, p -> PlaidClient.builder()
-                .httpClient(http)
+                .httpClient(http.get())
                 .baseUrl(endpoint.baseUrl())
                 .credentials(endpoint.credentials())
                 .build()));
@@ -130,6 +132,36 @@ public final class PlaidGateway {
             // Losing a history line must not fail the call the user made; the log keeps the reason.
             LOG.warn("Could not record {} in the vault: {}", request.path(), e.getMessage());
         }
+    }
+
+    /**
+     * Replies up to this size go into the request history whole. A larger one (a page of 500
+     * transactions is about 650 KB) keeps the first {@value #HISTORY_ARRAY_ENTRIES} entries of each
+     * array: whole, a few syncs of a large Item would push every other call out of the history's
+     * size cap, and redacting them would cost more than the call.
+     */
+    static final int HISTORY_WHOLE_REPLY_BYTES = 256 * 1024;
+    static final int HISTORY_ARRAY_ENTRIES = 20;
+
+    /** A copy of {@code json} with every array cut to its first entries and a note of how many more there were. */
+    static JsonNode abridged(JsonNode json, int replyBytes) {
+        if (json.isObject()) {
+            ObjectNode copy = PlaidJson.mapper().createObjectNode();
+            json.fields().forEachRemaining(field -> copy.set(field.getKey(), abridged(field.getValue(), replyBytes)));
+            return copy;
+        }
+        if (json.isArray()) {
+            ArrayNode copy = PlaidJson.mapper().createArrayNode();
+            for (int i = 0; i < Math.min(json.size(), HISTORY_ARRAY_ENTRIES); i++) {
+                copy.add(abridged(json.get(i), replyBytes));
+            }
+            if (json.size() > HISTORY_ARRAY_ENTRIES) {
+                copy.add(String.format(Locale.ROOT, "\u2026 %,d more not kept in the history (the reply was %,d KB)",
+                        json.size() - HISTORY_ARRAY_ENTRIES, replyBytes / 1024));
+            }
+            return copy;
+        }
+        return json;
     }
 
     private static String outcome(int status, Throwable error) {
@@ -158,8 +190,12 @@ public final class PlaidGateway {
 
     private static String replyText(PlaidResponse response, Throwable error) {
         if (response != null) {
-            return response.isJson() ? Redactor.shared().redact(response.json()).toString()
-                    : "[" + response.contentType() + ", " + response.bytes().length + " bytes]";
+            if (!response.isJson()) {
+                return "[" + response.contentType() + ", " + response.bytes().length + " bytes]";
+            }
+            JsonNode kept = response.bytes().length > HISTORY_WHOLE_REPLY_BYTES
+                    ? abridged(response.json(), response.bytes().length) : response.json();
+            return Redactor.shared().redact(kept).toString();
         }
         if (error instanceof PlaidApiException api) {
             return errorJson(api.error());

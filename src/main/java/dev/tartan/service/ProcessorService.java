@@ -18,8 +18,6 @@ import dev.tartan.store.Vault;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ import java.util.function.Consumer;
 /**
  * What a processor partner does with a processor token: read the account behind it (cache-through),
  * match an identity, score a planned debit with Signal and report what became of it, set the
- * token's webhook. Also makes processor tokens from an Item's access token and keeps them in the
+ * token's webhook, ask for fresh transactions (their sync and storage are TransactionService's). Also makes processor tokens from an Item's access token and keeps them in the
  * token book. Every call is reported to the caller's call log; the gateway audits the state changes.
  */
 public final class ProcessorService {
@@ -44,7 +42,6 @@ public final class ProcessorService {
         AUTH("/processor/auth/get"),
         IDENTITY("/processor/identity/get"),
         LIABILITIES("/processor/liabilities/get"),
-        TRANSACTIONS("/processor/transactions/get"),
         RECURRING("/processor/transactions/recurring/get");
 
         private final String path;
@@ -116,10 +113,6 @@ public final class ProcessorService {
     static final String RETURN_REPORT = "/processor/signal/return/report";
     static final String WEBHOOK_UPDATE = "/processor/token/webhook/update";
     static final String TRANSACTIONS_REFRESH = "/processor/transactions/refresh";
-
-    /** How far back the transactions preview reaches, and how many it shows. */
-    public static final int TRANSACTION_DAYS = 30;
-    public static final int TRANSACTION_COUNT = 100;
 
     private static final Consumer<CallRecord> UNLOGGED = call -> { };
 
@@ -322,12 +315,12 @@ public final class ProcessorService {
 
     /** What the vault remembers of {@code read} for this token, if anything. */
     public CompletableFuture<Optional<CachedCalls.Fetched>> cached(Profile profile, Read read, String processorToken) {
-        return calls.cached(profile, read.path(), readBody(read, processorToken));
+        return calls.cached(profile, read.path(), readBody(processorToken));
     }
 
     /** Makes {@code read} now and remembers the reply. */
     public CompletableFuture<CachedCalls.Fetched> fetch(Profile profile, Read read, String processorToken, Consumer<CallRecord> log) {
-        return calls.fresh(profile, read.path(), readBody(read, processorToken), log);
+        return calls.fresh(profile, read.path(), readBody(processorToken), log);
     }
 
     /** The account with its balance fetched from the bank now (slow: the bank is asked). */
@@ -335,16 +328,9 @@ public final class ProcessorService {
         return calls.fresh(profile, BALANCE, body("processor_token", processorToken), log);
     }
 
-    /** The request body of a read: the token, and for transactions the last {@value #TRANSACTION_DAYS} days. */
-    ObjectNode readBody(Read read, String processorToken) {
-        ObjectNode body = body("processor_token", processorToken);
-        if (read == Read.TRANSACTIONS) {
-            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            body.put("start_date", today.minusDays(TRANSACTION_DAYS).format(DateTimeFormatter.ISO_LOCAL_DATE));
-            body.put("end_date", today.format(DateTimeFormatter.ISO_LOCAL_DATE));
-            body.putObject("options").put("count", TRANSACTION_COUNT);
-        }
-        return body;
+    /** The request body of a read: the token alone. */
+    private static ObjectNode readBody(String processorToken) {
+        return body("processor_token", processorToken);
     }
 
     // --- identity match -----------------------------------------------------------------------------

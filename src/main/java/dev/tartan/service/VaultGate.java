@@ -63,6 +63,11 @@ public final class VaultGate {
         }, executor);
     }
 
+    /** Takes a vault someone else started opening (before the window existed); fails as {@link #unlock} would. */
+    public CompletableFuture<Void> adopt(CompletableFuture<Vault> opening) {
+        return opening.thenAccept(opened::complete);
+    }
+
     /** Completes with the vault once it is created or unlocked. */
     public CompletableFuture<Vault> opened() {
         return opened;

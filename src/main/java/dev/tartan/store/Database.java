@@ -204,7 +204,7 @@ final class Database implements AutoCloseable {
             statement.setObject(index, null);
         } else if (value instanceof Instant instant) {
             statement.setLong(index, instant.toEpochMilli());
-        } else if (value instanceof String || value instanceof Long || value instanceof Integer) {
+        } else if (value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Double) {
             statement.setObject(index, value);
         } else {
             throw new IllegalArgumentException("Cannot store a " + value.getClass().getSimpleName());

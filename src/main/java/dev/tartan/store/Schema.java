@@ -17,7 +17,7 @@ final class Schema {
     /** "Tart": marks the database as a Tartan vault in its (encrypted) header. */
     static final int APPLICATION_ID = 0x54617274;
 
-    private static final List<List<String>> MIGRATIONS = List.of(
+    static final List<List<String>> MIGRATIONS = List.of(
             // 1: the first vault
             List.of(
                     "PRAGMA application_id = " + APPLICATION_ID,
@@ -95,7 +95,39 @@ final class Schema {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
                     """
                     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""));
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""),
+            // 2: transactions per Item or processor token, and where their sync stands
+            List.of(
+                    """
+                    CREATE TABLE transaction_sources (
+                      id            INTEGER PRIMARY KEY,
+                      profile       TEXT NOT NULL,
+                      source        TEXT NOT NULL,
+                      cursor        TEXT,
+                      update_status TEXT,
+                      synced_at     INTEGER,
+                      UNIQUE (profile, source)
+                    )""",
+                    // Dates are epoch days. Clustered by source, so one source's rows are read in one sweep.
+                    """
+                    CREATE TABLE transactions (
+                      source_id                INTEGER NOT NULL REFERENCES transaction_sources (id) ON DELETE CASCADE,
+                      transaction_id           TEXT NOT NULL,
+                      account_id               TEXT NOT NULL,
+                      date                     INTEGER NOT NULL,
+                      authorized_date          INTEGER,
+                      name                     TEXT,
+                      merchant_name            TEXT,
+                      amount                   REAL NOT NULL,
+                      iso_currency_code        TEXT,
+                      unofficial_currency_code TEXT,
+                      pending                  INTEGER NOT NULL,
+                      pending_transaction_id   TEXT,
+                      category_primary         TEXT,
+                      category_detailed        TEXT,
+                      payment_channel          TEXT,
+                      PRIMARY KEY (source_id, transaction_id)
+                    ) WITHOUT ROWID"""));
 
     /** The schema version this Tartan writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * Tartan's encrypted store: one SQLCipher 4 file holding the profiles, the token book, the result
- * cache, the request history, the audit log and the settings.
+ * cache, the request history, the audit log, the settings and the transactions of Items.
  *
  * <p>Every method blocks (a key derivation, the disk) and is safe to call from any number of
  * threads at once; never call one on the FX thread. Passphrases are read, never kept; the caller
@@ -33,6 +33,7 @@ public final class Vault implements AutoCloseable {
     private final ResultCache cache;
     private final RequestHistory history;
     private final AuditLog audit;
+    private final TransactionStore transactions;
 
     private Vault(VaultLocation location, Database db, String encryption, Clock clock) {
         this.location = location;
@@ -44,6 +45,7 @@ public final class Vault implements AutoCloseable {
         this.cache = new ResultCache(db, clock);
         this.history = new RequestHistory(db, settings, clock);
         this.audit = new AuditLog(db, clock, this::operator);
+        this.transactions = new TransactionStore(db, clock);
     }
 
     /** Whether a file is at the vault's place (it may still turn out not to be a vault). */
@@ -138,6 +140,10 @@ public final class Vault implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    public TransactionStore transactions() {
+        return transactions;
     }
 
     /** What the vault holds, and how it is encrypted. */

@@ -2,7 +2,7 @@ package dev.tartan.api;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,12 +39,13 @@ class RedactionTest {
         server = new MockWebServer();
         server.start();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        // The layout the application logs through.
+        RedactingLayout layout = new RedactingLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        // The converter the shipped logback.xml uses for every message.
-        encoder.setPattern("%level %logger - %redacted%n%ex");
-        encoder.getContext().putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY,
-                new java.util.HashMap<>(java.util.Map.of("redacted", RedactingMessageConverter.class.getName())));
+        encoder.setLayout(layout);
         encoder.start();
         logBytes = new ByteArrayOutputStream();
         appender = new OutputStreamAppender<>();
@@ -86,6 +87,7 @@ class RedactionTest {
 
         // Whatever another piece of code logs by mistake is masked by the log layout itself.
         LoggerFactory.getLogger("some.library").warn("careless: {} {} {}", ACCESS_TOKEN, PROCESSOR_TOKEN, SECRET);
+        LoggerFactory.getLogger("some.library").error("failed", new IllegalStateException("while using " + ACCESS_TOKEN));
 
         String log = logBytes.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("/item/get", "/item/remove", "access-sandbox-\u2022\u2022\u2022\u20229970");

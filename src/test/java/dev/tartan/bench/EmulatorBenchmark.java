@@ -60,7 +60,7 @@ public final class EmulatorBenchmark {
             List<String[]> rows = new ArrayList<>();
             rows.add(benchmark.accountsGet());
             rows.addAll(benchmark.syncPaging());
-            print(rows);
+            Table.print(List.of("measure", "result", "detail", "target", "status"), rows);
             System.out.printf(Locale.ROOT, "%d cores, system load average %.1f at the end of the run%n",
                     Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
@@ -207,39 +207,5 @@ public final class EmulatorBenchmark {
         rows.add(new String[] {String.format(Locale.ROOT, "create Item with %,d transactions", SYNC_TRANSACTIONS),
                 String.format(Locale.ROOT, "%.0f ms", createMillis), "public token + exchange", "-", "-"});
         return rows;
-    }
-
-    private static void print(List<String[]> rows) {
-        String[] header = {"measure", "result", "detail", "target", "status"};
-        int[] widths = new int[header.length];
-        for (String[] row : concat(header, rows)) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        line(out, header, widths);
-        StringBuilder rule = new StringBuilder("|");
-        for (int width : widths) {
-            rule.append("-".repeat(width + 2)).append('|');
-        }
-        out.append(rule).append('\n');
-        rows.forEach(row -> line(out, row, widths));
-        System.out.print(out);
-    }
-
-    private static List<String[]> concat(String[] header, List<String[]> rows) {
-        List<String[]> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        return all;
-    }
-
-    private static void line(StringBuilder out, String[] cells, int[] widths) {
-        out.append('|');
-        for (int i = 0; i < cells.length; i++) {
-            out.append(' ').append(String.format("%-" + widths[i] + "s", cells[i])).append(" |");
-        }
-        out.append('\n');
     }
 }

@@ -23,7 +23,8 @@ import java.util.List;
  * median of several cold runs (a new JVM each), beside an empty JavaFX window timed the same way.
  * Uses the real window system when DISPLAY is set (run it under xvfb-run), else Monocle headless.
  *
- * Run: xvfb-run -a mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tartan.bench.StartupBenchmark
+ * Run (after `mvn package -DskipTests`, to also time the packaged jar as target/tartan runs it):
+ * xvfb-run -a mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tartan.bench.StartupBenchmark
  */
 public final class StartupBenchmark {
 
@@ -36,14 +37,31 @@ public final class StartupBenchmark {
         Files.writeString(passphraseFile, PASSPHRASE);
         prepareVault(home);
 
-        List<String> tartan = List.of("dev.tartan.app.Main", "--data-dir", home.toString(), "--passphrase-file", passphraseFile.toString());
-        List<String> empty = List.of(EmptyWindowProbe.Launcher.class.getName());
+        List<String> unlock = List.of("--data-dir", home.toString(), "--passphrase-file", passphraseFile.toString());
+        List<String> tartan = new ArrayList<>(List.of("-cp", classPath(), "dev.tartan.app.Main"));
+        tartan.addAll(unlock);
+        List<String> empty = List.of("-cp", classPath(), EmptyWindowProbe.Launcher.class.getName());
+        // What target/tartan runs: the packaged jar, with the class-data archive its first start records.
+        Path jar = Path.of("target", "tartan.jar");
+        Path archive = home.resolve("classes.jsa");
+        List<String> packaged = null;
+        if (Files.isRegularFile(jar)) {
+            List<String> record = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString()));
+            record.addAll(unlock);
+            run(record);
+            packaged = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()));
+            packaged.addAll(unlock);
+        }
         run(tartan); // one warm-up each: the OS file cache, not the JVM, is what it warms
         run(empty);
         List<Long> tartanTimes = new ArrayList<>();
+        List<Long> packagedTimes = new ArrayList<>();
         List<Long> emptyTimes = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             tartanTimes.add(run(tartan));
+            if (packaged != null) {
+                packagedTimes.add(run(packaged));
+            }
             emptyTimes.add(run(empty));
         }
         long tartanMedian = median(tartanTimes);
@@ -53,9 +71,16 @@ public final class StartupBenchmark {
                 + ", median of " + RUNS + " cold JVMs)");
         System.out.println("| window                               | median ms | runs (ms)                       |");
         System.out.println("|--------------------------------------|-----------|---------------------------------|");
-        System.out.printf("| Tartan main window, vault unlocked   | %9d | %-31s |%n", tartanMedian, tartanTimes);
+        System.out.printf("| Tartan, class path (mvn javafx:run)  | %9d | %-31s |%n", tartanMedian, tartanTimes);
+        if (!packagedTimes.isEmpty()) {
+            System.out.printf("| Tartan, packaged jar + CDS archive   | %9d | %-31s |%n", median(packagedTimes), packagedTimes);
+        }
         System.out.printf("| empty JavaFX window                  | %9d | %-31s |%n", emptyMedian, emptyTimes);
-        System.out.printf("| ratio                                | %9.2f |                                 |%n", (double) tartanMedian / emptyMedian);
+        System.out.printf("| ratio, class path / empty            | %9.2f |                                 |%n", (double) tartanMedian / emptyMedian);
+        if (!packagedTimes.isEmpty()) {
+            System.out.printf("| ratio, packaged / empty              | %9.2f |                                 |%n", (double) median(packagedTimes) / emptyMedian);
+        }
+        System.out.println("load average during the run: " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** A vault with the emulator's profile, as after a first run. */
@@ -69,17 +94,16 @@ public final class StartupBenchmark {
         }
     }
 
-    private static long run(List<String> mainAndArgs) throws IOException, InterruptedException {
+    /** Starts one JVM with {@code javaArgs} (class path or jar, main, arguments) and reads its first-frame time. */
+    private static long run(List<String> javaArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(classPath());
         command.add("-Dtartan.startupProbe=true");
         if (System.getenv("DISPLAY") == null) {
             command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                     "-Dheadless.geometry=1600x1000-32"));
         }
-        command.addAll(mainAndArgs);
+        command.addAll(javaArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Long firstFrame = null;
         StringBuilder output = new StringBuilder();
@@ -94,7 +118,7 @@ public final class StartupBenchmark {
         }
         process.waitFor();
         if (firstFrame == null) {
-            throw new IllegalStateException("The probe printed no first-frame time: " + mainAndArgs + "\n" + output);
+            throw new IllegalStateException("The probe printed no first-frame time: " + javaArgs + "\n" + output);
         }
         return firstFrame;
     }

@@ -1,6 +1,11 @@
 package dev.tartan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tartan.model.Credentials;
+import dev.tartan.model.PlaidEnvironment;
+import dev.tartan.model.Profile;
+import dev.tartan.store.Vault;
+import dev.tartan.store.VaultLocation;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -144,5 +149,57 @@ class CallCommandTest {
         CliRun run = CliRun.run(CREDENTIALS, "call", "/item/remove", "--env", url, "--body", "{\"access_token\":\"a\"}");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err()).contains("HTML page", "HTTP 502", "Bad gateway");
+    }
+
+    @Test
+    void aStoredProfileIsUsedAndTheCallIsKeptInTheVault(@TempDir Path home) throws Exception {
+        Path passphrase = home.resolve("passphrase.txt");
+        Files.writeString(passphrase, "cli profile test passphrase, long enough 9");
+        try (Vault vault = Vault.create(new VaultLocation(home), "cli profile test passphrase, long enough 9".toCharArray())) {
+            vault.profiles().save(new Profile("Staging", PlaidEnvironment.custom(server.url("/").uri()),
+                    new Credentials("staging-client", "staging-secret-0123456789")));
+        }
+        server.enqueue(json(200, "{\"webhook_fired\":true,\"request_id\":\"req-fired\"}"));
+
+        CliRun run = CliRun.run(Map.of(), "call", "/sandbox/item/fire_webhook", "--profile", "Staging",
+                "--body", "{\"access_token\":\"access-sandbox-aaaa-bbbb\",\"webhook_code\":\"DEFAULT_UPDATE\"}",
+                "--data-dir", home.toString(), "--passphrase-file", passphrase.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        RecordedRequest recorded = server.takeRequest();
+        assertThat(recorded.getHeader("PLAID-CLIENT-ID")).isEqualTo("staging-client");
+        try (Vault vault = Vault.open(new VaultLocation(home), "cli profile test passphrase, long enough 9".toCharArray())) {
+            assertThat(vault.history().recent(5)).anySatisfy(entry -> {
+                assertThat(entry.operation()).isEqualTo("/sandbox/item/fire_webhook");
+                assertThat(entry.requestId()).isEqualTo("req-fired");
+                assertThat(entry.requestBody()).doesNotContain("access-sandbox-aaaa-bbbb");
+            });
+            assertThat(vault.audit().recent(5)).anySatisfy(entry -> assertThat(entry.action()).isEqualTo("call /sandbox/item/fire_webhook"));
+        }
+    }
+
+    @Test
+    void theEmulatorProfileStartsTheBuiltInEmulatorForTheCall(@TempDir Path home) throws Exception {
+        Path passphrase = home.resolve("passphrase.txt");
+        Files.writeString(passphrase, "cli profile test passphrase, long enough 9");
+        try (Vault vault = Vault.create(new VaultLocation(home), "cli profile test passphrase, long enough 9".toCharArray())) {
+            vault.profiles().save(new Profile("Local emulator", PlaidEnvironment.EMULATOR, new Credentials("stale-id", "stale-secret-0000")));
+        }
+        CliRun run = CliRun.run(Map.of(), "call", "/institutions/get", "--profile", "Local emulator",
+                "--body", "{\"count\":2,\"offset\":0,\"country_codes\":[\"US\"]}",
+                "--data-dir", home.toString(), "--passphrase-file", passphrase.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).path("institutions")).hasSize(2);
+    }
+
+    @Test
+    void anUnknownProfileIsAClearError(@TempDir Path home) throws Exception {
+        Path passphrase = home.resolve("passphrase.txt");
+        Files.writeString(passphrase, "cli profile test passphrase, long enough 9");
+        Vault.create(new VaultLocation(home), "cli profile test passphrase, long enough 9".toCharArray()).close();
+        CliRun run = CliRun.run(Map.of(), "call", "/categories/get", "--profile", "Nope",
+                "--data-dir", home.toString(), "--passphrase-file", passphrase.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Nope");
     }
 }

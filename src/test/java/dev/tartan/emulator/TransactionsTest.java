@@ -143,6 +143,40 @@ class TransactionsTest {
     }
 
     @Test
+    void cursorNowSkipsTheHistoryAndReportsOnlyLaterChanges() {
+        String accessToken = client.newItem("user_transactions_dynamic", "any");
+        String afterFullSync = syncAll(accessToken, null, 100).cursor();
+        JsonNode now = client.ok("/transactions/sync", body().put("access_token", accessToken).put("cursor", "now"));
+        assertThat(now.path("added")).isEmpty();
+        assertThat(now.path("modified")).isEmpty();
+        assertThat(now.path("removed")).isEmpty();
+        assertThat(now.path("has_more").asBoolean()).isFalse();
+        String fromNow = now.path("next_cursor").asText();
+        assertThat(fromNow).isNotEmpty().isNotEqualTo("now");
+        assertThat(syncAll(accessToken, fromNow, 100).added()).isEmpty();
+
+        client.ok("/transactions/refresh", body().put("access_token", accessToken));
+        SyncRun sinceNow = syncAll(accessToken, fromNow, 100);
+        SyncRun sinceFullSync = syncAll(accessToken, afterFullSync, 100);
+        assertThat(sinceNow.added()).isNotEmpty();
+        assertThat(sinceNow.added().keySet()).isEqualTo(sinceFullSync.added().keySet());
+        assertThat(sinceNow.removed()).isNotEmpty().isEqualTo(sinceFullSync.removed());
+        assertThat(sinceNow.modified()).hasSameSizeAs(sinceFullSync.modified());
+    }
+
+    @Test
+    void cursorNowIsOnlyForItems() {
+        String accessToken = client.newItem("user_good", "pass_good");
+        String accountId = client.ok("/accounts/get", body().put("access_token", accessToken))
+                .path("accounts").get(0).path("account_id").asText();
+        String processorToken = client.ok("/processor/token/create", body().put("access_token", accessToken)
+                .put("account_id", accountId).put("processor", "dwolla")).path("processor_token").asText();
+        EmulatorClient.Answer answer = client.post("/processor/transactions/sync",
+                body().put("processor_token", processorToken).put("cursor", "now"));
+        assertThat(answer.errorCode()).isEqualTo("INVALID_FIELD");
+    }
+
+    @Test
     void cursorsBelongToTheirItem() {
         String one = client.newItem("user_good", "pass_good");
         String other = client.newItem("user_good", "pass_good");

@@ -20,7 +20,7 @@ import dev.tartan.service.ProcessorService.Read;
 import dev.tartan.service.ProcessorService.ReturnReport;
 import dev.tartan.service.ProcessorService.SignalRequest;
 import dev.tartan.store.Vault;
-import dev.tartan.testing.EmulatedServices;
+import dev.tartan.testing.EmulatorServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,7 +44,7 @@ class ProcessorServiceTest {
 
     @TempDir
     static Path home;
-    static EmulatedServices services;
+    static EmulatorServices services;
     static Vault vault;
     static ProcessorService service;
     static Profile profile;
@@ -53,11 +54,12 @@ class ProcessorServiceTest {
 
     @BeforeAll
     static void start() {
-        services = new EmulatedServices(home);
-        vault = services.vault();
-        profile = services.profile();
-        service = services.processor();
-        item = services.items().createSandboxItem(profile, new ItemService.SandboxItemSpec("ins_109508",
+        services = new EmulatorServices(home);
+        vault = services.vault;
+        profile = services.profile;
+        CachedCalls calls = new CachedCalls(services.gateway, vault, services.io, Clock.systemUTC());
+        service = new ProcessorService(calls, new CatalogService(services.io), vault, services.io, Clock.systemUTC());
+        item = new ItemService(services.gateway, calls, vault, services.io).createSandboxItem(profile, new ItemService.SandboxItemSpec("ins_109508",
                 List.of("auth", "identity", "transactions"), "user_good", "pass_good", null, "Platypus Item")).join();
         JsonNode accounts = service.accountsOf(profile, item.value()).join();
         checkingId = accountOf(accounts, "checking");
@@ -237,20 +239,11 @@ class ProcessorServiceTest {
         }));
 
         assertThat(service.fetch(profile, Read.AUTH, token.value(), log::add).join().json().path("numbers").path("ach")).isNotEmpty();
-        assertThat(service.fetch(profile, Read.TRANSACTIONS, token.value(), log::add).join().json().path("transactions").isArray()).isTrue();
+        assertThat(service.refreshTransactions(profile, token.value(), log::add).join().httpStatus()).isEqualTo(200);
         assertThat(service.fetch(profile, Read.RECURRING, token.value(), log::add).join().json().has("inflow_streams")).isTrue();
         assertThat(service.realTimeBalance(profile, token.value(), log::add).join().json().path("account").path("balances")
                 .has("current")).isTrue();
-        eventually(() -> assertThat(log).extracting(CallRecord::operation).contains("/processor/transactions/get", "/processor/balance/get"));
-    }
-
-    @Test
-    void theTransactionsPreviewAsksForTheLastThirtyDays() {
-        JsonNode body = service.readBody(Read.TRANSACTIONS, "processor-sandbox-x");
-        assertThat(java.time.LocalDate.parse(body.path("end_date").asText())
-                .minusDays(ProcessorService.TRANSACTION_DAYS)).isEqualTo(java.time.LocalDate.parse(body.path("start_date").asText()));
-        assertThat(body.path("options").path("count").asInt()).isEqualTo(ProcessorService.TRANSACTION_COUNT);
-        assertThat(service.readBody(Read.AUTH, "processor-sandbox-x").fieldNames()).toIterable().containsExactly("processor_token");
+        eventually(() -> assertThat(log).extracting(CallRecord::operation).contains("/processor/transactions/refresh", "/processor/balance/get"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tartan.store;
 
+import dev.tartan.model.TransactionRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +44,44 @@ class SchemaTest {
             assertThat(Schema.pragmaInt(raw, "user_version")).isEqualTo(Schema.CURRENT_VERSION);
             assertThat(Schema.pragmaInt(raw, "application_id")).isEqualTo(Schema.APPLICATION_ID);
             assertThat(tables(raw)).contains("settings", "profiles", "tokens", "cached_results", "request_history", "audit_log");
+        }
+    }
+
+    @Test
+    void aVersion1VaultUpgradesToTransactionsKeepingItsData() throws Exception {
+        VaultLocation location = new VaultLocation(dir);
+        try (Connection v1 = new SqlCipherConnector(TestVaults.passphrase()).connect(location.file(), true);
+             Statement statement = v1.createStatement()) {
+            Schema.migrate(v1, 0, Schema.MIGRATIONS.subList(0, 1));
+            statement.execute("INSERT INTO profiles VALUES ('Sandbox', 'sandbox', 'client', 'secret-value-1', 1, 1)");
+            statement.execute("INSERT INTO tokens (kind, value, owner_id, created_at) VALUES ('ACCESS', 'access-sandbox-1234-abcd', 'item-1', 1)");
+            assertThat(Schema.pragmaInt(v1, "user_version")).isEqualTo(1);
+        }
+
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThat(vault.status().schemaVersion()).isEqualTo(2);
+            assertThat(vault.profiles().names()).containsExactly("Sandbox");
+            assertThat(vault.tokens().byToken("access-sandbox-1234-abcd").orElseThrow().ownerId()).isEqualTo("item-1");
+            vault.transactions().apply("Sandbox", "item:item-1", TransactionStore.Changes.update(List.of(new TransactionRow("t", "a",
+                    LocalDate.of(2024, 1, 2), null, "Coffee", null, 3.5, "USD", null, false, null, null, null, null)), List.of(), "c", null));
+            assertThat(vault.transactions().rows("Sandbox", "item:item-1")).hasSize(1);
+        }
+        try (Connection raw = TestVaults.rawConnection(dir, TestVaults.PASSPHRASE)) {
+            assertThat(tables(raw)).contains("transaction_sources", "transactions");
+        }
+    }
+
+    @Test
+    void theUpgradeTo2IsOneTransaction() throws Exception {
+        VaultLocation location = new VaultLocation(dir);
+        try (Connection connection = new SqlCipherConnector(TestVaults.passphrase()).connect(location.file(), true)) {
+            Schema.migrate(connection, 0, Schema.MIGRATIONS.subList(0, 1));
+            List<String> brokenStep2 = new ArrayList<>(Schema.MIGRATIONS.get(1));
+            brokenStep2.add("THIS IS NOT SQL");
+            assertThatThrownBy(() -> Schema.migrate(connection, 1, List.of(Schema.MIGRATIONS.get(0), brokenStep2)))
+                    .isInstanceOf(SQLException.class);
+            assertThat(Schema.pragmaInt(connection, "user_version")).isEqualTo(1);
+            assertThat(tables(connection)).doesNotContain("transaction_sources", "transactions");
         }
     }
 

@@ -61,28 +61,39 @@ public final class TartanAppFixture extends FxRobot implements AutoCloseable {
     /** Waits until a node matching {@code query} is visible, and returns it. */
     public <T extends Node> T waitFor(String query, int seconds) {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> visible(query).isPresent());
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, onFxThread(() -> visible(query).isPresent()));
         } catch (Exception e) {
             Screenshots.save(stage, "timeout-" + query.replaceAll("[^A-Za-z0-9]", ""));
             throw new AssertionError("Nothing visible matches " + query + " after " + seconds + " s", e);
         }
-        @SuppressWarnings("unchecked")
-        T node = (T) visible(query).orElseThrow();
-        return node;
+        try {
+            @SuppressWarnings("unchecked")
+            T node = (T) WaitForAsyncUtils.asyncFx(() -> visible(query).orElseThrow()).get(5, TimeUnit.SECONDS);
+            return node;
+        } catch (Exception e) {
+            throw new AssertionError("Could not read " + query + " on the FX thread", e);
+        }
     }
 
     public <T extends Node> T waitFor(String query) {
         return waitFor(query, 20);
     }
 
-    /** Waits until {@code condition} holds (checked on the FX thread's schedule). */
+    /**
+     * Waits until {@code condition} holds. It is checked on the FX thread: reading the scene graph
+     * from the test's thread while JavaFX changes it is a race.
+     */
     public void waitUntil(String what, int seconds, java.util.concurrent.Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, onFxThread(condition));
         } catch (Exception e) {
             Screenshots.save(stage, "timeout-" + what.replaceAll("[^A-Za-z0-9]", ""));
             throw new AssertionError("Timed out waiting for " + what, e);
         }
+    }
+
+    private static java.util.concurrent.Callable<Boolean> onFxThread(java.util.concurrent.Callable<Boolean> condition) {
+        return () -> WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS);
     }
 
     private Optional<Node> visible(String query) {
@@ -106,6 +117,14 @@ public final class TartanAppFixture extends FxRobot implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
         write(text);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Brings a pane to the front through the navigation, as a user does. */
+    public void openPane(String title) {
+        waitUntil("the " + title + " pane in the navigation", 20, () -> lookup("#navigation .list-cell")
+                .match((Predicate<Node>) n -> n instanceof javafx.scene.control.Labeled l && title.equals(l.getText())).tryQuery().isPresent());
+        clickOn(lookup("#navigation .list-cell")
+                .match((Predicate<Node>) n -> n instanceof javafx.scene.control.Labeled l && title.equals(l.getText())).<Node>query());
     }
 
     public Path screenshot(String name) {

@@ -19,6 +19,8 @@ import java.util.List;
 public final class TransactionsModule implements EmulatorModule {
     static final int DEFAULT_COUNT = 100;
     private static final String PRODUCT = "transactions";
+    /** The cursor that fast-forwards to the Item's current data (documented for /transactions/sync only). */
+    private static final String NOW = "now";
 
     private final Items items;
     private final TransactionsService transactions;
@@ -44,8 +46,10 @@ public final class TransactionsModule implements EmulatorModule {
             List<AccountRecord> accounts = options.hasNonNull("account_id")
                     ? Items.accounts(item, Json.object().arrayNode().add(options.get("account_id").asText()))
                     : item.accounts();
-            return Reply.json(transactions.sync(item, accounts, request.text("cursor"), count(request.body()),
-                    options.path("include_original_description").asBoolean(false)));
+            String cursor = request.text("cursor");
+            return Reply.json(NOW.equals(cursor) ? transactions.syncFromNow(item, accounts)
+                    : transactions.sync(item, accounts, cursor, count(request.body()),
+                            options.path("include_original_description").asBoolean(false)));
         });
     }
 

@@ -76,14 +76,34 @@ public final class TransactionsService implements ItemListener {
      * pages whose data changed gets TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION.
      */
     public ObjectNode sync(ItemRecord item, List<AccountRecord> accounts, String cursorText, int count, boolean originalDescription) {
+        CursorStart start = cursorText == null || cursorText.isEmpty()
+                ? (scope, current) -> new SyncCursor(scope, true, 0, current, TransactionLedger.Position.START, 0)
+                : (scope, current) -> SyncCursor.decode(cursorText, scope);
+        return page(item, accounts, start, count, originalDescription);
+    }
+
+    /**
+     * The answer to /transactions/sync with {@code cursor: "now"}: no changes, and a cursor that is up to
+     * date with the Item's data as it is now, so that the next sync reports only what changes from here
+     * on. Plaid documents it for Items moving from /transactions/get to /transactions/sync.
+     */
+    public ObjectNode syncFromNow(ItemRecord item, List<AccountRecord> accounts) {
+        return page(item, accounts, SyncCursor::upToDate, TransactionsModule.DEFAULT_COUNT, false);
+    }
+
+    /** Where a sync run starts, given its scope (Item and accounts) and the ledger's current version. */
+    @FunctionalInterface
+    private interface CursorStart {
+        SyncCursor of(long scope, int currentVersion);
+    }
+
+    private ObjectNode page(ItemRecord item, List<AccountRecord> accounts, CursorStart start, int count, boolean originalDescription) {
         TransactionLedger ledger = ledger(item);
         Set<String> accountIds = accounts.stream().map(AccountRecord::accountId).collect(Collectors.toSet());
         Set<String> accepted = accounts.size() == item.accounts().size() ? null : accountIds;
         long scope = Mix.of(Mix.of(item.itemId()), Mix.of(String.join(",", accountIds.stream().sorted().toList())));
         int current = ledger.version();
-        SyncCursor cursor = cursorText == null || cursorText.isEmpty()
-                ? new SyncCursor(scope, true, 0, current, TransactionLedger.Position.START, 0)
-                : SyncCursor.decode(cursorText, scope);
+        SyncCursor cursor = start.of(scope, current);
         if (cursor.target() > current || cursor.from() > current) {
             throw PlaidErrors.invalidField("cursor is ahead of this Item's data: restart sync without a cursor");
         }

@@ -1,17 +1,12 @@
 package dev.tartan.ui.common;
 
 import javafx.scene.Node;
-import org.kordamp.ikonli.Ikon;
 
 /** One product pane of the main window: what the navigation shows for it, and its content. */
 public interface PaneView {
 
-    /** A stable id, remembered as the last pane shown. */
-    String id();
-
-    String title();
-
-    Ikon icon();
+    /** The pane's id, name and icon (fixed per kind of pane). */
+    PaneInfo info();
 
     Node node();
 

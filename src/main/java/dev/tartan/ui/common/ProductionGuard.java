@@ -15,8 +15,9 @@ import javafx.stage.Window;
 import java.util.Optional;
 
 /**
- * Asks before a destructive or money-moving call goes to Production. Removing or cancelling needs
- * a click on a red button; moving money needs the operation's path typed out.
+ * Asks before a destructive or money-moving call goes to Production, and before a named
+ * destructive action anywhere. Removing or cancelling needs a click on a red button; moving money
+ * needs the operation's path typed out.
  */
 public final class ProductionGuard {
 
@@ -28,16 +29,34 @@ public final class ProductionGuard {
         if (profile == null || !profile.environment().isProduction() || !operation.needsProductionConfirmation()) {
             return true;
         }
-        boolean money = operation.is(OperationFlag.MOVES_MONEY);
-        ButtonType go = new ButtonType(money ? "Move money in Production" : "Run in Production", ButtonBar.ButtonData.OK_DONE);
+        return ask(owner, profile, operation.path() + " in PRODUCTION", operation.path(),
+                operation.is(OperationFlag.MOVES_MONEY), operation.is(OperationFlag.DESTRUCTIVE));
+    }
+
+    /**
+     * Asks before a named destructive action (remove an Item, rotate its token) in any environment;
+     * in Production the question says so loudly.
+     *
+     * @param action what will happen, e.g. "Remove the Item"
+     * @param target what it happens to, e.g. the Item's label
+     */
+    public static boolean allowDestructive(Window owner, Profile profile, String action, String target) {
+        boolean production = profile != null && profile.environment().isProduction();
+        return ask(owner, profile, action + (production ? " in PRODUCTION" : ""), target, false, true);
+    }
+
+    private static boolean ask(Window owner, Profile profile, String header, String typeToConfirm, boolean money, boolean destructive) {
+        boolean production = profile != null && profile.environment().isProduction();
+        ButtonType go = new ButtonType(money ? "Move money" : production ? "Run in Production" : "Go ahead", ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.WARNING, null, go, ButtonType.CANCEL);
         alert.initOwner(owner);
-        alert.setTitle("Confirm a Production call");
-        alert.setHeaderText(operation.path() + " in PRODUCTION");
+        alert.setTitle(production ? "Confirm a Production call" : "Confirm");
+        alert.setHeaderText(header);
+        String through = profile == null ? "" : " through profile \"" + profile.name() + "\"";
         Label explanation = new Label(money
-                ? "This moves real money through profile \"" + profile.name() + "\". It cannot be undone from Tartan."
-                : "This " + (operation.is(OperationFlag.DESTRUCTIVE) ? "removes, invalidates or cancels" : "changes")
-                + " real data through profile \"" + profile.name() + "\". It cannot be undone.");
+                ? "This moves real money" + through + ". It cannot be undone from Tartan."
+                : "This " + (destructive ? "removes, invalidates or cancels" : "changes") + (production ? " real data" : " data")
+                + through + ". It cannot be undone.");
         explanation.setWrapText(true);
         VBox content = new VBox(10, explanation);
         javafx.scene.Node goButton = alert.getDialogPane().lookupButton(go);
@@ -47,12 +66,12 @@ public final class ProductionGuard {
         if (money) {
             TextField typed = new TextField();
             typed.setId("guardConfirmText");
-            typed.setPromptText(operation.path());
-            content.getChildren().addAll(new Label("Type " + operation.path() + " to confirm:"), typed);
-            goButton.disableProperty().bind(typed.textProperty().isNotEqualTo(operation.path()));
+            typed.setPromptText(typeToConfirm);
+            content.getChildren().addAll(new Label("Type " + typeToConfirm + " to confirm:"), typed);
+            goButton.disableProperty().bind(typed.textProperty().isNotEqualTo(typeToConfirm));
         }
         alert.getDialogPane().setContent(content);
-        alert.getDialogPane().setId("productionGuard");
+        alert.getDialogPane().setId(production ? "productionGuard" : "confirmDestructive");
         Optional<ButtonType> answer = alert.showAndWait();
         return answer.isPresent() && answer.get() == go;
     }

@@ -16,6 +16,8 @@ import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.JsonEditor;
 import dev.tartan.ui.common.JsonTreeView;
 import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.EmptyState;
+import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.common.ProductionGuard;
 import javafx.beans.binding.Bindings;
@@ -74,6 +76,8 @@ import java.util.Map;
 /** The API console: pick any operation, edit its body, send it, read the reply. */
 public final class ConsoleView implements PaneView {
 
+    public static final PaneInfo INFO = new PaneInfo("console", "API console", Material2AL.CODE);
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final ConsoleViewModel model;
@@ -107,18 +111,8 @@ public final class ConsoleView implements PaneView {
     }
 
     @Override
-    public String id() {
-        return "console";
-    }
-
-    @Override
-    public String title() {
-        return "API console";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2AL.CODE;
+    public PaneInfo info() {
+        return INFO;
     }
 
     @Override
@@ -342,16 +336,8 @@ public final class ConsoleView implements PaneView {
     }
 
     private Node nothingSelected() {
-        FontIcon icon = new FontIcon(Material2AL.CODE);
-        icon.getStyleClass().add("placeholder-icon");
-        Label title = new Label("Pick an operation");
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label hint = new Label("Choose any of Plaid's operations on the left, or press Ctrl+K and paste an id or token.");
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-        hint.setWrapText(true);
-        VBox box = new VBox(10, icon, title, hint);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(420);
+        VBox box = EmptyState.of(Material2AL.CODE, "Pick an operation",
+                "Choose any of Plaid's operations on the left, or press Ctrl+K and paste an id or token.");
         box.visibleProperty().bind(model.selectedProperty().isNull());
         return box;
     }

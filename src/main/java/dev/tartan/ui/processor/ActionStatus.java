@@ -26,7 +26,7 @@ final class ActionStatus<T> extends VBox {
      * @param describe what a successful outcome means, in a sentence
      * @param retry    runs the action again (a failure's "Try again")
      */
-    ActionStatus(String id, ObservableValue<TabState<T>> state, Function<T, String> describe, Runnable retry,
+    ActionStatus(String id, ObservableValue<Outcome<T>> state, Function<T, String> describe, Runnable retry,
                  Consumer<String> onOpenLink) {
         this.describe = describe;
         this.failure = new FailureView(fix -> {
@@ -40,7 +40,7 @@ final class ActionStatus<T> extends VBox {
         show(state.getValue());
     }
 
-    private void show(TabState<T> state) {
+    private void show(Outcome<T> state) {
         switch (state.phase()) {
             case LOADING -> {
                 ProgressIndicator spinner = new ProgressIndicator();

@@ -27,7 +27,7 @@ public final class IdentityMatchModel {
     private final StringProperty region = new SimpleStringProperty("");
     private final StringProperty postalCode = new SimpleStringProperty("");
     private final StringProperty country = new SimpleStringProperty("");
-    private final ObjectProperty<TabState<IdentityMatchResult>> result = new SimpleObjectProperty<>(TabState.empty(NOT_YET));
+    private final ObjectProperty<Outcome<IdentityMatchResult>> result = new SimpleObjectProperty<>(Outcome.empty(NOT_YET));
 
     IdentityMatchModel(ProcessorViewModel owner, ProcessorService service) {
         this.owner = owner;
@@ -36,7 +36,7 @@ public final class IdentityMatchModel {
 
     /** A new token is open: its scores are not known; what was typed stays, to compare it with this token too. */
     void reset() {
-        result.set(TabState.empty(NOT_YET));
+        result.set(Outcome.empty(NOT_YET));
     }
 
     public void match() {
@@ -57,7 +57,7 @@ public final class IdentityMatchModel {
         return List.of(legalName, emailAddress, phoneNumber, street, city, region, postalCode, country);
     }
 
-    public ReadOnlyObjectProperty<TabState<IdentityMatchResult>> resultProperty() {
+    public ReadOnlyObjectProperty<Outcome<IdentityMatchResult>> resultProperty() {
         return result;
     }
 

@@ -54,7 +54,7 @@ final class IdentityMatchTab {
                 + "did not give, or the bank does not hold, is not compared.", Styles.TEXT_MUTED);
         DataPane result = new DataPane(new VBox(10, scores, threshold), fix -> model.match(), openLink);
         result.setId("matchResult");
-        TabStates.bind(model.resultProperty(), result, this::show);
+        Outcomes.bind(model.resultProperty(), result, this::show);
 
         VBox page = new VBox(14, Forms.heading("Identity match", "Checks what a customer told you against the owner "
                 + "details the bank holds for this account, field by field."), form, new HBox(8, match, clear), result);

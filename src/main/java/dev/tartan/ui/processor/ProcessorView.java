@@ -1,7 +1,6 @@
 package dev.tartan.ui.processor;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -11,10 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.model.FixAction;
 import dev.tartan.model.Masking;
 import dev.tartan.model.TokenEntry;
-import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProcessorService.Read;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.EmptyState;
+import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.common.data.AccountsTable;
 import dev.tartan.ui.common.data.AuthNumbersView;
@@ -22,9 +22,9 @@ import dev.tartan.ui.common.data.CallLogView;
 import dev.tartan.ui.common.data.DataPane;
 import dev.tartan.ui.common.data.Formats;
 import dev.tartan.ui.common.data.IdentityView;
-import dev.tartan.ui.common.data.JsonTable;
 import dev.tartan.ui.common.data.LiabilitiesView;
 import dev.tartan.ui.common.data.RecurringStreamsTable;
+import dev.tartan.ui.common.data.TransactionsPanel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -51,7 +51,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -70,6 +69,8 @@ import java.util.function.BiConsumer;
  * a tab per thing a processor partner can do with it, each loading, failing and ageing on its own.
  */
 public final class ProcessorView implements PaneView {
+
+    public static final PaneInfo INFO = new PaneInfo("processor", "Processor tokens", Material2AL.ACCOUNT_BALANCE_WALLET);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy").withZone(ZoneId.systemDefault());
     private static final String STYLESHEET = Objects.requireNonNull(ProcessorView.class.getResource("/css/processor.css"),
@@ -92,18 +93,8 @@ public final class ProcessorView implements PaneView {
     }
 
     @Override
-    public String id() {
-        return "processor";
-    }
-
-    @Override
-    public String title() {
-        return "Processor tokens";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2AL.ACCOUNT_BALANCE_WALLET;
+    public PaneInfo info() {
+        return INFO;
     }
 
     @Override
@@ -236,16 +227,10 @@ public final class ProcessorView implements PaneView {
         VBox.setVgrow(detail.getChildren().get(1), Priority.ALWAYS);
         detail.visibleProperty().bind(model.selectedProperty().isNotNull());
 
-        FontIcon icon = new FontIcon(Material2AL.ACCOUNT_BALANCE_WALLET);
-        icon.getStyleClass().add("placeholder-icon");
-        Label title = new Label("Open a processor token");
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label hint = Forms.paragraph("Pick a token on the left, paste one, or make one from an Item with New. Tartan reads "
-                + "its account, numbers, owners, liabilities and transactions at once, and lets you match an identity, "
-                + "score a debit with Signal and set the token's webhook.", Styles.TEXT_MUTED);
-        hint.setMaxWidth(520);
-        VBox nothing = new VBox(10, icon, title, hint);
-        nothing.setAlignment(Pos.CENTER);
+        VBox nothing = EmptyState.of(INFO.icon(), "Open a processor token", "Pick a token on the left, paste one, "
+                + "or make one from an Item with New. Tartan reads its account, numbers, owners, liabilities and "
+                + "transactions at once, and lets you match an identity, score a debit with Signal and set the "
+                + "token's webhook.");
         nothing.visibleProperty().bind(model.selectedProperty().isNull());
         return new StackPane(detail, nothing);
     }
@@ -368,7 +353,7 @@ public final class ProcessorView implements PaneView {
             }
         }, navigator::openLink);
         pane.setId(read.name().toLowerCase(Locale.ROOT) + "Pane");
-        TabStates.bind(model.stateOf(read), pane, reply -> render.accept(view, reply));
+        pane.bind(model.stateOf(read), reply -> render.accept(view, reply));
         return pane;
     }
 
@@ -443,34 +428,26 @@ public final class ProcessorView implements PaneView {
         return new VBox(0, figure, text);
     }
 
+    /**
+     * The shared transactions panel over this token's synced transactions, and a button that asks
+     * the bank for new ones (the sync that follows stores them).
+     */
     private Node transactionsTab() {
-        Message preview = new Message("Preview", "The last " + ProcessorService.TRANSACTION_DAYS + " days from "
-                + "/processor/transactions/get, first " + ProcessorService.TRANSACTION_COUNT + " only. The full "
-                + "transactions view (sync into the vault, search, filters, CSV export) arrives with Tartan's shared "
-                + "transactions table.");
-        preview.setId("transactionsPreviewNote");
-        preview.getStyleClass().add(Styles.ACCENT);
         Button refresh = new Button("Refresh from the bank", new FontIcon(Material2MZ.REFRESH));
         refresh.setId("transactionsRefresh");
-        refresh.setTooltip(new Tooltip("/processor/transactions/refresh: Plaid fetches new transactions now"));
+        refresh.setTooltip(new Tooltip("/processor/transactions/refresh: Plaid fetches new transactions from the bank now"));
         refresh.setOnAction(e -> model.refreshTransactions());
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         ActionStatus<String> status = new ActionStatus<>("transactionsRefreshStatus", model.transactionsRefreshProperty(),
                 message -> message, model::refreshTransactions, navigator::openLink);
-        JsonTable table = new JsonTable("processorTransactions", "No transactions.")
-                .field("Date", "date")
-                .column("Description", row -> row.hasNonNull("merchant_name") ? row.path("merchant_name").asText() : row.path("name").asText())
-                .money("Amount", "amount")
-                .field("Category", "personal_finance_category", "primary")
-                .column("Status", row -> row.path("pending").asBoolean() ? "pending" : "posted")
-                .id("transaction_id", "transaction_id");
-        DataPane pane = readPane(Read.TRANSACTIONS, table, (view, reply) -> {
-            view.show(reply.path("transactions"));
-            view.fitColumnsToContent();
-        });
-        VBox.setVgrow(pane, Priority.ALWAYS);
-        VBox top = new VBox(8, preview, new HBox(10, refresh, status));
+        HBox top = new HBox(10, refresh, status);
         top.setPadding(new Insets(8, 8, 0, 8));
-        return new VBox(top, pane);
+        TransactionsPanel panel = new TransactionsPanel(model.transactions(), fix -> {
+            if (fix == FixAction.RETRY) {
+                model.transactions().sync();
+            }
+        }, navigator::openLink);
+        VBox.setVgrow(panel, Priority.ALWAYS);
+        return new VBox(top, panel);
     }
 }

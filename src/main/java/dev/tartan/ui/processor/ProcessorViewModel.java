@@ -7,11 +7,15 @@ import dev.tartan.model.Futures;
 import dev.tartan.model.Masking;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.model.TransactionSource;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProcessorService.Read;
+import dev.tartan.service.TransactionService;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.TaskCenter;
+import dev.tartan.ui.common.data.TabState;
+import dev.tartan.ui.common.data.TransactionsModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -58,10 +62,11 @@ public final class ProcessorViewModel {
     private final ObjectProperty<TokenEntry> selected = new SimpleObjectProperty<>();
     private final StringProperty pasted = new SimpleStringProperty("");
     private final StringProperty addProblem = new SimpleStringProperty();
-    private final Map<Read, ObjectProperty<TabState<JsonNode>>> reads = new EnumMap<>(Read.class);
+    private final Map<Read, ObjectProperty<TabState>> reads = new EnumMap<>(Read.class);
     private final StringProperty balanceSource = new SimpleStringProperty("");
-    private final ObjectProperty<TabState<String>> transactionsRefresh = new SimpleObjectProperty<>(TabState.empty(""));
+    private final ObjectProperty<Outcome<String>> transactionsRefresh = new SimpleObjectProperty<>(Outcome.empty(""));
     private final ObservableList<CallRecord> calls = FXCollections.observableArrayList();
+    private final TransactionsModel transactions;
     private final IdentityMatchModel identityMatch;
     private final SignalModel signal;
     private final WebhookModel webhook;
@@ -70,8 +75,10 @@ public final class ProcessorViewModel {
     private long openings;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
 
-    public ProcessorViewModel(ProcessorService service, TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile) {
+    public ProcessorViewModel(ProcessorService service, TransactionService transactionService, TaskCenter tasks,
+                              ReadOnlyObjectProperty<Profile> profile) {
         this.service = service;
+        this.transactions = new TransactionsModel(transactionService, tasks);
         this.tasks = tasks;
         this.profile = profile;
         for (Read read : Read.values()) {
@@ -271,13 +278,14 @@ public final class ProcessorViewModel {
         calls.clear();
         selected.set(entry);
         Profile activeProfile = profile.get();
+        transactions.open(activeProfile, entry == null || activeProfile == null ? null : TransactionSource.processor(entry.value()));
         if (entry == null || activeProfile == null) {
             open = null;
             return;
         }
         open = new OpenToken(activeProfile, entry, ++openings);
         balanceSource.set("");
-        transactionsRefresh.set(TabState.empty(""));
+        transactionsRefresh.set(Outcome.empty(""));
         identityMatch.reset();
         signal.reset();
         webhook.load(open);
@@ -301,10 +309,10 @@ public final class ProcessorViewModel {
     }
 
     private CompletableFuture<CachedCalls.Fetched> load(OpenToken token, Read read) {
-        ObjectProperty<TabState<JsonNode>> state = reads.get(read);
+        ObjectProperty<TabState> state = reads.get(read);
         state.set(TabState.loading("Loading " + read.path() + "\u2026"));
         FxAsync.whenDone(service.cached(token.profile(), read, token.value()), hit -> {
-            if (isCurrent(token) && state.get().isLoading()) {
+            if (isCurrent(token) && state.get().kind() == TabState.Kind.LOADING) {
                 hit.ifPresent(cached -> show(read, cached, true));
             }
         }, error -> { }); // a cache that cannot be read only means waiting for the call
@@ -315,6 +323,7 @@ public final class ProcessorViewModel {
                 if (read == Read.ACCOUNT) {
                     balanceSource.set("Balances as Plaid last stored them (/processor/account/get).");
                     learnAccount(token, fetched.json());
+                    nameAccount(fetched.json().path("account"));
                 }
             }
         }, error -> {
@@ -349,11 +358,17 @@ public final class ProcessorViewModel {
                 yield liabilities.path("credit").isEmpty() && liabilities.path("mortgage").isEmpty()
                         && liabilities.path("student").isEmpty() ? "No credit card, mortgage or student loan details for this account." : null;
             }
-            case TRANSACTIONS -> reply.path("transactions").isEmpty()
-                    ? "No transactions in the last " + ProcessorService.TRANSACTION_DAYS + " days." : null;
             case RECURRING -> reply.path("inflow_streams").isEmpty() && reply.path("outflow_streams").isEmpty()
                     ? "Plaid has found no recurring payments or deposits on this account yet." : null;
         };
+    }
+
+    /** The Transactions tab's Account column shows the account's name rather than its id. */
+    private void nameAccount(JsonNode account) {
+        if (account.hasNonNull("account_id")) {
+            transactions.accountNamesProperty().set(Map.of(account.path("account_id").asText(), account.path("name").asText()
+                    + (account.hasNonNull("mask") ? " \u2022\u2022" + account.path("mask").asText() : "")));
+        }
     }
 
     /** The account reply names the token's account and institution: the book keeps them. */
@@ -370,7 +385,7 @@ public final class ProcessorViewModel {
     }
 
     /** The state of one read's tab. */
-    public ReadOnlyObjectProperty<TabState<JsonNode>> stateOf(Read read) {
+    public ReadOnlyObjectProperty<TabState> stateOf(Read read) {
         return reads.get(read);
     }
 
@@ -385,7 +400,7 @@ public final class ProcessorViewModel {
         if (token == null) {
             return;
         }
-        ObjectProperty<TabState<JsonNode>> state = reads.get(Read.ACCOUNT);
+        ObjectProperty<TabState> state = reads.get(Read.ACCOUNT);
         state.set(TabState.loading("Asking the bank for the balance\u2026"));
         CompletableFuture<CachedCalls.Fetched> balance = track(tasks.run("Real-time balance",
                 () -> service.realTimeBalance(token.profile(), token.value(), logFor(token))));
@@ -402,16 +417,22 @@ public final class ProcessorViewModel {
     }
 
     /** The outcome of the last /processor/transactions/refresh. */
-    public ReadOnlyObjectProperty<TabState<String>> transactionsRefreshProperty() {
+    public ReadOnlyObjectProperty<Outcome<String>> transactionsRefreshProperty() {
         return transactionsRefresh;
     }
 
-    /** Asks Plaid to fetch new transactions from the bank now, then reloads the Transactions tab. */
+    /** Asks Plaid to fetch new transactions from the bank now; a sync then brings them into the vault. */
     public void refreshTransactions() {
         run(transactionsRefresh, "Refreshing transactions", token -> Futures.map(
                 service.refreshTransactions(token.profile(), token.value(), logFor(token)),
-                response -> "Plaid is fetching new transactions (request_id " + response.requestId() + "). New ones show after a reload."),
-                message -> reload(Read.TRANSACTIONS));
+                response -> "Plaid is fetching new transactions from the bank (request_id " + response.requestId()
+                        + "); the sync that follows stores what has arrived."),
+                message -> transactions.sync());
+    }
+
+    /** The token's transactions, synced into the vault (/processor/transactions/sync). */
+    public TransactionsModel transactions() {
+        return transactions;
     }
 
     /** Every call made for the open token, newest first (the Raw JSON tab). */
@@ -456,13 +477,13 @@ public final class ProcessorViewModel {
      * {@code state} (and {@code afterSuccess} runs) unless another token was opened meanwhile. Bad
      * input ({@link IllegalArgumentException}) becomes the state's failure, nothing is sent.
      */
-    <T> void run(ObjectProperty<TabState<T>> state, String title, Function<OpenToken, CompletableFuture<T>> action,
+    <T> void run(ObjectProperty<Outcome<T>> state, String title, Function<OpenToken, CompletableFuture<T>> action,
                  Consumer<T> afterSuccess) {
         OpenToken token = open;
         if (token == null) {
             return;
         }
-        state.set(TabState.loading(title + "\u2026"));
+        state.set(Outcome.loading(title + "\u2026"));
         CompletableFuture<T> future;
         try {
             future = track(tasks.run(title, () -> action.apply(token)));
@@ -471,12 +492,12 @@ public final class ProcessorViewModel {
         }
         FxAsync.whenDone(future, value -> {
             if (isCurrent(token)) {
-                state.set(TabState.data(value, Instant.now(), false));
+                state.set(Outcome.data(value, Instant.now(), false));
                 afterSuccess.accept(value);
             }
         }, error -> {
             if (isCurrent(token)) {
-                state.set(TabState.failed(ProcessorService.describeFailure(error)));
+                state.set(Outcome.failed(ProcessorService.describeFailure(error)));
             }
         });
     }

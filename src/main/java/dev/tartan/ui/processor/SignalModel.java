@@ -38,10 +38,10 @@ public final class SignalModel {
     private final StringProperty clientUserId = new SimpleStringProperty("");
     private final ObjectProperty<Boolean> recurring = new SimpleObjectProperty<>();
     private final StringProperty rulesetKey = new SimpleStringProperty("");
-    private final ObjectProperty<TabState<SignalAssessment>> assessment = new SimpleObjectProperty<>(TabState.empty(NOT_YET));
+    private final ObjectProperty<Outcome<SignalAssessment>> assessment = new SimpleObjectProperty<>(Outcome.empty(NOT_YET));
     private final StringProperty lastEvaluatedId = new SimpleStringProperty("");
 
-    private final ObjectProperty<TabState<PlaidResponse>> prepare = new SimpleObjectProperty<>(TabState.empty(""));
+    private final ObjectProperty<Outcome<PlaidResponse>> prepare = new SimpleObjectProperty<>(Outcome.empty(""));
 
     private final StringProperty decisionId = new SimpleStringProperty("");
     private final BooleanProperty initiated = new SimpleBooleanProperty(true);
@@ -51,11 +51,11 @@ public final class SignalModel {
     private final StringProperty amountInstantlyAvailable = new SimpleStringProperty("");
     private final ObservableList<String> decisionOutcomes = FXCollections.observableArrayList();
     private final ObservableList<String> paymentMethods = FXCollections.observableArrayList();
-    private final ObjectProperty<TabState<PlaidResponse>> decision = new SimpleObjectProperty<>(TabState.empty(""));
+    private final ObjectProperty<Outcome<PlaidResponse>> decision = new SimpleObjectProperty<>(Outcome.empty(""));
 
     private final StringProperty returnId = new SimpleStringProperty("");
     private final StringProperty returnCode = new SimpleStringProperty("R01");
-    private final ObjectProperty<TabState<PlaidResponse>> returned = new SimpleObjectProperty<>(TabState.empty(""));
+    private final ObjectProperty<Outcome<PlaidResponse>> returned = new SimpleObjectProperty<>(Outcome.empty(""));
 
     SignalModel(ProcessorViewModel owner, ProcessorService service) {
         this.owner = owner;
@@ -66,10 +66,10 @@ public final class SignalModel {
 
     /** A new token is open: what was evaluated belongs to the previous one. */
     void reset() {
-        assessment.set(TabState.empty(NOT_YET));
-        prepare.set(TabState.empty(""));
-        decision.set(TabState.empty(""));
-        returned.set(TabState.empty(""));
+        assessment.set(Outcome.empty(NOT_YET));
+        prepare.set(Outcome.empty(""));
+        decision.set(Outcome.empty(""));
+        returned.set(Outcome.empty(""));
         lastEvaluatedId.set("");
         decisionId.set("");
         returnId.set("");
@@ -174,7 +174,7 @@ public final class SignalModel {
         return rulesetKey;
     }
 
-    public ReadOnlyObjectProperty<TabState<SignalAssessment>> assessmentProperty() {
+    public ReadOnlyObjectProperty<Outcome<SignalAssessment>> assessmentProperty() {
         return assessment;
     }
 
@@ -183,7 +183,7 @@ public final class SignalModel {
         return lastEvaluatedId;
     }
 
-    public ReadOnlyObjectProperty<TabState<PlaidResponse>> prepareProperty() {
+    public ReadOnlyObjectProperty<Outcome<PlaidResponse>> prepareProperty() {
         return prepare;
     }
 
@@ -221,7 +221,7 @@ public final class SignalModel {
         return paymentMethods;
     }
 
-    public ReadOnlyObjectProperty<TabState<PlaidResponse>> decisionProperty() {
+    public ReadOnlyObjectProperty<Outcome<PlaidResponse>> decisionProperty() {
         return decision;
     }
 
@@ -233,7 +233,7 @@ public final class SignalModel {
         return returnCode;
     }
 
-    public ReadOnlyObjectProperty<TabState<PlaidResponse>> returnedProperty() {
+    public ReadOnlyObjectProperty<Outcome<PlaidResponse>> returnedProperty() {
         return returned;
     }
 }

@@ -97,7 +97,7 @@ final class SignalTab {
     private Node result() {
         DataPane pane = new DataPane(assessmentView, fix -> model.evaluate(), openLink);
         pane.setId("signalResult");
-        TabStates.bind(model.assessmentProperty(), pane, this::showAssessment);
+        Outcomes.bind(model.assessmentProperty(), pane, this::showAssessment);
         return pane;
     }
 

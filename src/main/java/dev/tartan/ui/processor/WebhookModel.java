@@ -17,9 +17,9 @@ public final class WebhookModel {
 
     private final ProcessorViewModel owner;
     private final ProcessorService service;
-    private final ObjectProperty<TabState<KnownWebhook>> known = new SimpleObjectProperty<>(TabState.empty(UNKNOWN));
+    private final ObjectProperty<Outcome<KnownWebhook>> known = new SimpleObjectProperty<>(Outcome.empty(UNKNOWN));
     private final StringProperty newUrl = new SimpleStringProperty("");
-    private final ObjectProperty<TabState<KnownWebhook>> update = new SimpleObjectProperty<>(TabState.empty(""));
+    private final ObjectProperty<Outcome<KnownWebhook>> update = new SimpleObjectProperty<>(Outcome.empty(""));
 
     WebhookModel(ProcessorViewModel owner, ProcessorService service) {
         this.owner = owner;
@@ -28,15 +28,15 @@ public final class WebhookModel {
 
     /** A token was opened: look up the URL Tartan set for it. */
     void load(ProcessorViewModel.OpenToken token) {
-        update.set(TabState.empty(""));
-        known.set(TabState.loading("Looking up the webhook Tartan set\u2026"));
+        update.set(Outcome.empty(""));
+        known.set(Outcome.loading("Looking up the webhook Tartan set\u2026"));
         FxAsync.whenDone(service.knownWebhook(token.profile(), token.value()), found -> {
             if (owner.isCurrent(token)) {
-                known.set(found.map(webhook -> TabState.data(webhook, webhook.setAt(), false)).orElse(TabState.empty(UNKNOWN)));
+                known.set(found.map(webhook -> Outcome.data(webhook, webhook.setAt(), false)).orElse(Outcome.empty(UNKNOWN)));
             }
         }, error -> {
             if (owner.isCurrent(token)) {
-                known.set(TabState.failed(ProcessorService.describeFailure(error)));
+                known.set(Outcome.failed(ProcessorService.describeFailure(error)));
             }
         });
     }
@@ -46,10 +46,10 @@ public final class WebhookModel {
         String url = newUrl.get();
         owner.run(update, "Updating the webhook",
                 token -> service.updateWebhook(token.profile(), token.value(), url, owner.logFor(token)),
-                webhook -> known.set(TabState.data(webhook, webhook.setAt(), false)));
+                webhook -> known.set(Outcome.data(webhook, webhook.setAt(), false)));
     }
 
-    public ReadOnlyObjectProperty<TabState<KnownWebhook>> knownProperty() {
+    public ReadOnlyObjectProperty<Outcome<KnownWebhook>> knownProperty() {
         return known;
     }
 
@@ -57,7 +57,7 @@ public final class WebhookModel {
         return newUrl;
     }
 
-    public ReadOnlyObjectProperty<TabState<KnownWebhook>> updateProperty() {
+    public ReadOnlyObjectProperty<Outcome<KnownWebhook>> updateProperty() {
         return update;
     }
 }

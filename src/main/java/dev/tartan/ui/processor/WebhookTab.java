@@ -35,7 +35,7 @@ final class WebhookTab {
         HBox currentRow = new HBox(6, currentUrl);
         DataPane current = new DataPane(currentRow, fix -> { }, openLink);
         current.setId("webhookKnown");
-        TabStates.bind(model.knownProperty(), current, webhook -> {
+        Outcomes.bind(model.knownProperty(), current, webhook -> {
             currentUrl.setText(webhook.url() == null ? "none (webhooks switched off)" : webhook.url());
             currentRow.getChildren().setAll(currentUrl);
             if (webhook.url() != null) {

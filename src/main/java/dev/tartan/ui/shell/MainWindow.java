@@ -89,14 +89,14 @@ public final class MainWindow {
 
     /** Brings the pane with this id to the front (the first pane if there is none). */
     public void show(String paneId) {
-        PaneView pane = panes.stream().filter(p -> p.id().equals(paneId)).findFirst().orElse(panes.get(0));
+        PaneView pane = panes.stream().filter(p -> p.info().id().equals(paneId)).findFirst().orElse(panes.get(0));
         navigation.getSelectionModel().select(pane);
     }
 
     /** The id of the pane in front. */
     public String currentPane() {
         PaneView pane = navigation.getSelectionModel().getSelectedItem();
-        return pane == null ? null : pane.id();
+        return pane == null ? null : pane.info().id();
     }
 
     public void openOmnibox() {
@@ -243,16 +243,16 @@ public final class MainWindow {
             @Override
             protected void updateItem(PaneView pane, boolean empty) {
                 super.updateItem(pane, empty);
-                setText(empty || pane == null ? null : pane.title());
-                setGraphic(empty || pane == null ? null : new FontIcon(pane.icon()));
-                setTooltip(empty || pane == null ? null : new Tooltip(pane.title()));
+                setText(empty || pane == null ? null : pane.info().title());
+                setGraphic(empty || pane == null ? null : new FontIcon(pane.info().icon()));
+                setTooltip(empty || pane == null ? null : new Tooltip(pane.info().title()));
             }
         });
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, pane) -> {
             if (pane != null) {
                 content.getChildren().setAll(pane.node());
                 pane.onShown();
-                model.settings().put(dev.tartan.service.SettingsService.LAST_PANE, pane.id());
+                model.settings().put(dev.tartan.service.SettingsService.LAST_PANE, pane.info().id());
             }
         });
         return navigation;

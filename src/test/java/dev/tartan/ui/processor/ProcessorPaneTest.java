@@ -5,6 +5,7 @@ import dev.tartan.model.AuditEntry;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
+import dev.tartan.model.TransactionRow;
 import dev.tartan.store.Vault;
 import dev.tartan.testing.WebhookReceiver;
 import dev.tartan.ui.TartanAppFixture;
@@ -47,9 +48,9 @@ class ProcessorPaneTest {
         Label path = app.waitFor("#operationPath", 30);
         app.waitUntil("the demo call", 20, () -> "/accounts/get".equals(path.getText()));
         ListView<PaneView> navigation = app.waitFor("#navigation");
-        app.waitUntil("the panes", 10, () -> navigation.getItems().stream().anyMatch(p -> p.id().equals("processor")));
+        app.waitUntil("the panes", 10, () -> navigation.getItems().stream().anyMatch(p -> p.info().id().equals("processor")));
         app.onFx(() -> navigation.getSelectionModel().select(
-                navigation.getItems().stream().filter(p -> p.id().equals("processor")).findFirst().orElseThrow()));
+                navigation.getItems().stream().filter(p -> p.info().id().equals("processor")).findFirst().orElseThrow()));
         app.waitFor("#processorPane");
     }
 
@@ -112,11 +113,17 @@ class ProcessorPaneTest {
         app.waitFor("#accountsTable");
         assertThat(app.lookup("#accountPane #failureTitle").tryQuery()).isEmpty();
 
-        // Transactions (the preview) and a refresh from the bank.
+        // Transactions: synced into the vault on opening, then filtered; a refresh from the bank syncs again.
         openTab("transactionsTab");
-        app.waitFor("#transactionsPreviewNote");
-        TableView<JsonNode> transactions = app.waitFor("#processorTransactions", 20);
-        app.waitUntil("the transactions", 20, () -> !transactions.getItems().isEmpty());
+        TableView<TransactionRow> transactions = app.waitFor("#txnTable", 20);
+        app.waitUntil("the synced transactions", 30, () -> !transactions.getItems().isEmpty());
+        int all = transactions.getItems().size();
+        String merchant = transactions.getItems().stream().map(TransactionRow::name).filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow();
+        app.typeInto("#txnSearch", merchant);
+        app.waitUntil("the filter", 10, () -> !transactions.getItems().isEmpty() && transactions.getItems().size() < all
+                && transactions.getItems().stream().allMatch(row -> mentions(row.name(), merchant)
+                        || mentions(row.merchantName(), merchant) || mentions(row.categoryDetailed(), merchant)));
         app.clickOn("#transactionsRefresh");
         app.waitFor("#transactionsRefreshStatusDone", 20);
         app.screenshot("processor-6-transactions");
@@ -291,6 +298,10 @@ class ProcessorPaneTest {
     private void openTab(String id) {
         TabPane tabs = app.lookup("#processorTabs").query();
         app.onFx(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
+    }
+
+    private static boolean mentions(String text, String word) {
+        return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(word.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The texts of a table's visible cells. */

@@ -2,15 +2,20 @@ package dev.tartan.ui.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tartan.emulator.EmulatorConfig;
 import dev.tartan.emulator.Latency;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
+import dev.tartan.service.CachedCalls;
+import dev.tartan.service.CatalogService;
 import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProcessorService.Read;
-import dev.tartan.testing.EmulatedServices;
+import dev.tartan.service.TransactionService;
+import dev.tartan.testing.EmulatorServices;
 import dev.tartan.ui.common.TaskCenter;
+import dev.tartan.ui.common.data.TabState;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +25,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,14 +44,17 @@ class ProcessorViewModelTest {
 
     @TempDir
     static Path home;
-    static EmulatedServices services;
+    static EmulatorServices services;
     static ProcessorService service;
+    static TransactionService transactions;
 
     @BeforeAll
     static void start() throws Exception {
         FxToolkit.registerPrimaryStage();
-        services = new EmulatedServices(home, new Latency(LATENCY_MS, LATENCY_MS));
-        service = services.processor();
+        services = new EmulatorServices(EmulatorConfig.builder().latency(new Latency(LATENCY_MS, LATENCY_MS)).build(), home, 4);
+        CachedCalls calls = new CachedCalls(services.gateway, services.vault, services.io, Clock.systemUTC());
+        service = new ProcessorService(calls, new CatalogService(services.io), services.vault, services.io, Clock.systemUTC());
+        transactions = new TransactionService(services.gateway, services.vault, services.io, Clock.systemUTC());
     }
 
     @AfterAll
@@ -54,8 +63,8 @@ class ProcessorViewModelTest {
     }
 
     private static ProcessorViewModel newModel() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(service, new TaskCenter(),
-                new SimpleObjectProperty<Profile>(services.profile()))).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(service, transactions, new TaskCenter(),
+                new SimpleObjectProperty<Profile>(services.profile))).get(10, TimeUnit.SECONDS);
     }
 
     private static void onFx(Runnable action) {
@@ -68,26 +77,26 @@ class ProcessorViewModelTest {
     }
 
     private static boolean settled(ProcessorViewModel model, Read read) {
-        TabState<JsonNode> state = model.stateOf(read).get();
-        return !state.isLoading() && !state.refreshing();
+        TabState state = model.stateOf(read).get();
+        return state.kind() != TabState.Kind.LOADING && !state.refreshing();
     }
 
     @Test
     void reopeningATokenShowsItsCachedDataFirstWhileEveryTabIsFetchedAgain() throws Exception {
         // Making a sandbox token reads its account once: the vault keeps that reply.
-        TokenEntry token = service.createSandboxProcessorToken(services.profile(), "ins_109508", "cached").join();
+        TokenEntry token = service.createSandboxProcessorToken(services.profile, "ins_109508", "cached").join();
         ProcessorViewModel model = newModel();
-        List<TabState<JsonNode>> accountStates = Collections.synchronizedList(new ArrayList<>());
+        List<TabState> accountStates = Collections.synchronizedList(new ArrayList<>());
         onFx(() -> {
             model.stateOf(Read.ACCOUNT).addListener((obs, old, now) -> accountStates.add(now));
             model.select(token);
         });
         waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
 
-        assertThat(accountStates).extracting(TabState::phase, TabState::refreshing).containsExactly(
-                tuple(TabState.Phase.LOADING, true),
-                tuple(TabState.Phase.DATA, true),
-                tuple(TabState.Phase.DATA, false));
+        assertThat(accountStates).extracting(TabState::kind, TabState::refreshing).containsExactly(
+                tuple(TabState.Kind.LOADING, true),
+                tuple(TabState.Kind.DATA, true),
+                tuple(TabState.Kind.DATA, false));
         Instant cachedAt = accountStates.get(1).fetchedAt();
         assertThat(accountStates.get(2).fetchedAt()).isAfter(cachedAt);
         waitUntil(() -> model.calls().size() == Read.values().length);
@@ -97,8 +106,8 @@ class ProcessorViewModelTest {
 
     @Test
     void aFailingTabLeavesTheOthersAndAnOlderTokensAnswersAreDropped() throws Exception {
-        TokenEntry first = service.createSandboxProcessorToken(services.profile(), "ins_109508", "first").join();
-        TokenEntry second = service.createSandboxProcessorToken(services.profile(), "ins_109508", "second").join();
+        TokenEntry first = service.createSandboxProcessorToken(services.profile, "ins_109508", "first").join();
+        TokenEntry second = service.createSandboxProcessorToken(services.profile, "ins_109508", "second").join();
         ProcessorViewModel model = newModel();
         onFx(() -> {
             model.select(first);
@@ -107,10 +116,10 @@ class ProcessorViewModelTest {
         waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
 
         assertThat(model.stateOf(Read.ACCOUNT).get().data().path("account").path("account_id").asText()).isEqualTo(second.ownerId());
-        assertThat(model.stateOf(Read.LIABILITIES).get().phase()).isEqualTo(TabState.Phase.FAILED);
+        assertThat(model.stateOf(Read.LIABILITIES).get().kind()).isEqualTo(TabState.Kind.FAILED);
         assertThat(model.stateOf(Read.LIABILITIES).get().failure().errorCode()).isEqualTo("NO_LIABILITY_ACCOUNTS");
-        for (Read read : List.of(Read.ACCOUNT, Read.AUTH, Read.IDENTITY, Read.TRANSACTIONS)) {
-            assertThat(model.stateOf(read).get().phase()).as(read.name()).isEqualTo(TabState.Phase.DATA);
+        for (Read read : List.of(Read.ACCOUNT, Read.AUTH, Read.IDENTITY, Read.RECURRING)) {
+            assertThat(model.stateOf(read).get().kind()).as(read.name()).isEqualTo(TabState.Kind.DATA);
         }
         // The first token's calls were cancelled on the switch: none of them reached this token's log.
         waitUntil(() -> model.calls().size() == Read.values().length);
@@ -135,8 +144,6 @@ class ProcessorViewModelTest {
     @Test
     void emptyRepliesSayWhyThereIsNothingToShow() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        assertThat(ProcessorViewModel.emptyMessage(Read.TRANSACTIONS, json.readTree("{\"transactions\": []}"))).contains("30 days");
-        assertThat(ProcessorViewModel.emptyMessage(Read.TRANSACTIONS, json.readTree("{\"transactions\": [{}]}"))).isNull();
         assertThat(ProcessorViewModel.emptyMessage(Read.RECURRING, json.readTree("{\"inflow_streams\": [], \"outflow_streams\": []}")))
                 .contains("no recurring");
         assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree("{\"numbers\": {}}"))).contains("no account or routing");

@@ -12,7 +12,12 @@ public final class AccountsTable extends JsonTable {
         column("Current", a -> balance(a, "current"));
         column("Available", a -> balance(a, "available"));
         column("Limit", a -> balance(a, "limit"));
-        getColumns().subList(2, 5).forEach(c -> c.getStyleClass().add("amount"));
+        getColumns().subList(2, 5).forEach(c -> {
+            c.getStyleClass().add("amount");
+            c.setMinWidth(105);
+        });
+        getColumns().get(0).setMinWidth(190);
+        getColumns().get(1).setMinWidth(150);
         field("Verification", "verification_status");
         id("account_id", "account_id");
     }

@@ -97,8 +97,31 @@ public final class DataPane extends BorderPane {
         age.setText("");
     }
 
+    /**
+     * Follows a tab's state: data goes to {@code render} (which fills the content view) before the
+     * content is shown; the other states show themselves.
+     */
+    public void bind(javafx.beans.value.ObservableValue<TabState> state, Consumer<com.fasterxml.jackson.databind.JsonNode> render) {
+        javafx.beans.value.ChangeListener<TabState> follow = (obs, old, now) -> {
+            if (now == null) {
+                return;
+            }
+            switch (now.kind()) {
+                case LOADING -> loading(now.message());
+                case DATA -> {
+                    render.accept(now.data());
+                    showData(now.fetchedAt(), now.refreshing());
+                }
+                case EMPTY -> showEmpty(now.message());
+                case FAILED -> showFailure(now.failure());
+            }
+        };
+        state.addListener(follow);
+        follow.changed(state, null, state.getValue());
+    }
+
     /** "just now", "fetched 3 min ago", "cached 2 h ago". */
-    static String describeAge(Instant fetchedAt, Instant now) {
+    public static String describeAge(Instant fetchedAt, Instant now) {
         if (fetchedAt == null) {
             return "";
         }

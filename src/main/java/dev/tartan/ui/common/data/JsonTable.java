@@ -48,6 +48,8 @@ public class JsonTable extends TableView<JsonNode> {
     public JsonTable column(String title, Function<JsonNode, String> value) {
         TableColumn<JsonNode, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        // Wide enough for the title: a squeezed table shows "..." for every heading otherwise.
+        column.setMinWidth(Math.max(64, title.length() * 8.5 + 24));
         getColumns().add(column);
         return this;
     }
@@ -61,6 +63,7 @@ public class JsonTable extends TableView<JsonNode> {
     public JsonTable money(String title, String... path) {
         column(title, row -> Formats.money(at(row, path), Formats.currencyOf(row)));
         getColumns().get(getColumns().size() - 1).getStyleClass().add("amount");
+        getColumns().get(getColumns().size() - 1).setMinWidth(Math.max(100, title.length() * 8.5 + 24));
         return this;
     }
 
@@ -68,6 +71,7 @@ public class JsonTable extends TableView<JsonNode> {
     public JsonTable id(String title, String... path) {
         field(title, path);
         getColumns().get(getColumns().size() - 1).getStyleClass().add("mono");
+        getColumns().get(getColumns().size() - 1).setMinWidth(200);
         return this;
     }
 

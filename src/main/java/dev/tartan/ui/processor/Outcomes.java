@@ -5,19 +5,19 @@ import javafx.beans.value.ObservableValue;
 
 import java.util.function.Consumer;
 
-/** Shows a {@link TabState} in a {@link DataPane}, now and on every change. */
-final class TabStates {
+/** Shows an {@link Outcome} in a {@link DataPane}, now and on every change. */
+final class Outcomes {
 
-    private TabStates() {
+    private Outcomes() {
     }
 
     /** {@code render} puts the data into the pane's content view before it is shown. */
-    static <T> void bind(ObservableValue<TabState<T>> state, DataPane pane, Consumer<T> render) {
+    static <T> void bind(ObservableValue<Outcome<T>> state, DataPane pane, Consumer<T> render) {
         state.addListener((obs, old, now) -> show(now, pane, render));
         show(state.getValue(), pane, render);
     }
 
-    private static <T> void show(TabState<T> state, DataPane pane, Consumer<T> render) {
+    private static <T> void show(Outcome<T> state, DataPane pane, Consumer<T> render) {
         switch (state.phase()) {
             case LOADING -> pane.loading(state.message());
             case DATA -> {

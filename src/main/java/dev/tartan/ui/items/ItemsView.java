@@ -1,0 +1,170 @@
+package dev.tartan.ui.items;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.tartan.model.TokenEntry;
+import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.EmptyState;
+import dev.tartan.ui.common.PaneInfo;
+import dev.tartan.ui.common.PaneView;
+import dev.tartan.ui.common.data.DataPane;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+
+import java.time.Instant;
+
+/** The Items pane: the Items Tartan knows on the left, the one being looked at on the right. */
+public final class ItemsView implements PaneView {
+
+    public static final PaneInfo INFO = new PaneInfo("items", "Items", Material2AL.ACCOUNT_BALANCE);
+
+    private final ItemsViewModel model;
+    private final SplitPane root = new SplitPane();
+
+    public ItemsView(ItemsViewModel model, Navigator navigator) {
+        this.model = model;
+        root.setId("itemsPane");
+        StackPane right = new StackPane(nothingSelected());
+        // The Item view (nine tabs of tables) is built when the first Item opens, not before.
+        model.selectedProperty().addListener((obs, old, row) -> {
+            if (row != null && right.getChildren().size() == 1) {
+                ItemView detail = new ItemView(model.detail(), navigator,
+                        () -> model.enumOf("/sandbox/item/fire_webhook", "webhook_code"));
+                detail.visibleProperty().bind(model.selectedProperty().isNotNull());
+                right.getChildren().add(0, detail);
+            }
+        });
+        root.getItems().addAll(list(), right);
+        root.setDividerPositions(0.28);
+        SplitPane.setResizableWithParent(root.getItems().get(0), false);
+    }
+
+    @Override
+    public PaneInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    public ItemsViewModel model() {
+        return model;
+    }
+
+    private Node list() {
+        CustomTextField filter = new CustomTextField();
+        filter.setId("itemFilter");
+        filter.setPromptText("Filter: label, institution, item_id, status");
+        filter.setLeft(new FontIcon(Material2MZ.SEARCH));
+        filter.textProperty().bindBidirectional(model.filterProperty());
+
+        MenuItem add = new MenuItem("Paste an access token\u2026", new FontIcon(Material2OutlinedAL.CONTENT_PASTE));
+        add.setId("addItem");
+        add.setOnAction(e -> new AddItemDialog(root.getScene().getWindow(), model).showAndWait());
+        MenuItem create = new MenuItem("Create a sandbox Item\u2026", new FontIcon(Material2OutlinedAL.ADD_CIRCLE_OUTLINE));
+        create.setId("createSandboxItem");
+        create.setOnAction(e -> new CreateSandboxItemDialog(root.getScene().getWindow(), model).showAndWait());
+        create.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canCreateSandboxItems(), model.profileProperty()));
+        MenuButton addMenu = new MenuButton("Add an Item", new FontIcon(Material2AL.ADD), add, create);
+        addMenu.setId("addItemMenu");
+        addMenu.getStyleClass().add(Styles.ACCENT);
+        addMenu.setTooltip(new Tooltip("Paste an access token, or create a sandbox Item (Sandbox or the built-in emulator)"));
+        HBox buttons = new HBox(6, addMenu);
+
+        ListView<ItemsViewModel.ItemRow> list = new ListView<>(model.visibleRows());
+        list.setId("itemList");
+        list.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        list.setCellFactory(view -> new ItemCell());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
+        model.selectedProperty().addListener((obs, old, row) -> {
+            if (row != list.getSelectionModel().getSelectedItem()) {
+                list.getSelectionModel().select(row);
+            }
+        });
+        Label empty = new Label("No Items yet for this profile.\nCreate a sandbox Item, or add one by its access token.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        list.setPlaceholder(empty);
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Label count = new Label();
+        count.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.visibleRows().size() + " of " + model.rows().size() + " Items",
+                model.visibleRows(), model.rows()));
+        VBox box = new VBox(8, filter, buttons, list, count);
+        box.setPadding(new Insets(10, 6, 8, 10));
+        box.setMinWidth(280);
+        return box;
+    }
+
+    private Node nothingSelected() {
+        VBox box = EmptyState.of(Material2AL.ACCOUNT_BALANCE, "Pick an Item",
+                "Its status, accounts, transactions and everything Plaid knows about it open here.");
+        box.visibleProperty().bind(model.selectedProperty().isNull());
+        return box;
+    }
+
+    /** Label (or institution), item_id, status badge and when the status was checked. */
+    private static final class ItemCell extends ListCell<ItemsViewModel.ItemRow> {
+        ItemCell() {
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(ItemsViewModel.ItemRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            TokenEntry entry = row.entry();
+            Label name = new Label(entry.label() != null ? entry.label() : entry.institution() != null ? entry.institution() : entry.maskedValue());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label status = new Label();
+            status.textProperty().bind(Bindings.createStringBinding(
+                    () -> row.statusProperty().get() == null ? "not checked" : row.statusProperty().get(), row.statusProperty()));
+            status.getStyleClass().add("status-chip");
+            row.statusProperty().addListener((obs, old, now) -> style(status, now));
+            style(status, row.statusProperty().get());
+            Label detail = new Label((entry.institution() == null ? "" : entry.institution() + " \u00b7 ")
+                    + (entry.ownerId() == null ? entry.maskedValue() : entry.ownerId()));
+            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "mono");
+            Label checked = new Label();
+            checked.textProperty().bind(Bindings.createStringBinding(() -> age(row.checkedAtProperty().get()), row.checkedAtProperty()));
+            checked.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            HBox top = new HBox(6, name, status);
+            top.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(new VBox(2, top, detail, checked));
+        }
+
+        private static void style(Label status, String value) {
+            status.getStyleClass().removeAll("status-ok", "status-error", "status-unknown");
+            status.getStyleClass().add(value == null ? "status-unknown" : "healthy".equals(value) ? "status-ok" : "status-error");
+        }
+
+        private static String age(Instant checkedAt) {
+            return checkedAt == null ? "" : DataPane.describeAge(checkedAt, Instant.now()).replace("Updated", "Checked");
+        }
+    }
+}
