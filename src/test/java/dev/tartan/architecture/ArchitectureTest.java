@@ -52,6 +52,16 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule panesDoNotReachIntoEachOther = slices()
+            .matching("dev.tartan.ui.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.tartan.ui.common.."))
+            .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.tartan.ui.shell.."),
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.tartan.ui.settings.."))
+            .because("panes share pieces through ui.common, not by using each other (the app wires them together)");
+
+    @ArchTest
     static final ArchRule noCycles = slices()
             .matching("dev.tartan.(*)..")
             .should().beFreeOfCycles()

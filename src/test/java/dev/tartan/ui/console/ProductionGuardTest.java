@@ -33,7 +33,9 @@ class ProductionGuardTest {
     void start() throws Exception {
         TestVaults.create(home, new Profile("Support", PlaidEnvironment.PRODUCTION, new Credentials("prod-client", "prod-secret-0123456789")));
         app = new TartanAppFixture(home).startUnlocked();
-        app.waitFor("#operationTree", 60);
+        app.waitFor("#mainWindow", 60);
+        app.openPane("API console");
+        app.waitFor("#operationTree", 30);
         ComboBox<Profile> switcher = app.lookup("#profileSwitcher").query();
         app.waitUntil("the production profile", 10, () -> switcher.getValue() != null && switcher.getValue().name().equals("Support"));
     }
