@@ -10,7 +10,6 @@ import dev.tartan.store.Vault;
 import dev.tartan.testing.WebhookReceiver;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
-import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.common.data.AuthNumbersView;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -47,10 +46,7 @@ class ProcessorPaneTest {
         // The first run opens the demo Item's call in the console: the switch to this pane comes after it.
         Label path = app.waitFor("#operationPath", 30);
         app.waitUntil("the demo call", 20, () -> "/accounts/get".equals(path.getText()));
-        ListView<PaneView> navigation = app.waitFor("#navigation");
-        app.waitUntil("the panes", 10, () -> navigation.getItems().stream().anyMatch(p -> p.info().id().equals("processor")));
-        app.onFx(() -> navigation.getSelectionModel().select(
-                navigation.getItems().stream().filter(p -> p.info().id().equals("processor")).findFirst().orElseThrow()));
+        app.openPane("Processor tokens");
         app.waitFor("#processorPane");
     }
 
