@@ -8,6 +8,7 @@ import dev.tartan.service.ConsoleService;
 import dev.tartan.service.ItemService;
 import dev.tartan.service.OmniboxService;
 import dev.tartan.service.PlaidGateway;
+import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProfileService;
 import dev.tartan.service.SettingsService;
 import dev.tartan.service.TokenBookService;
@@ -46,6 +47,7 @@ final class AppContext implements AutoCloseable {
     final OmniboxService omnibox;
     final CachedCalls calls;
     final TransactionService transactions;
+    final ProcessorService processor;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -64,6 +66,7 @@ final class AppContext implements AutoCloseable {
         this.items = new ItemService(gateway, calls, vault, io);
         this.omnibox = new OmniboxService(tokens);
         this.transactions = new TransactionService(gateway, vault, io, Clock.systemUTC());
+        this.processor = new ProcessorService(calls, catalog, vault, io, Clock.systemUTC());
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 

@@ -23,6 +23,8 @@ import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
 import dev.tartan.ui.items.ItemsView;
 import dev.tartan.ui.items.ItemsViewModel;
+import dev.tartan.ui.processor.ProcessorView;
+import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import dev.tartan.ui.shell.ShellViewModel;
 import dev.tartan.ui.shell.Theme;
@@ -159,7 +161,9 @@ public final class TartanApplication extends Application {
                         shell.activeProfileProperty()),
                 navigator));
         PaneView console = new LazyPaneView(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
-        List<PaneView> panes = List.of(items, console);
+        PaneView processor = new LazyPaneView(ProcessorView.INFO, () -> new ProcessorView(new ProcessorViewModel(
+                context.processor, context.transactions, context.tasks, shell.activeProfileProperty()), navigator));
+        List<PaneView> panes = List.of(items, console, processor);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

@@ -77,6 +77,17 @@ public final class CachedCalls {
         return call;
     }
 
+    /**
+     * Keeps {@code value} in the cache as the reply to a read of {@code path} with {@code body}: what
+     * Tartan itself last set, where Plaid offers no call to read it back (a processor token's webhook).
+     */
+    public CompletableFuture<Fetched> remember(Profile profile, String path, ObjectNode body, JsonNode value, String requestId) {
+        return CompletableFuture.supplyAsync(() -> {
+            CachedResult stored = vault.cache().put(profile.name(), path, canonical(body), value.toString(), requestId);
+            return new Fetched(value, stored.fetchedAt(), requestId, true);
+        }, io);
+    }
+
     private CallRecord record(String path, Instant started, PlaidResponse response, Throwable failure) {
         if (response != null) {
             return new CallRecord(started, path, response.httpStatus(), response.requestId(), response.duration(), response.json());

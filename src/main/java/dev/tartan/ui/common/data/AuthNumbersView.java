@@ -54,6 +54,7 @@ public final class AuthNumbersView extends VBox {
         table.getColumns().add(column("Network", Row::network));
         TableColumn<Row, String> number = column("Account number", row -> reveal.isSelected() ? row.number() : Formats.maskNumber(row.number()));
         number.getStyleClass().add("mono");
+        number.setMinWidth(150);
         table.getColumns().add(number);
         table.getColumns().add(column("Routing / code", row -> row.routingLabel() + " " + row.routing()));
         table.getColumns().add(column("Also", Row::extra));

@@ -43,6 +43,7 @@ public final class CallLogView extends SplitPane {
                 }
                 Label status = new Label(call.httpStatus() == 0 ? "\u2014" : String.valueOf(call.httpStatus()));
                 status.getStyleClass().addAll("status-chip", call.httpStatus() >= 200 && call.httpStatus() < 300 ? "status-ok" : "status-error");
+                status.setMinWidth(Label.USE_PREF_SIZE);
                 Label operation = new Label(call.operation());
                 operation.getStyleClass().add("mono");
                 Label detail = new Label(TIME.format(call.at()) + " \u00b7 " + call.duration().toMillis() + " ms"

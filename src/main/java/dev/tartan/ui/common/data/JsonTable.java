@@ -11,6 +11,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,12 @@ import java.util.function.Function;
  * Plaid adds later never break it. Right-click copies a row as JSON.
  */
 public class JsonTable extends TableView<JsonNode> {
+
+    private static final int FIT_SAMPLE_ROWS = 200;
+    private static final double FIT_FONT_SIZE = 14;
+    private static final double HEADER_PADDING = 28;
+    private static final double CELL_PADDING = 20;
+    private static final double MAX_FITTED_WIDTH = 420;
 
     public JsonTable(String id, String emptyText) {
         setId(id);
@@ -77,6 +85,31 @@ public class JsonTable extends TableView<JsonNode> {
     /** Shows rows made by the caller (joined with another part of the reply, say). */
     public void show(List<JsonNode> rows) {
         setItems(FXCollections.observableArrayList(rows));
+    }
+
+    /**
+     * Sizes each column to its title and the widest of its first rows (up to a cap), so short
+     * values are not cut off; the table then scrolls sideways when the columns do not all fit.
+     * Call after {@code show}.
+     */
+    public void fitColumnsToContent() {
+        Text probe = new Text();
+        probe.setFont(Font.font(FIT_FONT_SIZE));
+        int rows = Math.min(getItems().size(), FIT_SAMPLE_ROWS);
+        for (TableColumn<JsonNode, ?> column : getColumns()) {
+            probe.setText(column.getText());
+            double width = probe.getLayoutBounds().getWidth() + HEADER_PADDING;
+            for (int row = 0; row < rows; row++) {
+                Object value = column.getCellData(row);
+                if (value != null) {
+                    probe.setText(value.toString());
+                    width = Math.max(width, probe.getLayoutBounds().getWidth() * (column.getStyleClass().contains("mono") ? 1.15 : 1)
+                            + CELL_PADDING);
+                }
+            }
+            column.setPrefWidth(Math.min(width, MAX_FITTED_WIDTH));
+        }
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
     }
 
     /** The value at a path of field names: {@code at(row, "balances", "current")}. */

@@ -1,0 +1,392 @@
+package dev.tartan.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tartan.api.PlaidApiException;
+import dev.tartan.model.AuditEntry;
+import dev.tartan.model.CallRecord;
+import dev.tartan.model.FailureReport;
+import dev.tartan.model.FieldMatch;
+import dev.tartan.model.FixAction;
+import dev.tartan.model.MatchLevel;
+import dev.tartan.model.PlaidEnvironment;
+import dev.tartan.model.PlaidError;
+import dev.tartan.model.Profile;
+import dev.tartan.model.SignalAssessment;
+import dev.tartan.model.TokenEntry;
+import dev.tartan.model.TokenKind;
+import dev.tartan.service.ProcessorService.DecisionReport;
+import dev.tartan.service.ProcessorService.IdentityMatchUser;
+import dev.tartan.service.ProcessorService.Read;
+import dev.tartan.service.ProcessorService.ReturnReport;
+import dev.tartan.service.ProcessorService.SignalRequest;
+import dev.tartan.store.Vault;
+import dev.tartan.testing.EmulatorServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The processor service against the built-in emulator over loopback, with a real vault. */
+class ProcessorServiceTest {
+
+    @TempDir
+    static Path home;
+    static EmulatorServices services;
+    static Vault vault;
+    static ProcessorService service;
+    static Profile profile;
+    static TokenEntry item;
+    static String checkingId;
+    static String creditCardId;
+
+    @BeforeAll
+    static void start() {
+        services = new EmulatorServices(home);
+        vault = services.vault;
+        profile = services.profile;
+        CachedCalls calls = new CachedCalls(services.gateway, vault, services.io, Clock.systemUTC());
+        service = new ProcessorService(calls, new CatalogService(services.io), vault, services.io, Clock.systemUTC());
+        item = new ItemService(services.gateway, calls, vault, services.io).createSandboxItem(profile, new ItemService.SandboxItemSpec("ins_109508",
+                List.of("auth", "identity", "transactions"), "user_good", "pass_good", null, "Platypus Item")).join();
+        JsonNode accounts = service.accountsOf(profile, item.value()).join();
+        checkingId = accountOf(accounts, "checking");
+        creditCardId = accountOf(accounts, "credit card");
+    }
+
+    private static String accountOf(JsonNode accounts, String subtype) {
+        for (JsonNode account : accounts) {
+            if (subtype.equals(account.path("subtype").asText())) {
+                return account.path("account_id").asText();
+            }
+        }
+        throw new AssertionError("The sandbox Item has no " + subtype + " account: " + accounts);
+    }
+
+    @AfterAll
+    static void stop() {
+        services.close();
+    }
+
+    private static TokenEntry newToken(String accountId) {
+        return service.createProcessorToken(profile, item.value(), accountId, "dwolla").join();
+    }
+
+    /** Call logs and the gateway's audit entries are written as the reply comes back, beside the caller. */
+    private static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> future) {
+        assertThatThrownBy(future::join).isInstanceOf(CompletionException.class);
+        return future.handle((value, error) -> error instanceof CompletionException ? error.getCause() : error).join();
+    }
+
+    // --- making and keeping tokens ----------------------------------------------------------------
+
+    @Test
+    void createsAProcessorTokenAndKeepsItWithItsAccountAndAnAuditEntry() {
+        TokenEntry token = newToken(checkingId);
+
+        assertThat(token.kind()).isEqualTo(TokenKind.PROCESSOR);
+        assertThat(token.value()).startsWith("processor-sandbox-");
+        assertThat(token.ownerId()).isEqualTo(checkingId);
+        assertThat(token.institution()).isEqualTo("ins_109508");
+        assertThat(token.label()).isEqualTo("dwolla \u00b7 Platypus Item");
+        assertThat(token.profile()).isEqualTo("Emulator");
+        assertThat(vault.tokens().byToken(token.value())).contains(token);
+        AuditEntry audit = vault.audit().recent(5).stream().filter(e -> e.action().equals("create processor token"))
+                .findFirst().orElseThrow();
+        assertThat(audit.targets()).contains("account_id=" + checkingId, "processor=dwolla", "item_id=" + item.ownerId());
+        assertThat(audit.requestId()).isNotBlank();
+        assertThat(service.tokens(profile).join()).extracting(TokenEntry::value).contains(token.value());
+    }
+
+    @Test
+    void aLabelOfTheCallersReplacesTheDefault() {
+        TokenEntry token = service.createProcessorToken(profile, item.value(), checkingId, "moov", "  Moov payouts ").join();
+        assertThat(token.label()).isEqualTo("Moov payouts");
+    }
+
+    @Test
+    void aProcessorTokenNeedsAnAccountOfTheItem() {
+        Throwable error = failureOf(service.createProcessorToken(profile, item.value(), "no-such-account", "dwolla"));
+        assertThat(error).isInstanceOf(PlaidApiException.class);
+        assertThat(((PlaidApiException) error).error().errorCode()).isEqualTo("INVALID_ACCOUNT_ID");
+        assertThat(failureOf(service.createProcessorToken(profile, item.value(), " ", "dwolla")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theProcessorsComeFromTheRequestSchemaSorted() {
+        List<String> processors = service.processors().join();
+        assertThat(processors).contains("dwolla", "galileo", "modern_treasury", "moov").hasSizeGreaterThan(20);
+        List<String> sorted = new ArrayList<>(processors);
+        Collections.sort(sorted);
+        assertThat(processors).isEqualTo(sorted);
+    }
+
+    @Test
+    void aSandboxProcessorTokenIsKeptWithTheAccountItReads() {
+        TokenEntry token = service.createSandboxProcessorToken(profile, "ins_109508", null).join();
+        assertThat(token.kind()).isEqualTo(TokenKind.PROCESSOR);
+        assertThat(token.ownerId()).isNotBlank();
+        assertThat(token.institution()).isEqualTo("ins_109508");
+        assertThat(token.label()).isEqualTo("Sandbox \u00b7 ins_109508");
+        assertThat(service.cached(profile, Read.ACCOUNT, token.value()).join()).isPresent();
+        assertThat(vault.audit().recent(10)).anySatisfy(e -> assertThat(e.action()).isEqualTo("create sandbox processor token"));
+    }
+
+    @Test
+    void pastingKeepsAProcessorTokenOnceAndRemovingForgetsIt() {
+        TokenEntry created = service.createSandboxProcessorToken(profile, "ins_109508", null).join();
+        vault.tokens().remove(created.value());
+
+        TokenEntry added = service.addToken(profile, "  " + created.value() + "\n", "Pasted").join();
+        assertThat(added.value()).isEqualTo(created.value());
+        assertThat(added.label()).isEqualTo("Pasted");
+        assertThat(added.ownerId()).isNull();
+        assertThat(service.addToken(profile, created.value(), "Again").join().id()).isEqualTo(added.id());
+
+        JsonNode account = service.fetch(profile, Read.ACCOUNT, added.value(), call -> { }).join().json();
+        TokenEntry learnt = service.noteAccount(added, account).join();
+        assertThat(learnt.ownerId()).isEqualTo(account.path("account").path("account_id").asText());
+        assertThat(learnt.institution()).isEqualTo("ins_109508");
+
+        assertThat(service.removeToken(learnt).join()).isTrue();
+        assertThat(vault.tokens().byToken(added.value())).isEmpty();
+        assertThat(service.removeToken(learnt).join()).isFalse();
+        List<AuditEntry> audit = vault.audit().recent(10);
+        assertThat(audit).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("token book remove");
+            assertThat(e.targets()).contains("account_id=" + learnt.ownerId())
+                    .noneSatisfy(target -> assertThat(target).contains(added.value()));
+        });
+        assertThat(audit).anySatisfy(e -> assertThat(e.action()).isEqualTo("token book add"));
+    }
+
+    @Test
+    void aTokenAnotherProfileKeepsIsRefused() {
+        TokenEntry created = service.createSandboxProcessorToken(profile, "ins_109508", null).join();
+        Profile other = new Profile("Other emulator", PlaidEnvironment.EMULATOR, profile.credentials());
+        assertThat(failureOf(service.addToken(other, created.value(), null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Profile 'Emulator' already keeps");
+    }
+
+    @Test
+    void onlyProcessorTokensOfTheProfilesEnvironmentAreAccepted() {
+        assertThat(ProcessorService.checkProcessorToken(profile, " processor-sandbox-0f3c1a2b-1111-2222-3333-444455556666 "))
+                .isEqualTo("processor-sandbox-0f3c1a2b-1111-2222-3333-444455556666");
+        assertThatThrownBy(() -> ProcessorService.checkProcessorToken(profile, ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Paste a processor token");
+        assertThatThrownBy(() -> ProcessorService.checkProcessorToken(profile, "my-client-secret-0123456789"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a processor token")
+                .hasMessageNotContaining("my-client-secret");
+        assertThatThrownBy(() -> ProcessorService.checkProcessorToken(profile, item.value()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("That is an access token")
+                .hasMessageContaining("From an Item").hasMessageNotContaining(item.value());
+        assertThatThrownBy(() -> ProcessorService.checkProcessorToken(profile, "processor-production-0f3c1a2b-1111"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("production processor token")
+                .hasMessageContaining("Production profile");
+        Profile production = new Profile("Live", PlaidEnvironment.PRODUCTION, profile.credentials());
+        assertThatThrownBy(() -> ProcessorService.checkProcessorToken(production, "processor-sandbox-0f3c1a2b-1111"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Sandbox profile");
+        Profile custom = new Profile("Proxy", PlaidEnvironment.custom(URI.create("http://localhost:1")), profile.credentials());
+        assertThat(ProcessorService.checkProcessorToken(custom, "processor-production-0f3c1a2b-1111")).isNotBlank();
+    }
+
+    // --- reads ------------------------------------------------------------------------------------
+
+    @Test
+    void readsAreCachedAndLogged() {
+        TokenEntry token = newToken(checkingId);
+        assertThat(service.cached(profile, Read.ACCOUNT, token.value()).join()).isEmpty();
+        List<CallRecord> log = Collections.synchronizedList(new ArrayList<>());
+
+        CachedCalls.Fetched account = service.fetch(profile, Read.ACCOUNT, token.value(), log::add).join();
+        assertThat(account.json().path("account").path("account_id").asText()).isEqualTo(checkingId);
+        assertThat(account.json().path("institution_id").asText()).isEqualTo("ins_109508");
+        assertThat(account.fromCache()).isFalse();
+        CachedCalls.Fetched cached = service.cached(profile, Read.ACCOUNT, token.value()).join().orElseThrow();
+        assertThat(cached.fromCache()).isTrue();
+        assertThat(cached.requestId()).isEqualTo(account.requestId());
+        eventually(() -> assertThat(log).singleElement().satisfies(call -> {
+            assertThat(call.operation()).isEqualTo("/processor/account/get");
+            assertThat(call.httpStatus()).isEqualTo(200);
+        }));
+
+        assertThat(service.fetch(profile, Read.AUTH, token.value(), log::add).join().json().path("numbers").path("ach")).isNotEmpty();
+        assertThat(service.refreshTransactions(profile, token.value(), log::add).join().httpStatus()).isEqualTo(200);
+        assertThat(service.fetch(profile, Read.RECURRING, token.value(), log::add).join().json().has("inflow_streams")).isTrue();
+        assertThat(service.realTimeBalance(profile, token.value(), log::add).join().json().path("account").path("balances")
+                .has("current")).isTrue();
+        eventually(() -> assertThat(log).extracting(CallRecord::operation).contains("/processor/transactions/refresh", "/processor/balance/get"));
+    }
+
+    @Test
+    void aReadThatDoesNotApplyFailsWithPlaidsErrorAndIsLogged() {
+        TokenEntry checking = newToken(checkingId);
+        List<CallRecord> log = Collections.synchronizedList(new ArrayList<>());
+        Throwable error = failureOf(service.fetch(profile, Read.LIABILITIES, checking.value(), log::add));
+        assertThat(((PlaidApiException) error).error().errorCode()).isEqualTo("NO_LIABILITY_ACCOUNTS");
+        eventually(() -> assertThat(log).singleElement().satisfies(call -> assertThat(call.httpStatus()).isEqualTo(400)));
+
+        TokenEntry card = newToken(creditCardId);
+        JsonNode liabilities = service.fetch(profile, Read.LIABILITIES, card.value(), log::add).join().json();
+        assertThat(liabilities.path("liabilities").path("credit")).isNotEmpty();
+    }
+
+    // --- identity match ---------------------------------------------------------------------------
+
+    @Test
+    void matchesAnIdentityFieldByField() {
+        TokenEntry token = newToken(checkingId);
+        JsonNode owner = service.fetch(profile, Read.IDENTITY, token.value(), call -> { }).join()
+                .json().path("account").path("owners").path(0);
+        String name = owner.path("names").path(0).asText();
+        String email = owner.path("emails").path(0).path("data").asText();
+        ProcessorService.IdentityMatchResult result = service.matchIdentity(profile, token.value(),
+                new IdentityMatchUser(name, "z" + email, "", "", "", "", "", ""), call -> { }).join();
+
+        assertThat(result.fields()).extracting(FieldMatch::field).containsExactly("Legal name", "Email address", "Phone number", "Address");
+        assertThat(result.fields().get(0).score()).isEqualTo(100);
+        assertThat(result.fields().get(0).level()).isEqualTo(MatchLevel.PERFECT);
+        assertThat(result.fields().get(1).score()).isBetween(70, 99);
+        assertThat(result.fields().get(2).level()).isEqualTo(MatchLevel.NOT_COMPARED);
+        assertThat(result.requestId()).isNotBlank();
+    }
+
+    @Test
+    void anEmptyIdentityIsRefusedBeforeAnyCall() {
+        List<CallRecord> log = new ArrayList<>();
+        Throwable error = failureOf(service.matchIdentity(profile, "processor-sandbox-x",
+                new IdentityMatchUser(" ", "", null, "", "", "", "", ""), log::add));
+        assertThat(error).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one field");
+        assertThat(log).isEmpty();
+    }
+
+    // --- Signal -----------------------------------------------------------------------------------
+
+    @Test
+    void evaluatesADebitThenReportsItsDecisionAndItsReturn() {
+        TokenEntry token = newToken(checkingId);
+        String id = ProcessorService.newClientTransactionId();
+        assertThat(id).hasSizeLessThanOrEqualTo(36).isNotEqualTo(ProcessorService.newClientTransactionId());
+        Consumer<CallRecord> log = call -> { };
+
+        assertThat(service.prepareSignal(profile, token.value(), log).join().httpStatus()).isEqualTo(200);
+        SignalAssessment assessment = service.evaluateSignal(profile, token.value(),
+                new SignalRequest(250.0, id, true, "user-42", false, null), log).join();
+        assertThat(assessment.clientTransactionId()).isEqualTo(id);
+        assertThat(assessment.customerInitiated().score()).isBetween(1, 99);
+        assertThat(assessment.customerInitiated().tierCount()).isEqualTo(5);
+        assertThat(assessment.bankInitiated().tier()).isBetween(1, 8);
+        assertThat(assessment.bankInitiated().incidence()).isNotBlank();
+        assertThat(assessment.rulesetResult()).isIn("ACCEPT", "REVIEW", "REROUTE");
+
+        assertThat(service.reportDecision(profile, token.value(), new DecisionReport(id, true, 2, "APPROVE", "STANDARD_ACH", 50.0), log)
+                .join().httpStatus()).isEqualTo(200);
+        assertThat(service.reportReturn(profile, token.value(), new ReturnReport(id, "r01", null), log).join().httpStatus()).isEqualTo(200);
+
+        // The gateway audits every state change with its request_id, after the reply.
+        eventually(() -> assertThat(vault.audit().recent(30).stream().map(AuditEntry::action).toList()).contains("call /processor/signal/prepare", "call /processor/signal/evaluate",
+                "call /processor/signal/decision/report", "call /processor/signal/return/report"));
+    }
+
+    @Test
+    void aReturnOfADebitThatWasNotSentIsRefusedByPlaid() {
+        TokenEntry token = newToken(checkingId);
+        String id = ProcessorService.newClientTransactionId();
+        Consumer<CallRecord> log = call -> { };
+        service.evaluateSignal(profile, token.value(), new SignalRequest(20, id, null, null, null, null), log).join();
+        service.reportDecision(profile, token.value(), new DecisionReport(id, false, null, null, null, null), log).join();
+        Throwable error = failureOf(service.reportReturn(profile, token.value(), new ReturnReport(id, "R01", null), log));
+        assertThat(((PlaidApiException) error).error().errorCode()).isEqualTo("SIGNAL_TRANSACTION_NOT_INITIATED");
+    }
+
+    @Test
+    void badSignalInputIsRefusedBeforeAnyCall() {
+        List<CallRecord> log = new ArrayList<>();
+        assertThat(failureOf(service.evaluateSignal(profile, "processor-sandbox-x", new SignalRequest(0, "t", null, null, null, null), log::add)))
+                .hasMessageContaining("more than 0");
+        assertThat(failureOf(service.evaluateSignal(profile, "processor-sandbox-x",
+                new SignalRequest(10, "x".repeat(37), null, null, null, null), log::add))).hasMessageContaining("1 to 36");
+        assertThat(failureOf(service.reportReturn(profile, "processor-sandbox-x", new ReturnReport("t", " ", null), log::add)))
+                .hasMessageContaining("return code");
+        assertThat(failureOf(service.reportDecision(profile, "processor-sandbox-x", new DecisionReport("", true, null, null, null, null), log::add)))
+                .hasMessageContaining("Evaluate a debit first");
+        assertThat(log).isEmpty();
+    }
+
+    @Test
+    void theDecisionChoicesComeFromTheSchema() {
+        assertThat(service.decisionOutcomes().join()).contains("APPROVE", "REVIEW", "REJECT");
+        assertThat(service.paymentMethods().join()).contains("SAME_DAY_ACH", "STANDARD_ACH");
+    }
+
+    // --- webhook ----------------------------------------------------------------------------------
+
+    @Test
+    void remembersTheWebhookItSets() {
+        TokenEntry token = newToken(checkingId);
+        assertThat(service.knownWebhook(profile, token.value()).join()).isEmpty();
+
+        ProcessorService.KnownWebhook set = service.updateWebhook(profile, token.value(), " http://127.0.0.1:9/hooks ", call -> { }).join();
+        assertThat(set.url()).isEqualTo("http://127.0.0.1:9/hooks");
+        assertThat(set.requestId()).isNotBlank();
+        assertThat(service.knownWebhook(profile, token.value()).join()).hasValueSatisfying(known -> {
+            assertThat(known.url()).isEqualTo("http://127.0.0.1:9/hooks");
+            assertThat(known.requestId()).isEqualTo(set.requestId());
+        });
+
+        assertThat(service.updateWebhook(profile, token.value(), "", call -> { }).join().url()).isNull();
+        assertThat(service.knownWebhook(profile, token.value()).join()).hasValueSatisfying(known -> assertThat(known.url()).isNull());
+        eventually(() -> assertThat(vault.audit().recent(20))
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("call /processor/token/webhook/update")));
+    }
+
+    @Test
+    void aWebhookThatIsNotAnHttpUrlIsRefusedBeforeAnyCall() {
+        List<CallRecord> log = new ArrayList<>();
+        assertThat(failureOf(service.updateWebhook(profile, "processor-sandbox-x", "ftp://example.com/hook", log::add)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http or https");
+        assertThat(log).isEmpty();
+    }
+
+    // --- failures ---------------------------------------------------------------------------------
+
+    @Test
+    void aFixThatNeedsTheAccessTokenBecomesAdviceForTheProcessorPartner() {
+        PlaidError error = new PlaidError("ITEM_ERROR", "ITEM_LOGIN_REQUIRED", null, "the login details have changed", null,
+                "req-9", 400, 400, null, null, List.of());
+        FailureReport report = ProcessorService.describeFailure(new PlaidApiException("POST", "/processor/auth/get", error));
+        assertThat(report.fix()).isEqualTo(FixAction.NONE);
+        assertThat(report.nextStep()).contains("ask the developer whose Item this is");
+        assertThat(report.errorCode()).isEqualTo("ITEM_LOGIN_REQUIRED");
+        assertThat(report.requestId()).isEqualTo("req-9");
+        assertThat(ProcessorService.describeFailure(new IllegalArgumentException("bad")).fix()).isEqualTo(FixAction.NONE);
+    }
+}
