@@ -1,25 +1,37 @@
 package dev.tartan.app;
 
 import dev.tartan.model.ConsoleDraft;
+import dev.tartan.model.PaneTarget;
 import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
+import dev.tartan.ui.items.ItemsView;
+import dev.tartan.ui.items.ItemsViewModel;
+import dev.tartan.ui.processor.ProcessorView;
+import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import javafx.application.HostServices;
 
 import java.util.function.Supplier;
 
-/** Moves the user between panes: the panes ask for a place, this knows where it is. */
+/**
+ * Moves the user between panes: the panes ask for a place, this knows where it is. The view
+ * models come from suppliers because each pane is built on first use.
+ */
 final class AppNavigator implements Navigator {
 
     private final HostServices host;
     private final Supplier<ConsoleViewModel> console;
-    private final String consolePaneId;
+    private final Supplier<ItemsViewModel> items;
+    private final Supplier<ProcessorViewModel> processor;
     private MainWindow window;
 
-    AppNavigator(HostServices host, Supplier<ConsoleViewModel> console, String consolePaneId) {
+    AppNavigator(HostServices host, Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items,
+                 Supplier<ProcessorViewModel> processor) {
         this.host = host;
         this.console = console;
-        this.consolePaneId = consolePaneId;
+        this.items = items;
+        this.processor = processor;
     }
 
     /** The window is built after the panes that navigate, so it is attached afterwards. */
@@ -29,8 +41,22 @@ final class AppNavigator implements Navigator {
 
     @Override
     public void openInConsole(ConsoleDraft draft) {
-        window.show(consolePaneId);
+        window.show(ConsoleView.INFO.id());
         console.get().open(draft);
+    }
+
+    @Override
+    public void openInPane(PaneTarget target) {
+        switch (target.kind()) {
+            case ITEM -> {
+                window.show(ItemsView.INFO.id());
+                items.get().open(target.token());
+            }
+            case PROCESSOR_TOKEN -> {
+                window.show(ProcessorView.INFO.id());
+                processor.get().open(target.token());
+            }
+        }
     }
 
     @Override

@@ -154,15 +154,15 @@ public final class TartanApplication extends Application {
             });
             return model;
         });
-        AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, ConsoleView.INFO.id());
+        Supplier<ItemsViewModel> itemsModel = memoize(() -> new ItemsViewModel(context.items, context.calls, context.catalog,
+                context.transactions, context.processor, context.tasks, shell.activeProfileProperty()));
+        Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(context.processor, context.transactions,
+                context.tasks, shell.activeProfileProperty()));
+        AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, itemsModel, processorModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
-        PaneView items = new LazyPaneView(ItemsView.INFO, () -> new ItemsView(
-                new ItemsViewModel(context.items, context.calls, context.catalog, context.transactions, context.tasks,
-                        shell.activeProfileProperty()),
-                navigator));
+        PaneView items = new LazyPaneView(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         PaneView console = new LazyPaneView(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
-        PaneView processor = new LazyPaneView(ProcessorView.INFO, () -> new ProcessorView(new ProcessorViewModel(
-                context.processor, context.transactions, context.tasks, shell.activeProfileProperty()), navigator));
+        PaneView processor = new LazyPaneView(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
         List<PaneView> panes = List.of(items, console, processor);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);

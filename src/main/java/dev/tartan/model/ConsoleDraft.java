@@ -9,5 +9,5 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param body        the body to start from
  * @param description what it does, for a menu ("Get the Item of this access token")
  */
-public record ConsoleDraft(String path, ObjectNode body, String description) {
+public record ConsoleDraft(String path, ObjectNode body, String description) implements OmniboxDestination {
 }

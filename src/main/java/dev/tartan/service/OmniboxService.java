@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.IdKind;
 import dev.tartan.model.IdRecognizer;
+import dev.tartan.model.OmniboxDestination;
+import dev.tartan.model.PaneTarget;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
 
@@ -25,7 +27,7 @@ public final class OmniboxService {
     }
 
     /** What the text is, the token-book entries that mention it, and the places to open, best first. */
-    public record Match(IdKind kind, String value, List<TokenEntry> known, List<ConsoleDraft> destinations) {
+    public record Match(IdKind kind, String value, List<TokenEntry> known, List<OmniboxDestination> destinations) {
     }
 
     public CompletableFuture<Match> lookUp(String text) {
@@ -34,15 +36,17 @@ public final class OmniboxService {
         return tokens.find(value).thenApply(known -> new Match(kind, value, known, destinations(kind, value, known)));
     }
 
-    private static List<ConsoleDraft> destinations(IdKind kind, String value, List<TokenEntry> known) {
-        List<ConsoleDraft> drafts = new ArrayList<>();
+    private static List<OmniboxDestination> destinations(IdKind kind, String value, List<TokenEntry> known) {
+        List<OmniboxDestination> drafts = new ArrayList<>();
         switch (kind) {
             case ACCESS_TOKEN -> {
+                drafts.add(new PaneTarget(PaneTarget.Kind.ITEM, value, "Open this Item in the Items pane"));
                 drafts.add(draft("/item/get", "access_token", value, "Get the Item of this access token"));
                 drafts.add(draft("/accounts/get", "access_token", value, "List its accounts"));
                 drafts.add(draft("/transactions/sync", "access_token", value, "Sync its transactions"));
             }
             case PROCESSOR_TOKEN -> {
+                drafts.add(new PaneTarget(PaneTarget.Kind.PROCESSOR_TOKEN, value, "Open this processor token in the Processor pane"));
                 drafts.add(draft("/processor/account/get", "processor_token", value, "Get the account behind this processor token"));
                 drafts.add(draft("/processor/auth/get", "processor_token", value, "Get its account and routing numbers"));
                 drafts.add(draft("/processor/balance/get", "processor_token", value, "Get its real-time balance"));
@@ -59,8 +63,9 @@ public final class OmniboxService {
                 // Only the token book knows which access token an item_id belongs to.
                 for (TokenEntry entry : known) {
                     if (entry.kind() == TokenKind.ACCESS && value.equals(entry.ownerId())) {
-                        drafts.add(draft("/item/get", "access_token", entry.value(),
-                                "Get this Item (" + (entry.label() == null ? entry.maskedValue() : entry.label()) + ")"));
+                        String name = entry.label() == null ? entry.maskedValue() : entry.label();
+                        drafts.add(new PaneTarget(PaneTarget.Kind.ITEM, entry.value(), "Open this Item (" + name + ") in the Items pane"));
+                        drafts.add(draft("/item/get", "access_token", entry.value(), "Get this Item (" + name + ")"));
                     }
                 }
             }

@@ -8,7 +8,9 @@ import dev.tartan.model.TokenKind;
 import dev.tartan.model.TransactionRow;
 import dev.tartan.model.TransactionSource;
 import dev.tartan.service.CachedCalls;
+import dev.tartan.service.CatalogService;
 import dev.tartan.service.ItemService;
+import dev.tartan.service.ProcessorService;
 import dev.tartan.service.TransactionService;
 import dev.tartan.testing.EmulatorServices;
 import dev.tartan.ui.common.TaskCenter;
@@ -58,6 +60,8 @@ public final class ItemsBenchmark {
             ItemService items = new ItemService(services.gateway, calls, services.vault, services.io);
             TransactionService transactions = new TransactionService(services.gateway, services.vault, services.io, Clock.systemUTC());
             TaskCenter tasks = new TaskCenter();
+            ProcessorService processors = new ProcessorService(calls, new CatalogService(services.io), services.vault, services.io,
+                    Clock.systemUTC());
             JsonNode item = services.newItem("user_good");
             TokenEntry entry = services.vault.tokens().save(TokenEntry.of(TokenKind.ACCESS, item.path("access_token").asText(),
                     services.profile.name(), item.path("item_id").asText()));
@@ -66,7 +70,7 @@ public final class ItemsBenchmark {
             List<Double> cachedFirstPaint = new ArrayList<>();
             for (int run = 0; run < 5; run++) {
                 services.vault.cache().clear(services.profile.name());
-                ItemViewModel model = onFx(() -> new ItemViewModel(items, calls, transactions, tasks, e -> { }, e -> { }));
+                ItemViewModel model = onFx(() -> new ItemViewModel(items, calls, transactions, processors, tasks, e -> { }, e -> { }));
                 uncached.add(timeToAllTabs(model, services, entry, TabState::hasData, false));
                 // Reopening: the tabs paint what the vault cached, while the fresh calls run.
                 cachedFirstPaint.add(timeToAllTabs(model, services, entry, TabState::hasData, true));

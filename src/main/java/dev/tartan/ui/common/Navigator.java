@@ -1,6 +1,8 @@
 package dev.tartan.ui.common;
 
 import dev.tartan.model.ConsoleDraft;
+import dev.tartan.model.OmniboxDestination;
+import dev.tartan.model.PaneTarget;
 
 /** Lets one part of the window send the user to another without knowing it. */
 public interface Navigator {
@@ -8,6 +10,18 @@ public interface Navigator {
     /** Opens the API console on a prepared call. */
     void openInConsole(ConsoleDraft draft);
 
+    /** Opens a token in its product pane (adding it to the token book if it is not there yet). */
+    void openInPane(PaneTarget target);
+
     /** Opens a web page in the user's browser. */
     void openLink(String url);
+
+    /** Goes wherever the omnibox said. */
+    default void open(OmniboxDestination destination) {
+        if (destination instanceof ConsoleDraft draft) {
+            openInConsole(draft);
+        } else if (destination instanceof PaneTarget target) {
+            openInPane(target);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.FixAction;
+import dev.tartan.model.PaneTarget;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.FailureView;
@@ -122,6 +123,7 @@ final class ItemView extends BorderPane {
                 action("Refresh transactions", "actionRefreshTransactions", Material2MZ.SYNC, model::refreshTransactions),
                 action("Real-time balance", "actionBalance", Material2OutlinedAL.ACCOUNT_BALANCE, model::refreshBalance),
                 action("Create an update-mode Link token", "actionUpdateMode", Material2OutlinedAL.LINK, this::createUpdateModeLinkToken),
+                action("Create a processor token\u2026", "actionProcessorToken", Material2MZ.VPN_KEY, this::createProcessorToken),
                 new SeparatorMenuItem(),
                 action("Fire a sandbox webhook\u2026", "actionFireWebhook", Material2OutlinedMZ.SEND, this::fireWebhook),
                 action("Reset login (sandbox)", "actionResetLogin", Material2OutlinedAL.LOCK, model::resetLogin),
@@ -345,6 +347,21 @@ final class ItemView extends BorderPane {
             choose.getDialogPane().setId("webhookCodeDialog");
             choose.showAndWait().ifPresent(model::fireWebhook);
         }, error -> model.noticeProperty().set("Could not list the webhook codes: " + error.getMessage()));
+    }
+
+    private void createProcessorToken() {
+        JsonNode accounts = model.accountsProperty().get() != null && model.accountsProperty().get().hasData()
+                ? model.accountsProperty().get().data().path("accounts") : null;
+        if (accounts == null || accounts.isEmpty()) {
+            model.noticeProperty().set("The Item's accounts are not loaded yet: a processor token is made for one account.");
+            return;
+        }
+        FxAsync.whenDone(model.processors(), processors -> new ProcessorTokenDialog(getScene().getWindow(), accounts, processors)
+                .showAndWait()
+                .ifPresent(choice -> model.createProcessorToken(choice.accountId(), choice.processor(), choice.label(),
+                        created -> navigator.openInPane(new PaneTarget(PaneTarget.Kind.PROCESSOR_TOKEN, created.value(),
+                                "Open the new processor token")))),
+                error -> model.noticeProperty().set("Could not list the processors: " + error.getMessage()));
     }
 
     private void rotate() {

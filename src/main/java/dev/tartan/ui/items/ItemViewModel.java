@@ -12,6 +12,7 @@ import dev.tartan.model.TransactionSource;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.FailureDescriber;
 import dev.tartan.service.ItemService;
+import dev.tartan.service.ProcessorService;
 import dev.tartan.service.TransactionService;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.TaskCenter;
@@ -37,6 +38,7 @@ import java.util.function.Consumer;
 public final class ItemViewModel {
 
     private final ItemService items;
+    private final ProcessorService processors;
     private final TaskCenter tasks;
     private final TabLoader loader;
 
@@ -62,9 +64,10 @@ public final class ItemViewModel {
      * @param onReplaced told when the Item's access token was rotated (the list swaps the entry)
      * @param onRemoved  told when the Item was removed
      */
-    public ItemViewModel(ItemService items, CachedCalls cachedCalls, TransactionService transactionService, TaskCenter tasks,
-                         Consumer<TokenEntry> onReplaced, Consumer<TokenEntry> onRemoved) {
+    public ItemViewModel(ItemService items, CachedCalls cachedCalls, TransactionService transactionService,
+                         ProcessorService processors, TaskCenter tasks, Consumer<TokenEntry> onReplaced, Consumer<TokenEntry> onRemoved) {
         this.items = items;
+        this.processors = processors;
         this.transactions = new TransactionsModel(transactionService, tasks);
         this.tasks = tasks;
         this.onReplaced = onReplaced;
@@ -192,6 +195,20 @@ public final class ItemViewModel {
         run("Remove Item", () -> items.remove(profile.get(), removed, this::log), ignored -> {
             notice.set("The Item was removed at Plaid and from the token book.");
             onRemoved.accept(removed);
+        });
+    }
+
+    /** The processors a processor token can be made for (from the request schema). */
+    public CompletableFuture<java.util.List<String>> processors() {
+        return processors.processors();
+    }
+
+    /** Makes a processor token for one of the Item's accounts; it goes in the token book. */
+    public void createProcessorToken(String accountId, String processor, String label, Consumer<TokenEntry> whenReady) {
+        run("Create processor token", () -> processors.createProcessorToken(profile.get(), item.get().value(), accountId, processor,
+                label == null || label.isBlank() ? null : label.strip()), created -> {
+            notice.set("Created " + created.maskedValue() + " for " + processor + "; it is in the token book and the Processor pane.");
+            whenReady.accept(created);
         });
     }
 

@@ -11,6 +11,7 @@ import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.FailureDescriber;
 import dev.tartan.service.ItemService;
+import dev.tartan.service.ProcessorService;
 import dev.tartan.service.TransactionService;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.TaskCenter;
@@ -80,15 +81,17 @@ public final class ItemsViewModel {
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final ObjectProperty<FailureReport> failure = new SimpleObjectProperty<>();
+    /** Completes when the list of the current profile is in. */
+    private CompletableFuture<Void> listed = CompletableFuture.completedFuture(null);
 
     public ItemsViewModel(ItemService items, CachedCalls calls, CatalogService catalog, TransactionService transactions,
-                          TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile) {
+                          ProcessorService processors, TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile) {
         this.items = items;
         this.calls = calls;
         this.catalog = catalog;
         this.tasks = tasks;
         this.profile = profile;
-        this.detail = new ItemViewModel(items, calls, transactions, tasks, this::replace, this::removed);
+        this.detail = new ItemViewModel(items, calls, transactions, processors, tasks, this::replace, this::removed);
         filter.addListener((obs, old, now) -> {
             String needle = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
             visibleRows.setPredicate(row -> needle.isEmpty() || row.matches(needle));
@@ -114,13 +117,17 @@ public final class ItemsViewModel {
             return;
         }
         loading.set(true);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        listed = done;
         FxAsync.whenDone(items.items(current.name()), entries -> {
             loading.set(false);
             rows.setAll(entries.stream().map(ItemRow::new).toList());
             rows.forEach(row -> loadCachedStatus(current, row));
+            done.complete(null);
         }, error -> {
             loading.set(false);
             failure.set(FailureDescriber.describe(error));
+            done.complete(null);
         });
     }
 
@@ -137,6 +144,17 @@ public final class ItemsViewModel {
     static String statusOf(JsonNode itemReply) {
         PlaidError error = ItemService.itemError(itemReply);
         return error == null ? "healthy" : error.errorCode();
+    }
+
+    /** Opens the Item of an access token: the one in the list, else added to the token book first. */
+    public void open(String accessToken) {
+        listed.thenRun(() -> FxAsync.runOnFx(() -> rows.stream()
+                .filter(row -> row.entry().value().equals(accessToken))
+                .findFirst()
+                .ifPresentOrElse(row -> {
+                    filter.set("");
+                    selected.set(row);
+                }, () -> addByToken(accessToken, null))));
     }
 
     /** Adds an Item by its access token; selects it. */

@@ -75,6 +75,9 @@ public final class ProcessorViewModel {
     private long openings;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
 
+    /** Completes when the token list of the current profile is in. */
+    private CompletableFuture<Void> listed = CompletableFuture.completedFuture(null);
+
     public ProcessorViewModel(ProcessorService service, TransactionService transactionService, TaskCenter tasks,
                               ReadOnlyObjectProperty<Profile> profile) {
         this.service = service;
@@ -114,6 +117,20 @@ public final class ProcessorViewModel {
         return profile;
     }
 
+    /** Opens a processor token: the one in the list, else added to the token book first. */
+    public void open(String token) {
+        listed.thenRun(() -> FxAsync.runOnFx(() -> tokens.stream()
+                .filter(entry -> entry.value().equals(token))
+                .findFirst()
+                .ifPresentOrElse(entry -> {
+                    filter.set("");
+                    select(entry);
+                }, () -> {
+                    pasted.set(token);
+                    addPasted();
+                })));
+    }
+
     /** Reloads the profile's processor tokens from the book; the open token stays open if it is still there. */
     public void refreshTokens() {
         Profile current = profile.get();
@@ -121,7 +138,9 @@ public final class ProcessorViewModel {
             tokens.clear();
             return;
         }
-        FxAsync.whenDone(service.tokens(current), list -> {
+        CompletableFuture<List<TokenEntry>> loading = service.tokens(current);
+        listed = loading.thenAccept(list -> { });
+        FxAsync.whenDone(loading, list -> {
             if (current.equals(profile.get())) {
                 tokens.setAll(list);
                 TokenEntry shown = selected.get();

@@ -240,6 +240,10 @@ public final class MainWindow {
         navigation.getStyleClass().addAll("navigation", Tweaks.EDGE_TO_EDGE);
         navigation.setPrefWidth(190);
         navigation.setCellFactory(list -> new ListCell<>() {
+            {
+                setPrefWidth(0); // as wide as the list: no sideways scroll bar
+            }
+
             @Override
             protected void updateItem(PaneView pane, boolean empty) {
                 super.updateItem(pane, empty);

@@ -5,6 +5,8 @@ import atlantafx.base.controls.ModalPane;
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.IdKind;
+import dev.tartan.model.OmniboxDestination;
+import dev.tartan.model.PaneTarget;
 import dev.tartan.service.OmniboxService;
 import dev.tartan.ui.common.Navigator;
 import javafx.animation.PauseTransition;
@@ -31,7 +33,7 @@ final class Omnibox {
     private final CustomTextField field = new CustomTextField();
     private final Label kind = new Label();
     private final Label hint = new Label();
-    private final ListView<ConsoleDraft> results = new ListView<>();
+    private final ListView<OmniboxDestination> results = new ListView<>();
     private final VBox card;
     private final PauseTransition typing = new PauseTransition(Duration.millis(120));
     private String lookedUp = "";
@@ -74,14 +76,15 @@ final class Omnibox {
         results.setPlaceholder(new Label(""));
         results.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(ConsoleDraft draft, boolean empty) {
-                super.updateItem(draft, empty);
-                if (empty || draft == null) {
+            protected void updateItem(OmniboxDestination destination, boolean empty) {
+                super.updateItem(destination, empty);
+                if (empty || destination == null) {
                     setGraphic(null);
                     return;
                 }
-                Label description = new Label(draft.description());
-                Label path = new Label(draft.path());
+                Label description = new Label(destination.description());
+                Label path = new Label(destination instanceof ConsoleDraft draft ? "API console \u00b7 " + draft.path()
+                        : ((PaneTarget) destination).kind() == PaneTarget.Kind.ITEM ? "Items pane" : "Processor tokens pane");
                 path.getStyleClass().addAll("mono", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 setGraphic(new VBox(1, description, path));
             }
@@ -151,18 +154,18 @@ final class Omnibox {
         } else if (match.kind() == IdKind.UNKNOWN) {
             hint.setText("Tokens look like access-sandbox-\u2026; ids like a 37-character item_id, a UUID or scr_\u2026");
         } else {
-            hint.setText("Enter opens the first choice in the API console.");
+            hint.setText("Enter opens the first choice; the arrow keys pick another.");
         }
     }
 
     private void openSelected() {
-        ConsoleDraft draft = results.getSelectionModel().getSelectedItem();
-        if (draft == null && !results.getItems().isEmpty()) {
-            draft = results.getItems().get(0);
+        OmniboxDestination destination = results.getSelectionModel().getSelectedItem();
+        if (destination == null && !results.getItems().isEmpty()) {
+            destination = results.getItems().get(0);
         }
-        if (draft != null) {
+        if (destination != null) {
             close();
-            navigator.openInConsole(draft);
+            navigator.open(destination);
         }
     }
 }

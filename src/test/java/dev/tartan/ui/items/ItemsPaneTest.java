@@ -201,6 +201,31 @@ class ItemsPaneTest {
         app.screenshot("items-12-100k-filtered");
     }
 
+    @Test
+    void createsAProcessorTokenForOneOfTheAccounts() throws Exception {
+        openItem("Demo Item");
+        app.clickOn("Accounts");
+        TableView<?> accounts = app.waitFor("#accountsTable");
+        app.waitUntil("accounts", 20, () -> !accounts.getItems().isEmpty());
+        app.clickOn("#itemActions").clickOn("#actionProcessorToken");
+        app.waitFor("#processorTokenDialog");
+        app.screenshot("items-13-processor-token-dialog");
+        app.clickOn("#createProcessorTokenButton");
+
+        ListView<?> tokens = app.waitFor("#processorTokens", 30);
+        app.waitUntil("the new processor token, open in its pane", 30, () -> tokens.getItems().size() == 1
+                && app.lookup("#processorTitle").tryQuery().isPresent());
+        app.screenshot("items-14-processor-token-opened");
+        app.close();
+        try (Vault vault = TestVaults.open(home)) {
+            assertThat(vault.tokens().list(null)).anySatisfy(t -> {
+                assertThat(t.kind()).isEqualTo(TokenKind.PROCESSOR);
+                assertThat(t.ownerId()).isNotBlank();
+            });
+            assertThat(vault.audit().recent(20)).extracting(AuditEntry::action).contains("call /processor/token/create");
+        }
+    }
+
     private static int visible(Label count) {
         return Integer.parseInt(count.getText().split(" of ")[0].replace(",", ""));
     }

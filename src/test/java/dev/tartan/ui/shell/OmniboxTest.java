@@ -6,6 +6,7 @@ import dev.tartan.store.Vault;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
@@ -46,16 +47,39 @@ class OmniboxTest {
         app = new TartanAppFixture(home).startUnlocked();
         app.waitFor("#operationTree", 60);
 
-        open("processor-sandbox-0a1b2c3d-4e5f-4789-abcd-ef0123456789", "Processor token", "/processor/account/get",
-                "\"processor_token\"", "omnibox-1-processor-token");
-        open("scr_52xR9LKo77r1Np", "Individual watchlist screening", "/watchlist_screening/individual/get",
-                "\"watchlist_screening_id\" : \"scr_52xR9LKo77r1Np\"", "omnibox-2-screening");
-        open(demoToken, "Access token", "/item/get", demoToken, "omnibox-3-access-token");
+        // A processor token opens in the Processor pane (and enters the token book).
+        String processorToken = "processor-sandbox-0a1b2c3d-4e5f-4789-abcd-ef0123456789";
+        choose(processorToken, "Processor token", "omnibox-1-processor-token");
+        ListView<?> processorTokens = app.waitFor("#processorTokens", 20);
+        app.waitUntil("the processor token listed", 20, () -> processorTokens.getItems().stream()
+                .anyMatch(t -> ((TokenEntry) t).value().equals(processorToken)));
+
+        // A screening id has no pane yet: the console, prepared.
+        choose("scr_52xR9LKo77r1Np", "Individual watchlist screening", "omnibox-2-screening");
+        waitForConsole("/watchlist_screening/individual/get", "\"watchlist_screening_id\" : \"scr_52xR9LKo77r1Np\"");
+
+        // An access token opens its Item.
+        choose(demoToken, "Access token", "omnibox-3-access-token");
+        Label title = app.waitFor("#itemTitle", 20);
+        app.waitUntil("the demo Item", 20, () -> "Demo Item".equals(title.getText()));
+
         // An item_id alone says nothing about its token: the token book does.
-        open(demoItemId, "Item, account or transaction id", "/item/get", demoToken, "omnibox-4-item-id");
+        app.openPane("API console");
+        choose(demoItemId, "Item, account or transaction id", "omnibox-4-item-id");
+        Label again = app.waitFor("#itemTitle", 20);
+        app.waitUntil("the demo Item again", 20, () -> "Demo Item".equals(again.getText()));
+
+        // The other choices stay one arrow key away: the console call for the same token.
+        app.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        app.waitFor("#omniboxField");
+        app.write(demoToken);
+        app.waitUntil("choices", 10, () -> app.lookup("#omniboxResults").queryListView().getItems().size() > 1);
+        app.press(KeyCode.DOWN).release(KeyCode.DOWN).press(KeyCode.DOWN).release(KeyCode.DOWN);
+        app.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitForConsole("/item/get", demoToken);
     }
 
-    private void open(String pasted, String kind, String expectedPath, String expectedInBody, String screenshot) {
+    private void choose(String pasted, String kind, String screenshot) {
         app.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         app.waitFor("#omniboxField");
         app.write(pasted);
@@ -64,8 +88,10 @@ class OmniboxTest {
         app.waitUntil("a destination", 10, () -> !app.lookup("#omniboxResults").queryListView().getItems().isEmpty());
         app.screenshot(screenshot);
         app.press(KeyCode.ENTER).release(KeyCode.ENTER);
+    }
 
-        Label path = app.lookup("#operationPath").queryAs(Label.class);
+    private void waitForConsole(String expectedPath, String expectedInBody) {
+        Label path = app.waitFor("#operationPath", 20);
         app.waitUntil(expectedPath, 10, () -> expectedPath.equals(path.getText()));
         CodeArea editor = app.lookup("#requestEditor .json-editor").query();
         app.waitUntil("the prepared body", 10, () -> editor.getText().contains(expectedInBody));

@@ -25,6 +25,8 @@ public final class TabLoader {
     private final CachedCalls calls;
     private final Consumer<CallRecord> log;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    /** Bumped by {@link #cancelAll()}: an answer for an earlier subject must not land in a tab reused for a new one. */
+    private long generation;
 
     /**
      * @param log receives every call made (on any thread), for the Raw JSON tab
@@ -39,17 +41,28 @@ public final class TabLoader {
      * nothing to show (or null when there is something).
      */
     public void load(ObjectProperty<TabState> tab, Profile profile, String path, ObjectNode body, Function<JsonNode, String> emptyWhen) {
+        long current = generation;
         tab.set(TabState.loading("Calling " + path + "\u2026"));
-        FxAsync.whenDone(calls.cached(profile, path, body), cached -> cached.ifPresent(hit -> {
-            if (tab.get().kind() == TabState.Kind.LOADING) {
-                tab.set(shown(hit.json(), hit, true, emptyWhen));
+        CompletableFuture<java.util.Optional<CachedCalls.Fetched>> cached = calls.cached(profile, path, body);
+        inFlight.add(cached);
+        FxAsync.whenDone(cached, hit -> hit.ifPresent(found -> {
+            if (current == generation && tab.get().kind() == TabState.Kind.LOADING) {
+                tab.set(shown(found.json(), found, true, emptyWhen));
             }
         }), error -> { });
         CompletableFuture<CachedCalls.Fetched> fresh = calls.fresh(profile, path, body, log);
         inFlight.add(fresh);
         fresh.whenComplete((reply, error) -> FxAsync.runOnFx(() -> inFlight.remove(fresh)));
-        FxAsync.whenDone(fresh, fetched -> tab.set(shown(fetched.json(), fetched, false, emptyWhen)),
-                error -> tab.set(TabState.failed(FailureDescriber.describe(error))));
+        cached.whenComplete((reply, error) -> FxAsync.runOnFx(() -> inFlight.remove(cached)));
+        FxAsync.whenDone(fresh, fetched -> {
+            if (current == generation) {
+                tab.set(shown(fetched.json(), fetched, false, emptyWhen));
+            }
+        }, error -> {
+            if (current == generation) {
+                tab.set(TabState.failed(FailureDescriber.describe(error)));
+            }
+        });
     }
 
     private static TabState shown(JsonNode json, CachedCalls.Fetched fetched, boolean refreshing, Function<JsonNode, String> emptyWhen) {
@@ -59,7 +72,8 @@ public final class TabLoader {
 
     /** Stops every load still under way (their tabs keep what they show). */
     public void cancelAll() {
-        inFlight.forEach(future -> future.cancel(true));
+        generation++;
+        new ArrayList<>(inFlight).forEach(future -> future.cancel(true));
         inFlight.clear();
     }
 }
