@@ -78,6 +78,7 @@ public final class VaultCommand {
                 out.printf("Cached replies: %d%n", status.cachedResults());
                 out.printf("API calls kept: %d%n", status.historyEntries());
                 out.printf("Audit entries:  %d%n", status.auditEntries());
+                out.printf("Transactions:   %d%n", status.transactions());
                 return 0;
             });
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param cachedResults  how many cached replies
  * @param historyEntries how many calls in the request history
  * @param auditEntries   how many entries in the audit log
+ * @param transactions   how many transactions stored, of every Item and processor token
  */
 public record VaultStatus(
         Path file,
@@ -24,5 +25,6 @@ public record VaultStatus(
         long tokens,
         long cachedResults,
         long historyEntries,
-        long auditEntries) {
+        long auditEntries,
+        long transactions) {
 }

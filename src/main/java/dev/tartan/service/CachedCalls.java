@@ -2,20 +2,17 @@ package dev.tartan.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
 import dev.tartan.model.CachedResult;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.Futures;
-import dev.tartan.model.PlaidError;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
 import dev.tartan.store.Vault;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +59,7 @@ public final class CachedCalls {
     public CompletableFuture<Fetched> fresh(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
         Instant started = clock.instant();
         CompletableFuture<PlaidResponse> call = gateway.call(profile, PlaidRequest.post(path, body));
-        call.whenComplete((response, failure) -> log.accept(record(path, started, response, failure)));
+        call.whenComplete((response, failure) -> log.accept(CallRecords.of(path, started, response, failure, clock)));
         return Futures.flatMap(call, response -> CompletableFuture.supplyAsync(() -> {
             CachedResult stored = vault.cache().put(profile.name(), path, canonical(body), response.text(), response.requestId());
             return new Fetched(response.json(), stored.fetchedAt(), response.requestId(), false);
@@ -73,7 +70,7 @@ public final class CachedCalls {
     public CompletableFuture<PlaidResponse> act(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
         Instant started = clock.instant();
         CompletableFuture<PlaidResponse> call = gateway.call(profile, PlaidRequest.post(path, body));
-        call.whenComplete((response, failure) -> log.accept(record(path, started, response, failure)));
+        call.whenComplete((response, failure) -> log.accept(CallRecords.of(path, started, response, failure, clock)));
         return call;
     }
 
@@ -86,27 +83,6 @@ public final class CachedCalls {
             CachedResult stored = vault.cache().put(profile.name(), path, canonical(body), value.toString(), requestId);
             return new Fetched(value, stored.fetchedAt(), requestId, true);
         }, io);
-    }
-
-    private CallRecord record(String path, Instant started, PlaidResponse response, Throwable failure) {
-        if (response != null) {
-            return new CallRecord(started, path, response.httpStatus(), response.requestId(), response.duration(), response.json());
-        }
-        Throwable error = Futures.unwrap(failure);
-        Duration took = Duration.between(started, clock.instant());
-        if (error instanceof PlaidApiException api) {
-            PlaidError plaid = api.error();
-            ObjectNode body = PlaidJson.mapper().createObjectNode();
-            body.put("error_type", plaid.errorType());
-            body.put("error_code", plaid.errorCode());
-            body.put("error_message", plaid.errorMessage());
-            body.put("display_message", plaid.displayMessage());
-            body.put("request_id", plaid.requestId());
-            return new CallRecord(started, path, plaid.httpStatus(), plaid.requestId(), took, body);
-        }
-        ObjectNode body = PlaidJson.mapper().createObjectNode();
-        body.put("failure", FailureDescriber.describe(error).summary());
-        return new CallRecord(started, path, 0, null, took, body);
     }
 
     /** The request as the cache keys it: sorted fields, no credentials. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidUnexpectedResponseException;
+import dev.tartan.model.CallRecord;
 import dev.tartan.model.Futures;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -119,8 +121,17 @@ public final class TransactionService {
      */
     public CompletableFuture<TransactionSyncResult> sync(Profile profile, TransactionSource source, Mode mode,
                                                          ProgressSink progress) {
+        return sync(profile, source, mode, progress, call -> { });
+    }
+
+    /**
+     * {@link #sync(Profile, TransactionSource, Mode, ProgressSink)}, reporting each call it makes
+     * (on any thread) to {@code log}, as the panes' "Raw JSON" tabs list them.
+     */
+    public CompletableFuture<TransactionSyncResult> sync(Profile profile, TransactionSource source, Mode mode,
+                                                         ProgressSink progress, Consumer<CallRecord> log) {
         String key = profile.name() + '\n' + source.key();
-        SyncRun fresh = new SyncRun(profile, source, mode, progress == null ? ProgressSink.NONE : progress);
+        SyncRun fresh = new SyncRun(profile, source, mode, progress == null ? ProgressSink.NONE : progress, log);
         CompletableFuture<TransactionSyncResult> current = running.putIfAbsent(key, fresh);
         if (current != null) {
             return current;
@@ -169,16 +180,18 @@ public final class TransactionService {
         private final TransactionSource source;
         private final Mode mode;
         private final ProgressSink progress;
+        private final Consumer<CallRecord> log;
         private final long startedNanos = System.nanoTime();
         private final Set<CompletableFuture<PlaidResponse>> calls = ConcurrentHashMap.newKeySet();
         private final AtomicInteger pages = new AtomicInteger();
         private final AtomicInteger restarts = new AtomicInteger();
 
-        SyncRun(Profile profile, TransactionSource source, Mode mode, ProgressSink progress) {
+        SyncRun(Profile profile, TransactionSource source, Mode mode, ProgressSink progress, Consumer<CallRecord> log) {
             this.profile = profile;
             this.source = source;
             this.mode = mode;
             this.progress = progress;
+            this.log = log;
         }
 
         void start() {
@@ -406,6 +419,7 @@ public final class TransactionService {
             if (isDone()) {
                 return;
             }
+            Instant started = clock.instant();
             CompletableFuture<PlaidResponse> call = gateway.post(profile, path, body);
             calls.add(call);
             if (isDone()) {
@@ -413,6 +427,7 @@ public final class TransactionService {
             }
             call.whenCompleteAsync((response, failure) -> {
                 calls.remove(call);
+                log.accept(CallRecords.of(path, started, response, failure, clock));
                 step(() -> {
                     if (failure == null) {
                         onReply.accept(response);

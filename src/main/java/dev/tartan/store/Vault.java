@@ -154,7 +154,8 @@ public final class Vault implements AutoCloseable {
                 d.queryLong("SELECT count(*) FROM tokens"),
                 d.queryLong("SELECT count(*) FROM cached_results"),
                 d.queryLong("SELECT count(*) FROM request_history"),
-                d.queryLong("SELECT count(*) FROM audit_log")));
+                d.queryLong("SELECT count(*) FROM audit_log"),
+                d.queryLong("SELECT count(*) FROM transactions")));
     }
 
     /**

@@ -141,7 +141,7 @@ public final class ItemsBenchmark {
         transactions.sync(services.profile, source, (done, total, message) -> { }).get(10, TimeUnit.MINUTES);
         long heapBefore = usedHeapAfterGc();
         List<TransactionRow> stored = transactions.transactions(services.profile, source).get(5, TimeUnit.MINUTES);
-        TransactionsModel model = onFx(() -> new TransactionsModel(transactions, tasks));
+        TransactionsModel model = onFx(() -> new TransactionsModel(transactions, tasks, call -> { }));
         long loadStart = System.nanoTime();
         onFx(() -> {
             model.rows().setAll(stored);

@@ -71,7 +71,7 @@ class VaultCliTest {
 
         CliRun status = unlocked("vault", "status");
         assertThat(status.exitCode()).as((status.out() + status.err())).isZero();
-        assertThat(status.out()).contains("SQLCipher 4").contains("Profiles:       0").contains("Audit entries:  1");
+        assertThat(status.out()).contains("SQLCipher 4").contains("Profiles:       0").contains("Audit entries:  1").contains("Transactions:   0");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.emulator.EmulatorConfig;
 import dev.tartan.emulator.Latency;
+import dev.tartan.model.CallRecord;
 import dev.tartan.model.HistoryEntry;
 import dev.tartan.model.Profile;
 import dev.tartan.model.ProgressSink;
@@ -239,6 +240,23 @@ class TransactionServiceTest {
         assertThat(stored(source)).isEqualTo(expectedRows(services, source.token()));
         TransactionSyncResult next = await(smallPages.sync(services.profile, source, ProgressSink.NONE));
         assertThat(next.added() + next.modified() + next.removed()).isZero();
+    }
+
+    @Test
+    void everyCallOfASyncIsReportedToTheCallLogIncludingTheRestartedPage() throws Exception {
+        TransactionSource source = itemSource(services.newItem("user_good"));
+        TransactionService smallPages = service(services, 50);
+        List<CallRecord> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        TransactionSyncResult result = await(smallPages.sync(services.profile, source, TransactionService.Mode.SYNC_ONLY,
+                once(message -> message.startsWith("Sync page 1:"), () -> refresh(services, source)), log::add));
+
+        assertThat(log).hasSize(result.pages() + 1);
+        assertThat(log).extracting(CallRecord::operation).containsOnly("/transactions/sync");
+        assertThat(log).filteredOn(call -> call.httpStatus() == 400).singleElement()
+                .satisfies(call -> assertThat(call.reply().path("error_code").asText()).isEqualTo("TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION"));
+        assertThat(log).filteredOn(call -> call.httpStatus() == 200)
+                .allSatisfy(call -> assertThat(call.reply().path("added").isArray()).isTrue());
     }
 
     @Test

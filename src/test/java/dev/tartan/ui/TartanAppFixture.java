@@ -127,6 +127,16 @@ public final class TartanAppFixture extends FxRobot implements AutoCloseable {
                 .match((Predicate<Node>) n -> n instanceof javafx.scene.control.Labeled l && title.equals(l.getText())).<Node>query());
     }
 
+    /**
+     * Selects the tab with id {@code tabId} of the tab pane {@code tabPaneQuery}, as the overflow
+     * menu would: a click on its header misses when the header is scrolled out of view.
+     */
+    public void selectTab(String tabPaneQuery, String tabId) {
+        javafx.scene.control.TabPane tabs = waitFor(tabPaneQuery);
+        onFx(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(tab -> tabId.equals(tab.getId())).findFirst().orElseThrow()));
+    }
+
     public Path screenshot(String name) {
         return Screenshots.save(stage, name);
     }

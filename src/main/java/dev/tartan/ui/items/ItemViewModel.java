@@ -16,6 +16,7 @@ import dev.tartan.service.ProcessorService;
 import dev.tartan.service.TransactionService;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.TaskCenter;
+import dev.tartan.ui.common.data.CallLog;
 import dev.tartan.ui.common.data.TabLoader;
 import dev.tartan.ui.common.data.TabState;
 import dev.tartan.ui.common.data.TransactionsModel;
@@ -23,7 +24,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.LocalDate;
@@ -53,7 +53,7 @@ public final class ItemViewModel {
     private final ObjectProperty<TabState> investmentTransactions = new SimpleObjectProperty<>(TabState.empty(""));
     private final ObjectProperty<TabState> liabilities = new SimpleObjectProperty<>(TabState.empty(""));
     private final ObjectProperty<TabState> recurring = new SimpleObjectProperty<>(TabState.empty(""));
-    private final ObservableList<CallRecord> calls = FXCollections.observableArrayList();
+    private final CallLog calls = new CallLog();
     private final StringProperty notice = new SimpleStringProperty();
     private final ObjectProperty<FailureReport> actionFailure = new SimpleObjectProperty<>();
     private final Consumer<TokenEntry> onReplaced;
@@ -68,11 +68,11 @@ public final class ItemViewModel {
                          ProcessorService processors, TaskCenter tasks, Consumer<TokenEntry> onReplaced, Consumer<TokenEntry> onRemoved) {
         this.items = items;
         this.processors = processors;
-        this.transactions = new TransactionsModel(transactionService, tasks);
+        this.transactions = new TransactionsModel(transactionService, tasks, calls::add);
         this.tasks = tasks;
         this.onReplaced = onReplaced;
         this.onRemoved = onRemoved;
-        this.loader = new TabLoader(cachedCalls, call -> FxAsync.runOnFx(() -> calls.add(0, call)));
+        this.loader = new TabLoader(cachedCalls, this::log);
         overview.addListener((obs, old, state) -> itemError.set(errorOf(state)));
         accounts.addListener((obs, old, state) -> {
             if (state != null && state.hasData()) {
@@ -230,7 +230,7 @@ public final class ItemViewModel {
     }
 
     private void log(CallRecord call) {
-        FxAsync.runOnFx(() -> calls.add(0, call));
+        FxAsync.runOnFx(() -> calls.add(call));
     }
 
     // --- state --------------------------------------------------------------------------------
@@ -283,7 +283,7 @@ public final class ItemViewModel {
 
     /** Every call made for this Item since it was opened, newest first. */
     public ObservableList<CallRecord> calls() {
-        return calls;
+        return calls.records();
     }
 
     public StringProperty noticeProperty() {

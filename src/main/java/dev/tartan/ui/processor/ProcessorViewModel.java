@@ -14,6 +14,7 @@ import dev.tartan.service.ProcessorService.Read;
 import dev.tartan.service.TransactionService;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.TaskCenter;
+import dev.tartan.ui.common.data.CallLog;
 import dev.tartan.ui.common.data.TabState;
 import dev.tartan.ui.common.data.TransactionsModel;
 import javafx.beans.property.ObjectProperty;
@@ -65,7 +66,7 @@ public final class ProcessorViewModel {
     private final Map<Read, ObjectProperty<TabState>> reads = new EnumMap<>(Read.class);
     private final StringProperty balanceSource = new SimpleStringProperty("");
     private final ObjectProperty<Outcome<String>> transactionsRefresh = new SimpleObjectProperty<>(Outcome.empty(""));
-    private final ObservableList<CallRecord> calls = FXCollections.observableArrayList();
+    private final CallLog calls = new CallLog();
     private final TransactionsModel transactions;
     private final IdentityMatchModel identityMatch;
     private final SignalModel signal;
@@ -81,7 +82,7 @@ public final class ProcessorViewModel {
     public ProcessorViewModel(ProcessorService service, TransactionService transactionService, TaskCenter tasks,
                               ReadOnlyObjectProperty<Profile> profile) {
         this.service = service;
-        this.transactions = new TransactionsModel(transactionService, tasks);
+        this.transactions = new TransactionsModel(transactionService, tasks, calls::add);
         this.tasks = tasks;
         this.profile = profile;
         for (Read read : Read.values()) {
@@ -456,7 +457,7 @@ public final class ProcessorViewModel {
 
     /** Every call made for the open token, newest first (the Raw JSON tab). */
     public ObservableList<CallRecord> calls() {
-        return calls;
+        return calls.records();
     }
 
     public IdentityMatchModel identityMatch() {
@@ -486,7 +487,7 @@ public final class ProcessorViewModel {
     Consumer<CallRecord> logFor(OpenToken token) {
         return call -> FxAsync.runOnFx(() -> {
             if (isCurrent(token)) {
-                calls.add(0, call);
+                calls.add(call);
             }
         });
     }

@@ -179,6 +179,13 @@ class ItemsPaneTest {
         assertThat(lines).hasSize(shown + 1);
         assertThat(lines.get(0)).contains("transaction_id", "amount");
         assertThat(pending).isPositive();
+
+        app.selectTab("#itemTabs", "tabRaw");
+        javafx.scene.control.ListView<dev.tartan.model.CallRecord> calls = app.waitFor("#callLogList");
+        assertThat(calls.getItems()).extracting(dev.tartan.model.CallRecord::operation).contains("/transactions/sync");
+        dev.tartan.model.CallRecord page = calls.getItems().stream()
+                .filter(call -> call.operation().equals("/transactions/sync")).findFirst().orElseThrow();
+        assertThat(page.reply().path("next_cursor").asText()).isNotEmpty();
     }
 
     @Test

@@ -16,7 +16,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -182,7 +181,7 @@ class ProcessorPaneTest {
         openTab("rawTab");
         ListView<CallRecord> calls = app.waitFor("#callLogList");
         assertThat(calls.getItems()).extracting(CallRecord::operation).contains("/processor/account/get", "/processor/balance/get",
-                "/processor/auth/get", "/processor/identity/match", "/processor/liabilities/get", "/processor/signal/evaluate",
+                "/processor/auth/get", "/processor/identity/match", "/processor/transactions/sync", "/processor/liabilities/get", "/processor/signal/evaluate",
                 "/processor/signal/return/report", "/processor/token/webhook/update");
         app.onFx(() -> calls.getSelectionModel().select(0));
         app.screenshot("processor-11-raw-json");
@@ -292,8 +291,7 @@ class ProcessorPaneTest {
     }
 
     private void openTab(String id) {
-        TabPane tabs = app.lookup("#processorTabs").query();
-        app.onFx(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
+        app.selectTab("#processorTabs", id);
     }
 
     private static boolean mentions(String text, String word) {

@@ -1,5 +1,6 @@
 package dev.tartan.ui.common.data;
 
+import dev.tartan.model.CallRecord;
 import dev.tartan.model.FailureReport;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TransactionRow;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +44,7 @@ public final class TransactionsModel {
 
     private final TransactionService transactions;
     private final TaskCenter tasks;
+    private final Consumer<CallRecord> callLog;
 
     private final ObservableList<TransactionRow> rows = FXCollections.observableArrayList();
     private final FilteredList<TransactionRow> filtered = new FilteredList<>(rows, row -> true);
@@ -65,9 +68,11 @@ public final class TransactionsModel {
     private TransactionSource source;
     private CompletableFuture<TransactionSyncResult> currentSync;
 
-    public TransactionsModel(TransactionService transactions, TaskCenter tasks) {
+    /** @param callLog gets the calls of each sync, on the FX thread, while their source is the one open */
+    public TransactionsModel(TransactionService transactions, TaskCenter tasks, Consumer<CallRecord> callLog) {
         this.transactions = transactions;
         this.tasks = tasks;
+        this.callLog = callLog;
         javafx.beans.InvalidationListener refilter = obs -> filtered.setPredicate(predicate());
         for (javafx.beans.Observable filter : List.<javafx.beans.Observable>of(search, from, to, status, category, minAmount, maxAmount)) {
             filter.addListener(refilter);
@@ -134,7 +139,12 @@ public final class TransactionsModel {
         failure.set(null);
         syncing.set(true);
         CompletableFuture<TransactionSyncResult> run = tasks.run("Sync transactions",
-                progress -> transactions.sync(profile, current, progress));
+                progress -> transactions.sync(profile, current, TransactionService.Mode.AUTOMATIC, progress,
+                        call -> FxAsync.runOnFx(() -> {
+                            if (Objects.equals(current, source)) {
+                                callLog.accept(call);
+                            }
+                        })));
         currentSync = run;
         FxAsync.whenDone(run, result -> {
             syncing.set(false);
