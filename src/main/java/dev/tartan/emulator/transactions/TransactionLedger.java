@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,10 @@ final class TransactionLedger {
     private static final Comparator<StoredTransaction> BY_DATE = Comparator
             .comparing((StoredTransaction t) -> t.date).thenComparingLong(t -> t.key);
     private static final double RESTAURANT_TIP = 1.18;
-    /** The newest generated transactions are always pending (money out only), so every history has some. */
+    /** The newest generated purchases (money out, not a recurring bill) are always pending, so every history has some. */
     private static final int PENDING_TAIL = 3;
+    /** How far back from the newest transaction the pending tail is looked for. */
+    private static final int PENDING_TAIL_SCAN = 200;
     /** Days at the end of the history whose transactions may still be pending. */
     private static final int PENDING_DAYS = 2;
 
@@ -52,6 +55,8 @@ final class TransactionLedger {
     List<Batch> batches = new ArrayList<>();
     long nextKey;
     int refreshes;
+    /** The keys of {@link #pendingTail()}, recomputed after a restart rather than stored. */
+    private transient Set<Long> pendingTail;
 
     static final class LedgerAccount {
         String id;
@@ -150,13 +155,12 @@ final class TransactionLedger {
             amount = streamAmount(stream, date);
         } else {
             LedgerAccount account = accounts.get(Mix.below(hash, accounts.size()));
-            List<Merchant> choices = account.type.equals("credit") ? CREDIT_MERCHANTS : DEPOSITORY_MERCHANTS;
-            merchant = choices.get(Mix.below(Mix.value(hash), choices.size()));
+            merchant = everydayMerchant(account, hash);
             accountId = account.id;
             currency = account.currency;
             amount = amount(merchant, Mix.value(hash + 1));
             pending = !merchant.inflow()
-                    && (key >= baseCount - PENDING_TAIL || (day >= days - PENDING_DAYS && Mix.below(Mix.value(hash + 2), 3) == 0));
+                    && (pendingTail().contains(key) || (day >= days - PENDING_DAYS && Mix.below(Mix.value(hash + 2), 3) == 0));
         }
         LocalDate authorized = merchant.channel().equals("in store") && !pending
                 ? date.minusDays(Mix.below(Mix.value(hash + 3), 3)) : date;
@@ -168,6 +172,29 @@ final class TransactionLedger {
         }
         return new Txn(key, Ids.base62(Mix.of(idSeed, key), 37), accountId, date, authorized, amount, merchant, name,
                 pending, null, currency);
+    }
+
+    private static Merchant everydayMerchant(LedgerAccount account, long hash) {
+        List<Merchant> choices = account.type.equals("credit") ? CREDIT_MERCHANTS : DEPOSITORY_MERCHANTS;
+        return choices.get(Mix.below(Mix.value(hash), choices.size()));
+    }
+
+    /**
+     * The newest {@value #PENDING_TAIL} everyday purchases. The newest keys alone will not do: on
+     * some days they are all recurring bills or income, and a history would have nothing pending.
+     */
+    private Set<Long> pendingTail() {
+        if (pendingTail == null) {
+            Set<Long> keys = new HashSet<>();
+            for (long key = baseCount - 1; key >= Math.max(0, baseCount - PENDING_TAIL_SCAN) && keys.size() < PENDING_TAIL; key--) {
+                long hash = Mix.of(seed, key);
+                if (streamOf(key) == null && !everydayMerchant(accounts.get(Mix.below(hash, accounts.size())), hash).inflow()) {
+                    keys.add(key);
+                }
+            }
+            pendingTail = keys;
+        }
+        return pendingTail;
     }
 
     private static final List<Merchant> DEPOSITORY_MERCHANTS = Merchants.EVERYDAY.stream()
@@ -384,7 +411,7 @@ final class TransactionLedger {
     private List<Txn> livePending(LocalDate today) {
         List<Txn> pending = new ArrayList<>();
         if (baseCount > 0) {
-            long first = Math.max(0, Math.min(firstKeyOfDay(Math.max(0, days - PENDING_DAYS)), baseCount - PENDING_TAIL));
+            long first = pendingTail().stream().reduce(firstKeyOfDay(Math.max(0, days - PENDING_DAYS)), Math::min);
             for (long key = first; key < baseCount; key++) {
                 if (!removedBase.containsKey(key)) {
                     Txn candidate = generated(key);
