@@ -67,6 +67,7 @@ public final class TartanApplication extends Application {
     private MainWindow window;
     private ShellViewModel shell;
     private Path dataDirectory;
+    private WindowGeometry geometry;
 
     @Override
     public void start(Stage primaryStage) {
@@ -101,7 +102,6 @@ public final class TartanApplication extends Application {
             scene.setRoot(firstRun ? new WelcomeView(gate).root() : new UnlockView(gate).root());
             catalog.preload(); // while the user types
         }
-        stage.setOnCloseRequest(e -> rememberWindow());
         stage.show();
 
         gate.opened().thenAcceptAsync(vault -> prepare(vault, firstRun), io).exceptionally(failure -> {
@@ -141,6 +141,7 @@ public final class TartanApplication extends Application {
 
     private void showMainWindow(Map<String, String> settings, TokenEntry demoItem) {
         shell = new ShellViewModel(context.profiles, context.settings, context.omnibox, context.tasks);
+        context.gateway.onFailure(error -> FxAsync.runOnFx(() -> shell.report(error)));
         shell.darkProperty().addListener((obs, old, dark) -> Theme.apply(dark));
         shell.darkProperty().set("dark".equals(settings.get(SettingsService.THEME)));
 
@@ -169,6 +170,7 @@ public final class TartanApplication extends Application {
         scene.setRoot(window.root());
         StartupProbe.reportFirstFrame(scene);
         WindowGeometry.restore(stage, settings.get(SettingsService.WINDOW));
+        geometry = WindowGeometry.track(stage, described -> shell.settings().put(SettingsService.WINDOW, described));
         shell.activeProfileProperty().addListener((obs, old, profile) -> updateTitle(profile));
         window.show(settings.getOrDefault(SettingsService.LAST_PANE, items.info().id()));
         shell.load().thenRun(() -> FxAsync.runOnFx(() -> {
@@ -200,13 +202,6 @@ public final class TartanApplication extends Application {
                 + (profile.environment().isProduction() ? " \u2014 PRODUCTION" : " (" + profile.environment().displayName() + ")"));
     }
 
-    private void rememberWindow() {
-        if (shell != null) {
-            CompletableFuture.allOf(shell.settings().put(SettingsService.WINDOW, WindowGeometry.describe(stage)))
-                    .orTimeout(2, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
-        }
-    }
-
     private static Parent opening(String text) {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(32, 32);
@@ -217,6 +212,9 @@ public final class TartanApplication extends Application {
 
     @Override
     public void stop() {
+        if (geometry != null) {
+            geometry.saveNow(); // queued before the vault closes: closing lets queued work finish
+        }
         if (context != null) {
             context.close();
         } else if (io != null) {

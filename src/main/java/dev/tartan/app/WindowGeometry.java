@@ -1,18 +1,72 @@
 package dev.tartan.app;
 
+import javafx.animation.PauseTransition;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** Remembers the window's place and size as "x,y,width,height,maximized", and restores it if it still fits a screen. */
+import java.util.function.Consumer;
+
+/**
+ * Remembers the window's place and size as "x,y,width,height,maximized", and restores it if it
+ * still fits a screen. While maximized, the place and size kept are those it had before, so
+ * un-maximizing after a restart goes back there.
+ */
 final class WindowGeometry {
 
-    private WindowGeometry() {
+    private static final Duration SETTLE = Duration.millis(600);
+
+    private final Stage stage;
+    private final Consumer<String> save;
+    private final PauseTransition settle = new PauseTransition(SETTLE);
+    private Rectangle2D normalBounds;
+
+    private WindowGeometry(Stage stage, Consumer<String> save) {
+        this.stage = stage;
+        this.save = save;
+        this.normalBounds = bounds(stage);
+        settle.setOnFinished(e -> save.accept(describe()));
     }
 
-    static String describe(Stage stage) {
-        return (int) stage.getX() + "," + (int) stage.getY() + "," + (int) stage.getWidth() + "," + (int) stage.getHeight()
-                + "," + stage.isMaximized();
+    /**
+     * Saves the geometry through {@code save} whenever the window has stopped moving or resizing for
+     * a moment, so it survives however Tartan ends.
+     *
+     * @return the tracker, to {@link #saveNow()} on a clean exit
+     */
+    static WindowGeometry track(Stage stage, Consumer<String> save) {
+        WindowGeometry geometry = new WindowGeometry(stage, save);
+        InvalidationListener changed = obs -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                geometry.normalBounds = bounds(stage);
+            }
+            geometry.settle.playFromStart();
+        };
+        stage.xProperty().addListener(changed);
+        stage.yProperty().addListener(changed);
+        stage.widthProperty().addListener(changed);
+        stage.heightProperty().addListener(changed);
+        stage.maximizedProperty().addListener(changed);
+        return geometry;
+    }
+
+    /** Saves at once, if a change is still waiting to settle. */
+    void saveNow() {
+        if (settle.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            settle.stop();
+            save.accept(describe());
+        }
+    }
+
+    String describe() {
+        Rectangle2D b = normalBounds;
+        return (int) b.getMinX() + "," + (int) b.getMinY() + "," + (int) b.getWidth() + "," + (int) b.getHeight() + "," + stage.isMaximized();
+    }
+
+    private static Rectangle2D bounds(Stage stage) {
+        return new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
     }
 
     static void restore(Stage stage, String saved) {

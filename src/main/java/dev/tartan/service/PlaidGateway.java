@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +54,7 @@ public final class PlaidGateway {
     private final Supplier<CompletableFuture<Endpoint>> emulator;
     private final Clock clock;
     private final Map<Profile, PlaidClient> clients = new ConcurrentHashMap<>();
+    private volatile Consumer<Throwable> failureListener = error -> { };
 
     /**
      * @param http        the application's shared OkHttp client (asked for on the first call)
@@ -66,6 +68,14 @@ public final class PlaidGateway {
         this.io = io;
         this.emulator = emulator;
         this.clock = clock;
+    }
+
+    /**
+     * Hears of every call that failed, wherever in Tartan it was made (not of one that was
+     * cancelled), on a background thread, after it is in the history.
+     */
+    public void onFailure(Consumer<Throwable> listener) {
+        this.failureListener = listener;
     }
 
     /** Sends a POST of {@code body} (JSON text, sent exactly as given) for {@code profile}. */
@@ -131,6 +141,9 @@ public final class PlaidGateway {
         } catch (RuntimeException e) {
             // Losing a history line must not fail the call the user made; the log keeps the reason.
             LOG.warn("Could not record {} in the vault: {}", request.path(), e.getMessage());
+        }
+        if (error != null && !(error instanceof java.util.concurrent.CancellationException)) {
+            failureListener.accept(error);
         }
     }
 

@@ -1,18 +1,13 @@
 package dev.tartan.ui.common;
 
-import atlantafx.base.theme.Styles;
 import dev.tartan.model.Operation;
 import dev.tartan.model.OperationFlag;
 import dev.tartan.model.Profile;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.util.Optional;
 
 /**
  * Asks before a destructive or money-moving call goes to Production, and before a named
@@ -47,11 +42,6 @@ public final class ProductionGuard {
 
     private static boolean ask(Window owner, Profile profile, String header, String typeToConfirm, boolean money, boolean destructive) {
         boolean production = profile != null && profile.environment().isProduction();
-        ButtonType go = new ButtonType(money ? "Move money" : production ? "Run in Production" : "Go ahead", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, null, go, ButtonType.CANCEL);
-        alert.initOwner(owner);
-        alert.setTitle(production ? "Confirm a Production call" : "Confirm");
-        alert.setHeaderText(header);
         String through = profile == null ? "" : " through profile \"" + profile.name() + "\"";
         Label explanation = new Label(money
                 ? "This moves real money" + through + ". It cannot be undone from Tartan."
@@ -59,20 +49,16 @@ public final class ProductionGuard {
                 + through + ". It cannot be undone.");
         explanation.setWrapText(true);
         VBox content = new VBox(10, explanation);
-        javafx.scene.Node goButton = alert.getDialogPane().lookupButton(go);
-        goButton.getStyleClass().add(Styles.DANGER);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ((javafx.scene.control.Button) goButton).setDefaultButton(false);
+        Confirmation confirmation = new Confirmation(owner, production ? "productionGuard" : "confirmDestructive",
+                production ? "Confirm a Production call" : "Confirm", header, content,
+                money ? "Move money" : production ? "Run in Production" : "Go ahead", true);
         if (money) {
             TextField typed = new TextField();
             typed.setId("guardConfirmText");
             typed.setPromptText(typeToConfirm);
             content.getChildren().addAll(new Label("Type " + typeToConfirm + " to confirm:"), typed);
-            goButton.disableProperty().bind(typed.textProperty().isNotEqualTo(typeToConfirm));
+            confirmation.goButton().disableProperty().bind(typed.textProperty().isNotEqualTo(typeToConfirm));
         }
-        alert.getDialogPane().setContent(content);
-        alert.getDialogPane().setId(production ? "productionGuard" : "confirmDestructive");
-        Optional<ButtonType> answer = alert.showAndWait();
-        return answer.isPresent() && answer.get() == go;
+        return confirmation.ask();
     }
 }

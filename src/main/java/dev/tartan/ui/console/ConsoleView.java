@@ -8,10 +8,12 @@ import dev.tartan.model.FixAction;
 import dev.tartan.model.HistoryEntry;
 import dev.tartan.model.Operation;
 import dev.tartan.model.PlaidResponse;
+import dev.tartan.model.Profile;
 import dev.tartan.model.SchemaProblem;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.ui.common.Badges;
 import dev.tartan.ui.common.Clipboards;
+import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.JsonEditor;
 import dev.tartan.ui.common.JsonTreeView;
@@ -26,9 +28,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -95,6 +95,7 @@ public final class ConsoleView implements PaneView {
         this.model = model;
         this.navigator = navigator;
         this.failureView = new FailureView(this::fix, navigator::openLink);
+        model.setSendChecks(new Questions());
         root.getStyleClass().add("console-pane");
         root.setId("consolePane");
 
@@ -274,11 +275,7 @@ public final class ConsoleView implements PaneView {
         open.setOnAction(e -> withSelected(list, entry -> model.restore(entry, false)));
         Button again = new Button("Run again", new FontIcon(Material2MZ.REPLAY));
         again.setId("historyRunAgain");
-        again.setOnAction(e -> withSelected(list, entry -> {
-            if (guardAllows()) {
-                model.restore(entry, true);
-            }
-        }));
+        again.setOnAction(e -> withSelected(list, entry -> model.restore(entry, true)));
         open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         again.disableProperty().bind(open.disableProperty());
         Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
@@ -403,12 +400,9 @@ public final class ConsoleView implements PaneView {
         }));
         MenuItem curlRevealed = new MenuItem("Copy as curl with secrets\u2026");
         curlRevealed.setOnAction(e -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+            if (new Confirmation(root.getScene().getWindow(), "curlSecretsConfirm", "Copy secrets", "Copy secrets to the clipboard",
                     "The command will contain the profile's secret and the tokens in the body, in plain text. Copy it?",
-                    ButtonType.OK, ButtonType.CANCEL);
-            confirm.initOwner(root.getScene().getWindow());
-            confirm.setHeaderText("Copy secrets to the clipboard");
-            if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+                    "Copy with secrets", false).ask()) {
                 model.copyAsCurl(true, curl -> {
                     Clipboards.copy(curl);
                     model.noticeProperty().set("Copied a runnable curl command, secrets included.");
@@ -455,6 +449,7 @@ public final class ConsoleView implements PaneView {
                 String label = (token.label() == null ? "" : token.label() + "  ") + token.maskedValue()
                         + (token.institution() == null ? "" : "  \u00b7 " + token.institution());
                 MenuItem item = new MenuItem("  " + label);
+                item.setMnemonicParsing(false);
                 item.setOnAction(e -> model.insertToken(field, token));
                 menu.getItems().add(item);
             }
@@ -464,6 +459,7 @@ public final class ConsoleView implements PaneView {
 
     private static MenuItem disabled(String text) {
         MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false); // field names such as access_token keep their underscores
         item.setDisable(true);
         return item;
     }
@@ -666,20 +662,24 @@ public final class ConsoleView implements PaneView {
 
     // --- actions ------------------------------------------------------------------------------
 
-    private void send() {
-        if (model.sendingProperty().get()) {
-            return;
+    private final class Questions implements ConsoleViewModel.SendChecks {
+        @Override
+        public boolean allowInEnvironment(Profile profile, Operation operation) {
+            return ProductionGuard.allow(root.getScene().getWindow(), profile, operation);
         }
-        if (guardAllows()) {
-            model.send();
-        } else {
-            model.noticeProperty().set("Not sent: the Production call was not confirmed.");
+
+        @Override
+        public boolean sendDespite(Operation operation, List<SchemaProblem> problems) {
+            String listed = problems.stream().limit(8).map(p -> "\u2022 " + p).collect(java.util.stream.Collectors.joining("\n"))
+                    + (problems.size() > 8 ? "\n\u2026 and " + (problems.size() - 8) + " more" : "");
+            return new Confirmation(root.getScene().getWindow(), "schemaGuard", "The body does not fit the schema",
+                    operation.path() + ": the body does not fit the operation's schema",
+                    listed + "\n\nPlaid will most likely refuse it. Send it as it is?", "Send anyway", false).ask();
         }
     }
 
-    private boolean guardAllows() {
-        Operation op = model.selectedProperty().get();
-        return op == null || ProductionGuard.allow(root.getScene().getWindow(), model.profileProperty().get(), op);
+    private void send() {
+        model.send();
     }
 
     private void fix(FixAction action) {

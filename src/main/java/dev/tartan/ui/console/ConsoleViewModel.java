@@ -73,6 +73,18 @@ public final class ConsoleViewModel {
 
     private CompletableFuture<PlaidResponse> inFlight;
     private ConsoleDraft pendingDraft;
+    /** Until the view sets its own: refuse anything that would need a question answered. */
+    private SendChecks checks = new SendChecks() {
+        @Override
+        public boolean allowInEnvironment(Profile profile, Operation operation) {
+            return !profile.environment().isProduction() || !operation.needsProductionConfirmation();
+        }
+
+        @Override
+        public boolean sendDespite(Operation operation, List<SchemaProblem> problems) {
+            return false;
+        }
+    };
 
     public ConsoleViewModel(CatalogService catalog, ConsoleService console, TokenBookService tokens, TaskCenter tasks,
                             ReadOnlyObjectProperty<Profile> profile) {
@@ -317,38 +329,93 @@ public final class ConsoleViewModel {
     }
 
     /**
-     * Sends the body as typed. Refuses, with a message and without sending, when nothing is selected,
-     * no profile is active or the body is not a JSON object.
-     *
-     * @return whether a call was started
+     * What the user is asked before a call goes out. The view answers with dialogs; the model asks
+     * about the operation it is really about to send, whichever way the send was started.
      */
-    public boolean send() {
+    public interface SendChecks {
+        /** True when the call may go ahead in the profile's environment (Production asks first). */
+        boolean allowInEnvironment(Profile profile, Operation operation);
+
+        /** True when the user wants a body that does not fit the operation's schema sent as it is. */
+        boolean sendDespite(Operation operation, List<SchemaProblem> problems);
+    }
+
+    public void setSendChecks(SendChecks checks) {
+        this.checks = checks;
+    }
+
+    /**
+     * Sends the body as typed, after checking it against the operation's schema. Refuses, with a
+     * message and without sending, when nothing is selected, no profile is active, the body is not
+     * a JSON object, or the user declines to send a body that does not fit the schema or a
+     * Production call.
+     */
+    public void send() {
         Operation operation = selected.get();
         Profile current = profile.get();
+        if (sending.get()) {
+            return;
+        }
         if (operation == null) {
             notice.set("Pick an operation first.");
-            return false;
+            return;
         }
         if (current == null) {
             notice.set("No profile is active.");
-            return false;
+            return;
         }
         if (syntaxError.get() != null) {
             notice.set("Not sent. " + syntaxError.get());
-            return false;
+            return;
         }
+        String text = body.get();
+        sending.set(true);
+        notice.set(null);
+        FxAsync.whenDone(schemaProblems(operation, text), found -> {
+            if (!operation.equals(selected.get()) || !text.equals(body.get())) {
+                sending.set(false);
+                notice.set("Not sent: the request changed while it was being checked.");
+                return;
+            }
+            problems.setAll(found);
+            if (!found.isEmpty() && !checks.sendDespite(operation, found)) {
+                sending.set(false);
+                notice.set("Not sent. " + found.get(0) + (found.size() > 1 ? " (and " + (found.size() - 1) + " more)" : ""));
+                return;
+            }
+            if (!checks.allowInEnvironment(current, operation)) {
+                sending.set(false);
+                notice.set("Not sent: the Production call was not confirmed.");
+                return;
+            }
+            dispatch(current, operation, text);
+        }, error -> {
+            sending.set(false);
+            failure.set(FailureDescriber.describe(error));
+        });
+    }
+
+    private CompletableFuture<List<SchemaProblem>> schemaProblems(Operation operation, String text) {
+        if (operation.method().equals("GET")) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        try {
+            return catalog.validate(operation, JSON.readTree(text));
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.completedFuture(List.of(new SchemaProblem("", e.getOriginalMessage())));
+        }
+    }
+
+    private void dispatch(Profile current, Operation operation, String text) {
         reply.set(null);
         failure.set(null);
-        notice.set(null);
-        sending.set(true);
-        String text = body.get();
         CompletableFuture<PlaidResponse> call;
         try {
             call = tasks.run(operation.path(), () -> console.send(current, operation, text));
         } catch (IllegalArgumentException e) {
             sending.set(false);
             notice.set("Not sent. " + e.getMessage());
-            return false;
+            return;
         }
         inFlight = call;
         FxAsync.whenDone(call, response -> {
@@ -366,7 +433,6 @@ public final class ConsoleViewModel {
                 });
             }
         });
-        return true;
     }
 
     private void finished(CompletableFuture<PlaidResponse> call) {

@@ -6,26 +6,23 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.tartan.model.FailureReport;
 import dev.tartan.model.Profile;
+import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.settings.ProfileEditor;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -141,10 +138,14 @@ public final class MainWindow {
         find.setId("omniboxButton");
         find.getStyleClass().add("omnibox-button");
         Label shortcut = new Label("Ctrl+K");
+        shortcut.setId("omniboxShortcut");
         shortcut.getStyleClass().add("kbd");
+        shortcut.setMouseTransparent(true);
         find.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
         find.setGraphicTextGap(8);
-        HBox findBox = new HBox(find);
+        StackPane findBox = new StackPane(find, shortcut);
+        StackPane.setAlignment(shortcut, Pos.CENTER_RIGHT);
+        StackPane.setMargin(shortcut, new Insets(0, 10, 0, 0));
         find.setTooltip(new Tooltip("Paste any Plaid id or token to open it (Ctrl+K)"));
         find.setOnAction(e -> omnibox.open());
 
@@ -222,12 +223,8 @@ public final class MainWindow {
         if (profile == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                "Remove the profile \"" + profile.name() + "\" and its credentials from the vault? Tokens it obtained stay in the token book.",
-                ButtonType.OK, ButtonType.CANCEL);
-        confirm.initOwner(root.getScene().getWindow());
-        confirm.setHeaderText("Remove a profile");
-        if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+        if (new Confirmation(root.getScene().getWindow(), "removeProfileConfirm", "Remove a profile", "Remove the profile \"" + profile.name() + "\"?",
+                "Its credentials leave the vault. Tokens it obtained stay in the token book.", "Remove", true).ask()) {
             model.remove(profile);
         }
     }
@@ -272,32 +269,11 @@ public final class MainWindow {
             return profile == null ? "No profile is active" : "Profile: " + describe(profile);
         }, model.activeProfileProperty()));
 
-        ProgressBar progress = new ProgressBar();
-        progress.setPrefWidth(90);
-        Label taskLabel = new Label();
-        taskLabel.setId("statusTasks");
-        Button cancelTasks = new Button(null, new FontIcon(Material2AL.CLOSE));
-        cancelTasks.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        cancelTasks.setTooltip(new Tooltip("Cancel what is running"));
-        cancelTasks.setOnAction(e -> model.tasks().cancelAll());
-        HBox tasks = new HBox(6, progress, taskLabel, cancelTasks);
-        tasks.setAlignment(Pos.CENTER_LEFT);
-        tasks.visibleProperty().bind(Bindings.isNotEmpty(model.tasks().running()));
-        tasks.managedProperty().bind(tasks.visibleProperty());
-        model.tasks().running().addListener((ListChangeListener<dev.tartan.ui.common.TaskCenter.Task>) change -> {
-            var running = model.tasks().running();
-            if (running.isEmpty()) {
-                progress.progressProperty().unbind();
-                taskLabel.setText("");
-                return;
-            }
-            var newest = running.get(running.size() - 1);
-            progress.progressProperty().bind(newest.progressProperty());
-            taskLabel.setText(newest.title() + (running.size() > 1 ? "  (+" + (running.size() - 1) + " more)" : ""));
-        });
+        Node tasks = new TasksIndicator(model.tasks()).node();
 
         Button lastError = new Button();
         lastError.setId("lastErrorButton");
+        lastError.setMnemonicParsing(false); // error codes are full of underscores
         lastError.getStyleClass().addAll(Styles.FLAT, Styles.DANGER, Styles.SMALL);
         lastError.setGraphic(new FontIcon(Material2OutlinedAL.ERROR_OUTLINE));
         lastError.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -327,10 +303,10 @@ public final class MainWindow {
             return;
         }
         FailureView view = new FailureView(fix -> { }, navigator::openLink);
+        view.setId("statusFailure");
         view.show(failure);
         view.setMaxWidth(560);
         view.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        view.getStyleClass().add("modal-card");
         Button close = new Button("Close");
         close.setCancelButton(true);
         close.setOnAction(e -> modal.hide(true));

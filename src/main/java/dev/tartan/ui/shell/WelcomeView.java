@@ -6,7 +6,9 @@ import dev.tartan.model.PassphraseVerdict;
 import dev.tartan.service.VaultGate;
 import dev.tartan.ui.common.FxAsync;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,6 +26,7 @@ public final class WelcomeView extends VaultScreen {
     private final PasswordTextField repeat = passphraseField("repeatPassphrase", "Type it again");
     private final ObjectProperty<PassphraseVerdict> verdict = new SimpleObjectProperty<>();
     private final Button create = new Button("Create the vault and start");
+    private final BooleanProperty creating = new SimpleBooleanProperty();
 
     public WelcomeView(VaultGate gate) {
         super("Welcome to Tartan",
@@ -63,9 +66,11 @@ public final class WelcomeView extends VaultScreen {
         create.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
         create.setMaxWidth(Double.MAX_VALUE);
         create.setDefaultButton(true);
-        create.disableProperty().bind(Bindings.createBooleanBinding(
+        create.disableProperty().bind(creating.or(Bindings.createBooleanBinding(
                 () -> verdict.get() == null || !verdict.get().acceptable() || !repeat.getPassword().equals(passphrase.getPassword()),
-                verdict, repeat.passwordProperty(), passphrase.passwordProperty()));
+                verdict, repeat.passwordProperty(), passphrase.passwordProperty())));
+        passphrase.disableProperty().bind(creating);
+        repeat.disableProperty().bind(creating);
         create.setOnAction(e -> create());
         repeat.setOnAction(e -> {
             if (!create.isDisabled()) {
@@ -84,15 +89,10 @@ public final class WelcomeView extends VaultScreen {
         char[] chosen = passphrase.getPassword().toCharArray();
         clearError();
         setStatus("Creating the encrypted vault\u2026");
-        passphrase.setDisable(true);
-        repeat.setDisable(true);
-        create.disableProperty().unbind();
-        create.setDisable(true);
+        creating.set(true);
         FxAsync.whenDone(gate.create(chosen), created -> setStatus("Starting the built-in emulator\u2026"), failure -> {
             showFailure(failure);
-            passphrase.setDisable(false);
-            repeat.setDisable(false);
-            create.setDisable(false);
+            creating.set(false);
         });
     }
 }

@@ -3,6 +3,10 @@ package dev.tartan.ui.console;
 import dev.tartan.model.HistoryEntry;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeView;
@@ -14,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +29,7 @@ class ConsoleTest {
     @TempDir
     Path home;
     TartanAppFixture app;
+    String demoToken;
 
     @BeforeEach
     void start() throws Exception {
@@ -31,7 +38,10 @@ class ConsoleTest {
         app.waitFor("#operationTree", 60);
         // The returning user's vault had no profile: Tartan made the emulator's and a demo Item.
         Label path = app.waitFor("#operationPath", 30);
-        app.waitUntil("the demo call", 20, () -> "/accounts/get".equals(path.getText()));
+        app.waitUntil("the demo call", 20, () -> "/accounts/get".equals(path.getText()) && editor().getText().contains("access-"));
+        Matcher token = Pattern.compile("access-sandbox-[0-9a-f-]{36}").matcher(editor().getText());
+        assertThat(token.find()).as("the demo Item's token in the body").isTrue();
+        demoToken = token.group();
     }
 
     @AfterEach
@@ -79,6 +89,18 @@ class ConsoleTest {
         ListView<HistoryEntry> history = app.waitFor("#historyList");
         app.waitUntil("the history", 10, () -> history.getItems().stream().anyMatch(e -> e.operation().equals("/institutions/get")));
         app.screenshot("console-3-history");
+
+        app.typeInto("#historyFilter", "institutions");
+        app.waitUntil("only the institutions calls", 10, () -> !history.getItems().isEmpty()
+                && history.getItems().stream().allMatch(e -> e.operation().equals("/institutions/get")));
+        int before = history.getItems().size();
+        app.onFx(() -> history.getSelectionModel().select(0));
+        app.clickOn("#historyRunAgain");
+        app.waitUntil("the call run again", 30, () -> history.getItems().size() == before + 1);
+        assertThat(app.lookup("#replyStatus").queryAs(Label.class).getText()).startsWith("HTTP 200");
+
+        app.typeInto("#historyFilter", "zzz-no-such-call");
+        app.waitUntil("nothing matches", 10, () -> history.getItems().isEmpty());
     }
 
     @Test
@@ -97,12 +119,73 @@ class ConsoleTest {
     }
 
     @Test
-    void aSchemaProblemNamesTheField() {
+    void aSchemaProblemNamesTheFieldAndIsSentOnlyWhenTheUserInsists() {
         pick("item get", "/item/get");
         replaceBody("{\"acess_token\": \"x\"}");
         Label problems = app.waitFor("#schemaProblems");
         assertThat(problems.getText()).contains("acess_token", "access_token");
         app.screenshot("console-5-schema-problem");
+        long before = historyCount();
+
+        app.clickOn("#sendButton");
+        DialogPane question = app.waitFor("#schemaGuard");
+        assertThat(((Label) question.getContent()).getText()).contains("acess_token");
+        app.screenshot("console-7-schema-question");
+        app.clickOn((Button) question.lookupButton(ButtonType.CANCEL));
+        Label notice = app.waitFor("#consoleNotice");
+        assertThat(notice.getText()).startsWith("Not sent.").contains("access_token");
+        assertThat(historyCount()).isEqualTo(before);
+
+        app.clickOn("#sendButton");
+        DialogPane again = app.waitFor("#schemaGuard");
+        app.clickOn((Button) again.lookupButton(again.getButtonTypes().get(0)));
+        Label title = app.waitFor("#failureTitle", 30);
+        assertThat(title.getText()).as("the emulator, like Plaid, refuses it").isIn("UNKNOWN_FIELDS", "MISSING_FIELDS");
+    }
+
+    @Test
+    void aTokenFromTheTokenBookGoesIntoTheBodyThroughThePicker() {
+        pick("item get", "/item/get");
+        assertThat(editor().getText()).doesNotContain(demoToken);
+        app.clickOn("#insertToken");
+        app.waitUntil("the token menu", 10, () -> menuEntry("Demo Item") != null);
+        app.screenshot("console-8-token-picker");
+        app.clickOn(menuEntry("Demo Item"));
+        app.waitUntil("the token in the body", 10, () -> editor().getText().contains(demoToken));
+    }
+
+    @Test
+    void copyAsCurlMasksTheSecretAndTokensUnlessTheUserAsks() {
+        app.clickOn("#copyAsCurl").clickOn("Copy as curl (secrets masked)");
+        app.waitUntil("the copied command", 10, () -> clipboard().startsWith("curl -X POST"));
+        String masked = clipboard();
+        assertThat(masked).contains("/accounts/get", "PLAID-CLIENT-ID: ", "\u2022").doesNotContain(demoToken);
+        assertThat(secretLine(masked)).contains("\u2022");
+
+        app.clickOn("#copyAsCurl").clickOn("Copy as curl with secrets\u2026");
+        DialogPane question = app.waitFor("#curlSecretsConfirm");
+        app.clickOn((Button) question.lookupButton(question.getButtonTypes().get(0)));
+        app.waitUntil("the runnable command", 10, () -> clipboard().contains(demoToken));
+        assertThat(secretLine(clipboard())).doesNotContain("\u2022").matches(".*PLAID-SECRET: \\S{8,}'.*");
+    }
+
+    private String clipboard() {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> String.valueOf(javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String secretLine(String curl) {
+        return curl.lines().filter(line -> line.contains("PLAID-SECRET")).findFirst().orElseThrow();
+    }
+
+    /** The token picker's entry whose text contains {@code text}, or null while the menu is not showing it. */
+    private Node menuEntry(String text) {
+        return app.lookup(".context-menu .label").match((java.util.function.Predicate<Node>) node ->
+                node instanceof Label label && label.getText() != null && label.getText().contains(text)).tryQuery().orElse(null);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tartan.ui.console;
 
 import dev.tartan.model.Credentials;
+import dev.tartan.model.HistoryEntry;
 import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.Profile;
 import dev.tartan.store.Vault;
@@ -10,12 +11,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,11 @@ class ProductionGuardTest {
     @BeforeEach
     void start() throws Exception {
         TestVaults.create(home, new Profile("Support", PlaidEnvironment.PRODUCTION, new Credentials("prod-client", "prod-secret-0123456789")));
+        try (Vault vault = TestVaults.open(home)) {
+            // A cancel made yesterday, as the request history keeps it.
+            vault.history().record(HistoryEntry.of(Instant.now().minus(Duration.ofDays(1)), "Support", "/transfer/cancel", 200,
+                    Duration.ofMillis(300), "req-yesterday", "{\"transfer_id\":\"460cbe92-2dcc-8eae-5ad6-b37d0ec90fd9\"}", "{}"));
+        }
         app = new TartanAppFixture(home).startUnlocked();
         app.waitFor("#mainWindow", 60);
         app.openPane("API console");
@@ -86,6 +95,31 @@ class ProductionGuardTest {
         app.close();
         try (Vault vault = TestVaults.open(home)) {
             assertThat(vault.history().recent(50)).noneMatch(entry -> entry.operation().equals("/transfer/create"));
+        }
+    }
+
+    @Test
+    void runningADestructiveCallAgainFromTheHistoryAsksAboutThatCall() throws Exception {
+        // The editor holds a harmless read; the history entry is a cancel: the question is about the cancel.
+        pick("institutions get", "/institutions/get");
+        app.clickOn("History");
+        ListView<HistoryEntry> history = app.waitFor("#historyList");
+        app.waitUntil("yesterday's cancel", 10, () -> history.getItems().stream().anyMatch(e -> e.operation().equals("/transfer/cancel")));
+        app.onFx(() -> history.getSelectionModel().select(history.getItems().stream()
+                .filter(e -> e.operation().equals("/transfer/cancel")).findFirst().orElseThrow()));
+        app.clickOn("#historyRunAgain");
+
+        DialogPane guard = app.waitFor("#productionGuard");
+        assertThat(guard.getHeaderText()).contains("/transfer/cancel", "PRODUCTION");
+        app.screenshot("guard-3-history-run-again");
+        app.clickOn((Button) guard.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+
+        Label notice = app.waitFor("#consoleNotice");
+        assertThat(notice.getText()).contains("Not sent");
+        app.close();
+        try (Vault vault = TestVaults.open(home)) {
+            assertThat(vault.history().recent(50)).filteredOn(entry -> entry.operation().equals("/transfer/cancel"))
+                    .extracting(HistoryEntry::requestId).containsExactly("req-yesterday");
         }
     }
 }
