@@ -54,7 +54,7 @@ public final class PlaidClient {
     private final String userAgent;
 
     private PlaidClient(Builder builder) {
-        this.http = builder.http != null ? builder.http : newHttpClient();
+        this.http = withoutRedirects(builder.http != null ? builder.http : newHttpClient());
         String base = Objects.requireNonNull(builder.baseUrl, "baseUrl").toString();
         // Resolve operation paths under the base URL's own path (a proxy may mount Plaid at /plaid/).
         this.baseUrl = HttpUrl.get(base.endsWith("/") ? base : base + "/");
@@ -83,7 +83,17 @@ public final class PlaidClient {
                 .readTimeout(Duration.ZERO)
                 .writeTimeout(Duration.ofSeconds(30))
                 .retryOnConnectionFailure(false) // retries are this class's decision, not OkHttp's
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
+    }
+
+    /**
+     * The given client, sharing its pool and dispatcher, but never following a redirect: OkHttp
+     * would send the PLAID-SECRET header along to wherever the redirect points.
+     */
+    private static OkHttpClient withoutRedirects(OkHttpClient http) {
+        return http.newBuilder().followRedirects(false).followSslRedirects(false).build();
     }
 
     public URI baseUrl() {
@@ -193,6 +203,8 @@ public final class PlaidClient {
             int status = response.code();
             String headerRequestId = response.header("Plaid-Request-ID");
             Duration retryAfter = retryAfter(response.header("Retry-After"));
+            String location = response.header("Location");
+            HttpUrl redirectTarget = location == null ? null : response.request().url().resolve(location);
             try (response; ResponseBody body = response.body()) {
                 contentType = body == null || body.contentType() == null ? null : body.contentType().toString();
                 bytes = body == null ? new byte[0] : body.bytes();
@@ -205,6 +217,12 @@ public final class PlaidClient {
             }
             if (status >= 200 && status < 300) {
                 succeed(status, headerRequestId, contentType, bytes);
+                return;
+            }
+            if (status >= 300 && status < 400) {
+                fail(new PlaidUnexpectedResponseException(request.method(), request.path(), status, contentType,
+                        "the reply redirects to " + hostOf(redirectTarget) + "; Plaid does not redirect, and Tartan does "
+                                + "not follow redirects (the credentials would go along)", ""));
                 return;
             }
             if (RetryPolicy.isRetryableStatus(status) && retryIfAllowed(retryAfter)) {
@@ -308,6 +326,14 @@ public final class PlaidClient {
             return !message.contains("connect"); // a connect timeout is a reachability problem
         }
         return e instanceof InterruptedIOException && "timeout".equals(e.getMessage());
+    }
+
+    /** Only the host (and a port that is not the scheme's default) of a URL: its path and query may hold anything. */
+    private static String hostOf(HttpUrl url) {
+        if (url == null) {
+            return "an unknown place (no valid Location)";
+        }
+        return url.host() + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
     }
 
     private static Duration retryAfter(String header) {

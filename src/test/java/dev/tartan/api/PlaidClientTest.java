@@ -205,6 +205,29 @@ class PlaidClientTest {
     }
 
     @Test
+    void aRedirectIsNeverFollowedSoTheSecretStaysHome() throws Exception {
+        assertThat(PlaidClient.newHttpClient().followRedirects()).isFalse();
+        assertThat(PlaidClient.newHttpClient().followSslRedirects()).isFalse();
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            elsewhere.enqueue(json(200, "{\"request_id\":\"stolen\"}"));
+            server.enqueue(new MockResponse().setResponseCode(302)
+                    .setHeader("Location", elsewhere.url("/collect?secret=" + SECRET)));
+            // OkHttp's own default is to follow redirects: the client must refuse them whatever it is given.
+            PlaidClient following = clientFor(server.url("/").uri(), new OkHttpClient());
+
+            PlaidUnexpectedResponseException e = failureOf(
+                    following.send(PlaidRequest.post("/accounts/get", "{}")), PlaidUnexpectedResponseException.class);
+
+            assertThat(e.httpStatus()).isEqualTo(302);
+            assertThat(e.getMessage()).contains("redirects to " + elsewhere.getHostName() + ":" + elsewhere.getPort())
+                    .doesNotContain("collect", SECRET);
+            assertThat(elsewhere.getRequestCount()).isZero();
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aRateLimitedReadSucceedsOnRetry() throws Exception {
         server.enqueue(json(429, "{\"error_type\":\"RATE_LIMIT_EXCEEDED\",\"error_code\":\"RATE_LIMIT\",\"error_message\":\"slow down\",\"display_message\":null,\"request_id\":\"r1\"}"));
         server.enqueue(json(200, "{\"accounts\":[],\"request_id\":\"r2\"}"));
