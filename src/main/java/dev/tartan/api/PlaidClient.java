@@ -54,7 +54,7 @@ public final class PlaidClient {
     private final String userAgent;
 
     private PlaidClient(Builder builder) {
-        this.http = withoutRedirects(builder.http != null ? builder.http : newHttpClient());
+        this.http = hardened((builder.http != null ? builder.http : newHttpClient()).newBuilder()).build();
         String base = Objects.requireNonNull(builder.baseUrl, "baseUrl").toString();
         // Resolve operation paths under the base URL's own path (a proxy may mount Plaid at /plaid/).
         this.baseUrl = HttpUrl.get(base.endsWith("/") ? base : base + "/");
@@ -77,23 +77,24 @@ public final class PlaidClient {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(64);
         dispatcher.setMaxRequestsPerHost(16);
-        return new OkHttpClient.Builder()
+        return hardened(new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ofSeconds(30))
-                .retryOnConnectionFailure(false) // retries are this class's decision, not OkHttp's
-                .followRedirects(false)
-                .followSslRedirects(false)
+                .writeTimeout(Duration.ofSeconds(30)))
                 .build();
     }
 
     /**
-     * The given client, sharing its pool and dispatcher, but never following a redirect: OkHttp
-     * would send the PLAID-SECRET header along to wherever the redirect points.
+     * Rules for any client this class uses, given or its own: never follow a redirect (OkHttp would
+     * send the PLAID-SECRET header along to wherever it points) and never repeat a call on its own
+     * (retries are this class's decision: a silent second POST could move money twice).
      */
-    private static OkHttpClient withoutRedirects(OkHttpClient http) {
-        return http.newBuilder().followRedirects(false).followSslRedirects(false).build();
+    private static OkHttpClient.Builder hardened(OkHttpClient.Builder http) {
+        return http
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false);
     }
 
     public URI baseUrl() {

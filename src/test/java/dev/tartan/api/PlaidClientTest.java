@@ -274,8 +274,29 @@ class PlaidClientTest {
     void aDroppedConnectionOnAReadIsRetried() throws Exception {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(json(200, "{\"request_id\":\"after-drop\"}"));
-        PlaidResponse response = client.send(PlaidRequest.post("/item/get", "{}")).get(5, TimeUnit.SECONDS);
+        PlaidClient retrying = clientFor(server.url("/").uri(), new OkHttpClient());
+        PlaidResponse response = retrying.send(PlaidRequest.post("/item/get", "{}")).get(5, TimeUnit.SECONDS);
         assertThat(response.requestId()).isEqualTo("after-drop");
+        assertThat(response.attempts()).as("retried by the client's policy, not by OkHttp").isEqualTo(2);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aDroppedConnectionOnAMoneyMovingWriteIsNotRetriedEvenByOkHttp() throws Exception {
+        server.enqueue(json(200, "{\"request_id\":\"warm-up\"}"));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(json(200, "{\"transfer\":{},\"request_id\":\"sent-twice\"}"));
+        // OkHttp's default client silently repeats a call, POSTs included, when a pooled connection drops.
+        PlaidClient given = clientFor(server.url("/").uri(), new OkHttpClient());
+        given.send(PlaidRequest.post("/item/get", "{}")).get(5, TimeUnit.SECONDS);
+
+        PlaidConnectionException e = failureOf(given.send(PlaidRequest.post("/transfer/create",
+                "{\"access_token\":\"x\",\"authorization_id\":\"a\",\"description\":\"d\"}")), PlaidConnectionException.class);
+
+        assertThat(e.getMessage()).contains("/transfer/create", "cannot reach");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/item/get");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/transfer/create");
+        assertThat(server.getRequestCount()).as("the transfer was sent once").isEqualTo(2);
     }
 
     @Test
