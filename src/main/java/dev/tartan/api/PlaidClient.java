@@ -190,11 +190,12 @@ public final class PlaidClient {
             if (isDone()) {
                 return;
             }
-            if (isTimeout(e)) {
-                fail(new PlaidTimeoutException(request.method(), request.path(), request.timeout(), e));
-            } else if (!retryIfAllowed(null)) {
-                fail(new PlaidConnectionException(request.method(), request.path(), baseUrl.toString(), e));
+            boolean timedOut = isTimeout(e);
+            if (retryIfAllowed(timedOut ? "timed out" : "connection failed", null)) {
+                return;
             }
+            fail(timedOut ? new PlaidTimeoutException(request.method(), request.path(), request.timeout(), e)
+                    : new PlaidConnectionException(request.method(), request.path(), baseUrl.toString(), e));
         }
 
         @Override
@@ -226,9 +227,7 @@ public final class PlaidClient {
                                 + "not follow redirects (the credentials would go along)", ""));
                 return;
             }
-            if (RetryPolicy.isRetryableStatus(status) && retryIfAllowed(retryAfter)) {
-                LOG.info("{} {} -> {}, retrying (attempt {} of {})", request.method(), request.path(), status,
-                        attempts.get() + 1, retryPolicy.maxAttempts());
+            if (RetryPolicy.isRetryableStatus(status) && retryIfAllowed(status, retryAfter)) {
                 return;
             }
             fail(errorFrom(status, contentType, bytes));
@@ -276,11 +275,14 @@ public final class PlaidClient {
             return new PlaidUnexpectedResponseException(request.method(), request.path(), status, contentType, what, excerpt(bytes));
         }
 
-        private boolean retryIfAllowed(Duration retryAfter) {
+        /** Schedules the next attempt if the request may be repeated and attempts are left; {@code why} is for the log. */
+        private boolean retryIfAllowed(Object why, Duration retryAfter) {
             int next = attempts.get() + 1;
             if (!request.repeatable() || next > retryPolicy.maxAttempts() || isDone()) {
                 return false;
             }
+            LOG.info("{} {} -> {}, retrying (attempt {} of {})", request.method(), request.path(), why, next,
+                    retryPolicy.maxAttempts());
             Duration delay = retryPolicy.delayBefore(next, retryAfter);
             pendingRetry = scheduler.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
             if (isCancelled()) {

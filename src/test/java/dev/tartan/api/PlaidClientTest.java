@@ -183,13 +183,37 @@ class PlaidClientTest {
     }
 
     @Test
-    void aSlowReplyTimesOutWithItsOwnError() {
+    void aSlowReplyToAnUnsafeWriteTimesOutWithItsOwnErrorAndIsNotRetried() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        server.enqueue(json(200, "{\"transfer\":{},\"request_id\":\"sent-twice\"}"));
         PlaidTimeoutException e = failureOf(
-                client.send(PlaidRequest.post("/accounts/get", "{}").withTimeout(Duration.ofMillis(300))),
+                client.send(PlaidRequest.post("/transfer/create", "{}").withTimeout(Duration.ofMillis(300))),
                 PlaidTimeoutException.class);
         assertThat(e.timeout()).isEqualTo(Duration.ofMillis(300));
-        assertThat(server.getRequestCount()).isEqualTo(1); // timeouts are not retried
+        assertThat(server.getRequestCount()).isEqualTo(1); // the transfer may still be under way at Plaid
+    }
+
+    @Test
+    void aReadThatTimesOutIsRetried() throws Exception {
+        server.enqueue(json(200, "{\"request_id\":\"too-late\"}").setBodyDelay(2, TimeUnit.SECONDS));
+        server.enqueue(json(200, "{\"request_id\":\"in-time\"}"));
+
+        PlaidResponse response = client.send(PlaidRequest.post("/accounts/get", "{}").withTimeout(Duration.ofMillis(300)))
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(response.requestId()).isEqualTo("in-time");
+        assertThat(response.attempts()).isEqualTo(2);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void timeoutsOfAReadAreRetriedOnlyAsOftenAsThePolicySays() {
+        for (int i = 0; i <= FAST_RETRIES.maxAttempts(); i++) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        }
+        failureOf(client.send(PlaidRequest.post("/accounts/get", "{}").withTimeout(Duration.ofMillis(200))),
+                PlaidTimeoutException.class);
+        assertThat(server.getRequestCount()).isEqualTo(FAST_RETRIES.maxAttempts());
     }
 
     @Test
