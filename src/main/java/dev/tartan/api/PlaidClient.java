@@ -195,7 +195,7 @@ public final class PlaidClient {
                 return;
             }
             fail(timedOut ? new PlaidTimeoutException(request.method(), request.path(), request.timeout(), e)
-                    : new PlaidConnectionException(request.method(), request.path(), baseUrl.toString(), e));
+                    : new PlaidConnectionException(request.method(), request.path(), baseUrl.uri(), e));
         }
 
         @Override

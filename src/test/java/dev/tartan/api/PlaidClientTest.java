@@ -218,10 +218,7 @@ class PlaidClientTest {
 
     @Test
     void anUnreachableHostIsAConnectionErrorAfterTheRetries() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         PlaidClient unreachable = clientFor(URI.create("http://127.0.0.1:" + closedPort), PlaidClient.newHttpClient());
         PlaidConnectionException e = failureOf(unreachable.send(PlaidRequest.post("/accounts/get", "{}")),
                 PlaidConnectionException.class);
@@ -370,6 +367,13 @@ class PlaidClientTest {
         assertThat(PlaidRequest.post("/accounts/balance/get", "{}").timeout()).isEqualTo(PlaidRequest.SLOW_TIMEOUT);
         assertThat(PlaidRequest.post("/transactions/refresh", "{}").timeout()).isEqualTo(PlaidRequest.SLOW_TIMEOUT);
         assertThat(PlaidRequest.post("/accounts/get", "{}").timeout()).isEqualTo(PlaidRequest.DEFAULT_TIMEOUT);
+    }
+
+    /** A local port nothing listens on. */
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     static <E extends Throwable> E failureOf(CompletableFuture<?> future, Class<E> type) {
