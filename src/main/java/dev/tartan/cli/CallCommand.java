@@ -6,6 +6,7 @@ import dev.tartan.api.PlaidClient;
 import dev.tartan.api.PlaidClientException;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
+import dev.tartan.api.Redactor;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.api.catalog.OperationCatalog;
 import dev.tartan.model.Credentials;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * {@code tartan call PATH --body JSON|@FILE|-}: sends one operation and prints the reply.
@@ -232,27 +234,25 @@ public final class CallCommand implements Callable<Integer> {
     }
 
     private static int report(Throwable failure, PrintWriter err) {
+        // Plaid's messages may echo what was sent, a token included.
+        Consumer<String> line = text -> err.println(Redactor.shared().redact(text));
         if (failure instanceof PlaidApiException api) {
             PlaidError error = api.error();
-            err.println("error: " + error.typeAndCode() + " (HTTP " + error.httpStatus() + ")");
-            err.println("  " + error.errorMessage());
+            line.accept("error: " + error.typeAndCode() + " (HTTP " + error.httpStatus() + ")");
+            line.accept("  " + error.errorMessage());
             if (error.displayMessage() != null) {
-                err.println("  shown to users: " + error.displayMessage());
+                line.accept("  shown to users: " + error.displayMessage());
             }
-            err.println("  request_id: " + error.requestId());
+            line.accept("  request_id: " + error.requestId());
             if (error.suggestedAction() != null) {
-                err.println("  suggested action: " + error.suggestedAction());
+                line.accept("  suggested action: " + error.suggestedAction());
             }
             if (error.documentationUrl() != null) {
-                err.println("  docs: " + error.documentationUrl());
+                line.accept("  docs: " + error.documentationUrl());
             }
             return ExitCodes.PLAID_ERROR;
         }
-        if (failure instanceof PlaidClientException client) {
-            err.println("error: " + client.getMessage());
-            return ExitCodes.FAILURE;
-        }
-        err.println("error: " + failure);
+        line.accept("error: " + (failure instanceof PlaidClientException client ? client.getMessage() : failure));
         return ExitCodes.FAILURE;
     }
 

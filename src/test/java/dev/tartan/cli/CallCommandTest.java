@@ -90,6 +90,21 @@ class CallCommandTest {
     }
 
     @Test
+    void aPlaidErrorMessageThatEchoesATokenIsRedacted() {
+        String token = "access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970";
+        server.enqueue(json(400, """
+                {"error_type":"INVALID_INPUT","error_code":"INVALID_ACCESS_TOKEN","error_message":"provided token %s is not valid",
+                 "display_message":"token %s was rejected","request_id":"req-echo","suggested_action":"replace %s"}
+                """.formatted(token, token, token)));
+
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/item/get", "--env", url, "--body", "{\"access_token\":\"" + token + "\"}");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PLAID_ERROR);
+        assertThat(run.err()).contains("INVALID_ACCESS_TOKEN", "provided token access-sandbox-\u2022\u2022\u2022\u20229970",
+                "shown to users: token access-sandbox-\u2022", "suggested action: replace access-sandbox-\u2022").doesNotContain(token);
+    }
+
+    @Test
     void writesAFileReplyToOut(@TempDir Path dir) throws Exception {
         byte[] pdf = "%PDF-1.4\n%fake".getBytes();
         server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setBody(new Buffer().write(pdf)));
