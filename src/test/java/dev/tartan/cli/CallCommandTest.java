@@ -76,6 +76,31 @@ class CallCommandTest {
     }
 
     @Test
+    void aTemplatedOperationGoesToTheConcretePathTyped() throws Exception {
+        server.enqueue(json(200, "{\"id\":\"rcp-123\"}"));
+
+        CliRun run = CliRun.run(CREDENTIALS, "call", "fdx/recipient/rcp-123", "--env", url);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        RecordedRequest recorded = server.takeRequest();
+        assertThat(recorded.getMethod()).isEqualTo("GET");
+        assertThat(recorded.getPath()).isEqualTo("/fdx/recipient/rcp-123");
+    }
+
+    @Test
+    void theOperationIdOfATemplatedOperationAsksForTheConcretePath() {
+        CliRun byId = CliRun.run(CREDENTIALS, "call", "getRecipient", "--env", url);
+        assertThat(byId.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(byId.err()).contains("GET /fdx/recipient/{recipientId}", "filled in", "tartan call /fdx/recipient/<recipientId>");
+
+        CliRun template = CliRun.run(CREDENTIALS, "call", "/fdx/recipient/{recipientId}", "--env", url);
+        assertThat(template.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(template.err()).contains("filled in");
+
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void aPlaidErrorExitsNonZeroWithItsCodeMessageAndRequestId() {
         server.enqueue(json(400, """
                 {"error_type":"ITEM_ERROR","error_code":"ITEM_LOGIN_REQUIRED","error_message":"the login details of this item have changed",
@@ -139,7 +164,15 @@ class CallCommandTest {
 
         CliRun unknownOp = CliRun.run(CREDENTIALS, "call", "/accounts/gett", "--env", url);
         assertThat(unknownOp.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknownOp.err()).contains("no Plaid operation");
+        assertThat(unknownOp.err()).contains("no Plaid operation", "Did you mean /accounts/get (accountsGet)");
+
+        CliRun unknownId = CliRun.run(CREDENTIALS, "call", "transactionSync", "--env", url);
+        assertThat(unknownId.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownId.err()).contains("Did you mean /transactions/sync (transactionsSync)");
+
+        CliRun nothingClose = CliRun.run(CREDENTIALS, "call", "/zebra/stripes", "--env", url);
+        assertThat(nothingClose.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nothingClose.err()).contains("no Plaid operation", "Try: tartan ops zebra stripes").doesNotContain("Did you mean");
 
         CliRun noCredentials = CliRun.run(Map.of(), "call", "/accounts/get", "--env", url, "--body", "{\"access_token\":\"x\"}");
         assertThat(noCredentials.exitCode()).isEqualTo(ExitCodes.USAGE);
