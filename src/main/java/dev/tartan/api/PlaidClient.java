@@ -54,7 +54,7 @@ public final class PlaidClient {
     private final String userAgent;
 
     private PlaidClient(Builder builder) {
-        this.http = builder.http != null ? builder.http : newHttpClient();
+        this.http = hardened((builder.http != null ? builder.http : newHttpClient()).newBuilder()).build();
         String base = Objects.requireNonNull(builder.baseUrl, "baseUrl").toString();
         // Resolve operation paths under the base URL's own path (a proxy may mount Plaid at /plaid/).
         this.baseUrl = HttpUrl.get(base.endsWith("/") ? base : base + "/");
@@ -77,13 +77,24 @@ public final class PlaidClient {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(64);
         dispatcher.setMaxRequestsPerHost(16);
-        return new OkHttpClient.Builder()
+        return hardened(new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ofSeconds(30))
-                .retryOnConnectionFailure(false) // retries are this class's decision, not OkHttp's
+                .writeTimeout(Duration.ofSeconds(30)))
                 .build();
+    }
+
+    /**
+     * Rules for any client this class uses, given or its own: never follow a redirect (OkHttp would
+     * send the PLAID-SECRET header along to wherever it points) and never repeat a call on its own
+     * (retries are this class's decision: a silent second POST could move money twice).
+     */
+    private static OkHttpClient.Builder hardened(OkHttpClient.Builder http) {
+        return http
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false);
     }
 
     public URI baseUrl() {
@@ -179,11 +190,12 @@ public final class PlaidClient {
             if (isDone()) {
                 return;
             }
-            if (isTimeout(e)) {
-                fail(new PlaidTimeoutException(request.method(), request.path(), request.timeout(), e));
-            } else if (!retryIfAllowed(null)) {
-                fail(new PlaidConnectionException(request.method(), request.path(), baseUrl.toString(), e));
+            boolean timedOut = isTimeout(e);
+            if (retryIfAllowed(timedOut ? "timed out" : "connection failed", null)) {
+                return;
             }
+            fail(timedOut ? new PlaidTimeoutException(request.method(), request.path(), request.timeout(), e)
+                    : new PlaidConnectionException(request.method(), request.path(), baseUrl.uri(), e));
         }
 
         @Override
@@ -193,6 +205,8 @@ public final class PlaidClient {
             int status = response.code();
             String headerRequestId = response.header("Plaid-Request-ID");
             Duration retryAfter = retryAfter(response.header("Retry-After"));
+            String location = response.header("Location");
+            HttpUrl redirectTarget = location == null ? null : response.request().url().resolve(location);
             try (response; ResponseBody body = response.body()) {
                 contentType = body == null || body.contentType() == null ? null : body.contentType().toString();
                 bytes = body == null ? new byte[0] : body.bytes();
@@ -207,9 +221,13 @@ public final class PlaidClient {
                 succeed(status, headerRequestId, contentType, bytes);
                 return;
             }
-            if (RetryPolicy.isRetryableStatus(status) && retryIfAllowed(retryAfter)) {
-                LOG.info("{} {} -> {}, retrying (attempt {} of {})", request.method(), request.path(), status,
-                        attempts.get() + 1, retryPolicy.maxAttempts());
+            if (status >= 300 && status < 400) {
+                fail(new PlaidUnexpectedResponseException(request.method(), request.path(), status, contentType,
+                        "the reply redirects to " + hostOf(redirectTarget) + "; Plaid does not redirect, and Tartan does "
+                                + "not follow redirects (the credentials would go along)", ""));
+                return;
+            }
+            if (RetryPolicy.isRetryableStatus(status) && retryIfAllowed(status, retryAfter)) {
                 return;
             }
             fail(errorFrom(status, contentType, bytes));
@@ -257,11 +275,14 @@ public final class PlaidClient {
             return new PlaidUnexpectedResponseException(request.method(), request.path(), status, contentType, what, excerpt(bytes));
         }
 
-        private boolean retryIfAllowed(Duration retryAfter) {
+        /** Schedules the next attempt if the request may be repeated and attempts are left; {@code why} is for the log. */
+        private boolean retryIfAllowed(Object why, Duration retryAfter) {
             int next = attempts.get() + 1;
             if (!request.repeatable() || next > retryPolicy.maxAttempts() || isDone()) {
                 return false;
             }
+            LOG.info("{} {} -> {}, retrying (attempt {} of {})", request.method(), request.path(), why, next,
+                    retryPolicy.maxAttempts());
             Duration delay = retryPolicy.delayBefore(next, retryAfter);
             pendingRetry = scheduler.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
             if (isCancelled()) {
@@ -308,6 +329,14 @@ public final class PlaidClient {
             return !message.contains("connect"); // a connect timeout is a reachability problem
         }
         return e instanceof InterruptedIOException && "timeout".equals(e.getMessage());
+    }
+
+    /** Only the host (and a port that is not the scheme's default) of a URL: its path and query may hold anything. */
+    private static String hostOf(HttpUrl url) {
+        if (url == null) {
+            return "an unknown place (no valid Location)";
+        }
+        return url.host() + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
     }
 
     private static Duration retryAfter(String header) {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param path       e.g. {@code /accounts/get}
  * @param body       the JSON text to send, unchanged; null for a GET
  * @param repeatable true if a failed attempt may be sent again without asking anyone
- * @param timeout    the longest the whole call may take
+ * @param timeout    the longest one attempt may take (a repeatable call may make a few)
  */
 public record PlaidRequest(String method, String path, String body, boolean repeatable, Duration timeout) {
 

@@ -2,7 +2,10 @@ package dev.tartan.api;
 
 import java.time.Duration;
 
-/** No complete reply arrived within the operation's time limit. Not retried: the call may still be running at Plaid. */
+/**
+ * No complete reply arrived within the operation's time limit. Retried only for operations safe to
+ * repeat: an unsafe write may still be running at Plaid.
+ */
 public final class PlaidTimeoutException extends PlaidClientException {
 
     private final Duration timeout;

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tartan.model.Masking;
 
+import java.net.URI;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,6 +52,32 @@ public final class Redactor {
             }
         }
         return Masking.maskTokensIn(result);
+    }
+
+    /**
+     * A URL fit to show: its user info (a proxy URL may carry a password) and its query masked as
+     * secrets are, the rest redacted as text.
+     */
+    public String redact(URI url) {
+        StringBuilder text = new StringBuilder();
+        if (url.getScheme() != null) {
+            text.append(url.getScheme()).append(':');
+        }
+        if (url.getRawAuthority() != null) {
+            text.append("//");
+            if (url.getRawUserInfo() != null) {
+                text.append(Masking.maskSecret(url.getRawUserInfo())).append('@');
+            }
+            text.append(url.getHost() != null ? url.getHost() : url.getRawAuthority().replaceFirst("^.*@", ""));
+            if (url.getPort() >= 0) {
+                text.append(':').append(url.getPort());
+            }
+        }
+        text.append(Objects.requireNonNullElse(url.getRawPath(), ""));
+        if (url.getRawQuery() != null) {
+            text.append('?').append(Masking.maskSecret(url.getRawQuery()));
+        }
+        return redact(text.toString());
     }
 
     /** A copy of the JSON with secret fields masked and every string redacted as text. */

@@ -2,6 +2,7 @@ package dev.tartan.api;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * How often and how patiently a repeatable call is tried again after a 429, a 5xx or a network
@@ -33,12 +34,17 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
      * {@code retryAfter}, when given, is honoured up to {@link #maxDelay}.
      */
     public Duration delayBefore(int nextAttempt, Duration retryAfter) {
+        return delayBefore(nextAttempt, retryAfter, ThreadLocalRandom.current());
+    }
+
+    /** The same, with the jitter drawn from {@code random} (tests give a seeded one). */
+    Duration delayBefore(int nextAttempt, Duration retryAfter, RandomGenerator random) {
         if (retryAfter != null && !retryAfter.isNegative()) {
             return retryAfter.compareTo(maxDelay) > 0 ? maxDelay : retryAfter;
         }
         long step = baseDelay.toMillis() << Math.min(20, Math.max(0, nextAttempt - 2));
         long capped = Math.min(step, maxDelay.toMillis());
         long half = capped / 2;
-        return Duration.ofMillis(half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0));
+        return Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0));
     }
 }

@@ -6,6 +6,7 @@ import dev.tartan.api.PlaidClient;
 import dev.tartan.api.PlaidClientException;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
+import dev.tartan.api.Redactor;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.api.catalog.OperationCatalog;
 import dev.tartan.model.Credentials;
@@ -30,6 +31,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * {@code tartan call PATH --body JSON|@FILE|-}: sends one operation and prints the reply.
@@ -47,7 +50,7 @@ public final class CallCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "The operation: a path such as /accounts/get, or an operationId.")
+    @Parameters(index = "0", paramLabel = "PATH", description = "The operation: a path such as /accounts/get (a templated one with its parameters filled in), or an operationId.")
     String operation;
 
     @Option(names = "--body", paramLabel = "JSON|@FILE|-", defaultValue = "{}",
@@ -94,12 +97,8 @@ public final class CallCommand implements Callable<Integer> {
     private Integer callOperation() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         OperationCatalog catalog = OperationCatalog.loadBundled();
-        Operation op = catalog.find(operation).orElse(null);
-        if (op == null) {
-            throw new CommandFailure("no Plaid operation is called '" + operation + "'. Try: tartan ops "
-                    + operation.replaceAll("[/_]", " ").trim());
-        }
-        String path = op.path().contains("{") ? normalise(operation) : op.path();
+        Operation op = catalog.find(operation).orElseThrow(() -> unknownOperation(catalog));
+        String path = pathToCall(op);
         PlaidRequest request;
         try {
             request = op.method().equals("GET") ? PlaidRequest.get(path) : PlaidRequest.post(path, readBody());
@@ -130,6 +129,33 @@ public final class CallCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(cancelOnExit);
             }
         }
+    }
+
+    /** For a name the catalog does not know: the operations it was probably meant to be, or an ops search to run. */
+    private CommandFailure unknownOperation(OperationCatalog catalog) {
+        List<Operation> close = catalog.closeTo(operation, 3);
+        String hint = close.isEmpty()
+                ? "Try: tartan ops " + operation.replaceAll("[/_]", " ").trim()
+                : "Did you mean " + close.stream().map(op -> op.path() + " (" + op.operationId() + ")")
+                        .collect(Collectors.joining(", ")) + "?";
+        return new CommandFailure("no Plaid operation is called '" + operation + "'. " + hint);
+    }
+
+    /**
+     * Where the call goes: the catalog's path, found by path or operationId. A templated path
+     * ({@code /fdx/recipient/{recipientId}}) goes to the concrete path typed, which must fill it in.
+     */
+    private String pathToCall(Operation op) {
+        if (!op.path().contains("{")) {
+            return op.path();
+        }
+        String typed = normalise(operation);
+        if (typed.contains("{") || operation.trim().equalsIgnoreCase(op.operationId())) {
+            throw new CommandFailure(op.operationId() + " is " + op.method() + " " + op.path()
+                    + ": give the path with its parameters filled in, e.g. tartan call "
+                    + op.path().replaceAll("\\{([^}]+)}", "<$1>"));
+        }
+        return typed;
     }
 
     /** Without --profile: --env and the PLAID_CLIENT_ID / PLAID_SECRET variables. */
@@ -232,27 +258,25 @@ public final class CallCommand implements Callable<Integer> {
     }
 
     private static int report(Throwable failure, PrintWriter err) {
+        // Plaid's messages may echo what was sent, a token included.
+        Consumer<String> line = text -> err.println(Redactor.shared().redact(text));
         if (failure instanceof PlaidApiException api) {
             PlaidError error = api.error();
-            err.println("error: " + error.typeAndCode() + " (HTTP " + error.httpStatus() + ")");
-            err.println("  " + error.errorMessage());
+            line.accept("error: " + error.typeAndCode() + " (HTTP " + error.httpStatus() + ")");
+            line.accept("  " + error.errorMessage());
             if (error.displayMessage() != null) {
-                err.println("  shown to users: " + error.displayMessage());
+                line.accept("  shown to users: " + error.displayMessage());
             }
-            err.println("  request_id: " + error.requestId());
+            line.accept("  request_id: " + error.requestId());
             if (error.suggestedAction() != null) {
-                err.println("  suggested action: " + error.suggestedAction());
+                line.accept("  suggested action: " + error.suggestedAction());
             }
             if (error.documentationUrl() != null) {
-                err.println("  docs: " + error.documentationUrl());
+                line.accept("  docs: " + error.documentationUrl());
             }
             return ExitCodes.PLAID_ERROR;
         }
-        if (failure instanceof PlaidClientException client) {
-            err.println("error: " + client.getMessage());
-            return ExitCodes.FAILURE;
-        }
-        err.println("error: " + failure);
+        line.accept("error: " + (failure instanceof PlaidClientException client ? client.getMessage() : failure));
         return ExitCodes.FAILURE;
     }
 
@@ -261,6 +285,7 @@ public final class CallCommand implements Callable<Integer> {
     }
 
     private static String normalise(String path) {
-        return path.startsWith("/") ? path : "/" + path;
+        String trimmed = path.trim();
+        return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
     }
 }

@@ -106,16 +106,31 @@ class PlaidClientTest {
         assertThat(response.requestId()).isEqualTo("req-pdf");
     }
 
+    // Every error_type of Plaid's error pages (the reference's plaid-docs/errors_*.md, which
+    // PLAID_FACTS.md sums up), each with one of its codes and the HTTP status the page gives it.
     @ParameterizedTest
     @CsvSource({
             "400, ITEM_ERROR, ITEM_LOGIN_REQUIRED",
             "400, INVALID_INPUT, INVALID_ACCESS_TOKEN",
             "400, INVALID_REQUEST, MISSING_FIELDS",
             "404, INVALID_REQUEST, NOT_FOUND",
+            "400, INVALID_RESULT, LAST_UPDATED_DATETIME_OUT_OF_RANGE",
             "400, ASSET_REPORT_ERROR, PRODUCT_NOT_READY",
+            "400, CHECK_REPORT_ERROR, INSUFFICIENT_TRANSACTION_DATA",
+            "400, CONSUMER_REPORT_ERROR, CONSUMER_REPORT_EXPIRED",
+            "400, INCOME_VERIFICATION_ERROR, INCOME_VERIFICATION_FAILED",
             "400, TRANSACTIONS_ERROR, TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION",
+            "400, TRANSACTION_ERROR, TRANSACTION_INSUFFICIENT_FUNDS",
             "400, TRANSFER_ERROR, TRANSFER_LIMIT_REACHED",
+            "400, BANK_TRANSFER_ERROR, BANK_TRANSFER_ACCOUNT_BLOCKED",
+            "400, PAYMENT_ERROR, PAYMENT_INSUFFICIENT_FUNDS",
+            "403, SIGNAL_ERROR, ADDENDUM_NOT_SIGNED",
             "400, INSTITUTION_ERROR, INSTITUTION_DOWN",
+            "400, OAUTH_ERROR, INCORRECT_OAUTH_NONCE",
+            "400, RECAPTCHA_ERROR, RECAPTCHA_REQUIRED",
+            "404, PARTNER_ERROR, CUSTOMER_NOT_FOUND",
+            "412, PARTNER_ERROR, FLOWDOWN_NOT_COMPLETE",
+            "403, USER_ERROR, INVALID_USER_IDENTITY_DATA",
             "400, SANDBOX_ERROR, SANDBOX_PRODUCT_NOT_ENABLED",
             "429, RATE_LIMIT_EXCEEDED, ACCOUNTS_BALANCE_GET_LIMIT",
             "500, API_ERROR, INTERNAL_SERVER_ERROR",
@@ -183,25 +198,69 @@ class PlaidClientTest {
     }
 
     @Test
-    void aSlowReplyTimesOutWithItsOwnError() {
+    void aSlowReplyToAnUnsafeWriteTimesOutWithItsOwnErrorAndIsNotRetried() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        server.enqueue(json(200, "{\"transfer\":{},\"request_id\":\"sent-twice\"}"));
         PlaidTimeoutException e = failureOf(
-                client.send(PlaidRequest.post("/accounts/get", "{}").withTimeout(Duration.ofMillis(300))),
+                client.send(PlaidRequest.post("/transfer/create", "{}").withTimeout(Duration.ofMillis(300))),
                 PlaidTimeoutException.class);
         assertThat(e.timeout()).isEqualTo(Duration.ofMillis(300));
-        assertThat(server.getRequestCount()).isEqualTo(1); // timeouts are not retried
+        assertThat(server.getRequestCount()).isEqualTo(1); // the transfer may still be under way at Plaid
+    }
+
+    @Test
+    void aReadThatTimesOutIsRetried() throws Exception {
+        server.enqueue(json(200, "{\"request_id\":\"too-late\"}").setBodyDelay(2, TimeUnit.SECONDS));
+        server.enqueue(json(200, "{\"request_id\":\"in-time\"}"));
+
+        PlaidResponse response = client.send(PlaidRequest.post("/accounts/get", "{}").withTimeout(Duration.ofMillis(300)))
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(response.requestId()).isEqualTo("in-time");
+        assertThat(response.attempts()).isEqualTo(2);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void timeoutsOfAReadAreRetriedOnlyAsOftenAsThePolicySays() {
+        for (int i = 0; i <= FAST_RETRIES.maxAttempts(); i++) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        }
+        failureOf(client.send(PlaidRequest.post("/accounts/get", "{}").withTimeout(Duration.ofMillis(200))),
+                PlaidTimeoutException.class);
+        assertThat(server.getRequestCount()).isEqualTo(FAST_RETRIES.maxAttempts());
     }
 
     @Test
     void anUnreachableHostIsAConnectionErrorAfterTheRetries() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         PlaidClient unreachable = clientFor(URI.create("http://127.0.0.1:" + closedPort), PlaidClient.newHttpClient());
         PlaidConnectionException e = failureOf(unreachable.send(PlaidRequest.post("/accounts/get", "{}")),
                 PlaidConnectionException.class);
         assertThat(e.getMessage()).contains("cannot reach http://127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void aRedirectIsNeverFollowedSoTheSecretStaysHome() throws Exception {
+        assertThat(PlaidClient.newHttpClient().followRedirects()).isFalse();
+        assertThat(PlaidClient.newHttpClient().followSslRedirects()).isFalse();
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            elsewhere.enqueue(json(200, "{\"request_id\":\"stolen\"}"));
+            server.enqueue(new MockResponse().setResponseCode(302)
+                    .setHeader("Location", elsewhere.url("/collect?secret=" + SECRET)));
+            // OkHttp's own default is to follow redirects: the client must refuse them whatever it is given.
+            PlaidClient following = clientFor(server.url("/").uri(), new OkHttpClient());
+
+            PlaidUnexpectedResponseException e = failureOf(
+                    following.send(PlaidRequest.post("/accounts/get", "{}")), PlaidUnexpectedResponseException.class);
+
+            assertThat(e.httpStatus()).isEqualTo(302);
+            assertThat(e.getMessage()).contains("redirects to " + elsewhere.getHostName() + ":" + elsewhere.getPort())
+                    .doesNotContain("collect", SECRET);
+            assertThat(elsewhere.getRequestCount()).isZero();
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
     }
 
     @Test
@@ -251,8 +310,29 @@ class PlaidClientTest {
     void aDroppedConnectionOnAReadIsRetried() throws Exception {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(json(200, "{\"request_id\":\"after-drop\"}"));
-        PlaidResponse response = client.send(PlaidRequest.post("/item/get", "{}")).get(5, TimeUnit.SECONDS);
+        PlaidClient retrying = clientFor(server.url("/").uri(), new OkHttpClient());
+        PlaidResponse response = retrying.send(PlaidRequest.post("/item/get", "{}")).get(5, TimeUnit.SECONDS);
         assertThat(response.requestId()).isEqualTo("after-drop");
+        assertThat(response.attempts()).as("retried by the client's policy, not by OkHttp").isEqualTo(2);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aDroppedConnectionOnAMoneyMovingWriteIsNotRetriedEvenByOkHttp() throws Exception {
+        server.enqueue(json(200, "{\"request_id\":\"warm-up\"}"));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(json(200, "{\"transfer\":{},\"request_id\":\"sent-twice\"}"));
+        // OkHttp's default client silently repeats a call, POSTs included, when a pooled connection drops.
+        PlaidClient given = clientFor(server.url("/").uri(), new OkHttpClient());
+        given.send(PlaidRequest.post("/item/get", "{}")).get(5, TimeUnit.SECONDS);
+
+        PlaidConnectionException e = failureOf(given.send(PlaidRequest.post("/transfer/create",
+                "{\"access_token\":\"x\",\"authorization_id\":\"a\",\"description\":\"d\"}")), PlaidConnectionException.class);
+
+        assertThat(e.getMessage()).contains("/transfer/create", "cannot reach");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/item/get");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/transfer/create");
+        assertThat(server.getRequestCount()).as("the transfer was sent once").isEqualTo(2);
     }
 
     @Test
@@ -302,6 +382,13 @@ class PlaidClientTest {
         assertThat(PlaidRequest.post("/accounts/balance/get", "{}").timeout()).isEqualTo(PlaidRequest.SLOW_TIMEOUT);
         assertThat(PlaidRequest.post("/transactions/refresh", "{}").timeout()).isEqualTo(PlaidRequest.SLOW_TIMEOUT);
         assertThat(PlaidRequest.post("/accounts/get", "{}").timeout()).isEqualTo(PlaidRequest.DEFAULT_TIMEOUT);
+    }
+
+    /** A local port nothing listens on. */
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     static <E extends Throwable> E failureOf(CompletableFuture<?> future, Class<E> type) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,28 @@ class RedactionTest {
         assertThat(redacted.path("count").asInt()).isEqualTo(3);
         assertThat(redacted.path("access_token").asText()).startsWith("access-sandbox-").endsWith("9970");
         assertThat(body.path("access_token").asText()).isEqualTo(ACCESS_TOKEN); // the original is untouched
+    }
+
+    @Test
+    void aUrlShowsNeitherItsUserInfoNorItsQuery() {
+        String shown = Redactor.shared().redact(URI.create("https://alice:pr0xy-passw0rd@proxy.example:8443/plaid/?api_key=k3y-abcdef"));
+        assertThat(shown).startsWith("https://").contains("@proxy.example:8443/plaid/?")
+                .doesNotContain("alice", "pr0xy-passw0rd", "k3y-abcdef");
+        assertThat(Redactor.shared().redact(URI.create("https://sandbox.plaid.com/"))).isEqualTo("https://sandbox.plaid.com/");
+        assertThat(Redactor.shared().redact(URI.create("http://[::1]:8080/x/" + ACCESS_TOKEN)))
+                .startsWith("http://[::1]:8080/x/access-sandbox-").doesNotContain(ACCESS_TOKEN);
+    }
+
+    @Test
+    void aConnectionErrorShowsTheBaseUrlWithoutItsUserInfoOrQuery() throws Exception {
+        int port = PlaidClientTest.closedPort();
+        PlaidClient unreachable = PlaidClientTest.clientFor(
+                URI.create("http://alice:pr0xy-passw0rd@127.0.0.1:" + port + "/plaid/?api_key=k3y-abcdef"), PlaidClient.newHttpClient());
+
+        String message = failure(unreachable, "/accounts/get", "{}");
+
+        assertThat(message).contains("cannot reach http://", "@127.0.0.1:" + port + "/plaid/")
+                .doesNotContain("alice", "pr0xy-passw0rd", "k3y-abcdef");
     }
 
     private static String failure(PlaidClient client, String path, String body) throws Exception {

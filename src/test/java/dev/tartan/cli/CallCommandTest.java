@@ -76,6 +76,31 @@ class CallCommandTest {
     }
 
     @Test
+    void aTemplatedOperationGoesToTheConcretePathTyped() throws Exception {
+        server.enqueue(json(200, "{\"id\":\"rcp-123\"}"));
+
+        CliRun run = CliRun.run(CREDENTIALS, "call", "fdx/recipient/rcp-123", "--env", url);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        RecordedRequest recorded = server.takeRequest();
+        assertThat(recorded.getMethod()).isEqualTo("GET");
+        assertThat(recorded.getPath()).isEqualTo("/fdx/recipient/rcp-123");
+    }
+
+    @Test
+    void theOperationIdOfATemplatedOperationAsksForTheConcretePath() {
+        CliRun byId = CliRun.run(CREDENTIALS, "call", "getRecipient", "--env", url);
+        assertThat(byId.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(byId.err()).contains("GET /fdx/recipient/{recipientId}", "filled in", "tartan call /fdx/recipient/<recipientId>");
+
+        CliRun template = CliRun.run(CREDENTIALS, "call", "/fdx/recipient/{recipientId}", "--env", url);
+        assertThat(template.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(template.err()).contains("filled in");
+
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void aPlaidErrorExitsNonZeroWithItsCodeMessageAndRequestId() {
         server.enqueue(json(400, """
                 {"error_type":"ITEM_ERROR","error_code":"ITEM_LOGIN_REQUIRED","error_message":"the login details of this item have changed",
@@ -87,6 +112,21 @@ class CallCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PLAID_ERROR);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("ITEM_ERROR/ITEM_LOGIN_REQUIRED", "the login details of this item have changed", "req-err-7");
+    }
+
+    @Test
+    void aPlaidErrorMessageThatEchoesATokenIsRedacted() {
+        String token = "access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970";
+        server.enqueue(json(400, """
+                {"error_type":"INVALID_INPUT","error_code":"INVALID_ACCESS_TOKEN","error_message":"provided token %s is not valid",
+                 "display_message":"token %s was rejected","request_id":"req-echo","suggested_action":"replace %s"}
+                """.formatted(token, token, token)));
+
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/item/get", "--env", url, "--body", "{\"access_token\":\"" + token + "\"}");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PLAID_ERROR);
+        assertThat(run.err()).contains("INVALID_ACCESS_TOKEN", "provided token access-sandbox-\u2022\u2022\u2022\u20229970",
+                "shown to users: token access-sandbox-\u2022", "suggested action: replace access-sandbox-\u2022").doesNotContain(token);
     }
 
     @Test
@@ -124,7 +164,15 @@ class CallCommandTest {
 
         CliRun unknownOp = CliRun.run(CREDENTIALS, "call", "/accounts/gett", "--env", url);
         assertThat(unknownOp.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknownOp.err()).contains("no Plaid operation");
+        assertThat(unknownOp.err()).contains("no Plaid operation", "Did you mean /accounts/get (accountsGet)");
+
+        CliRun unknownId = CliRun.run(CREDENTIALS, "call", "transactionSync", "--env", url);
+        assertThat(unknownId.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownId.err()).contains("Did you mean /transactions/sync (transactionsSync)");
+
+        CliRun nothingClose = CliRun.run(CREDENTIALS, "call", "/zebra/stripes", "--env", url);
+        assertThat(nothingClose.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nothingClose.err()).contains("no Plaid operation", "Try: tartan ops zebra stripes").doesNotContain("Did you mean");
 
         CliRun noCredentials = CliRun.run(Map.of(), "call", "/accounts/get", "--env", url, "--body", "{\"access_token\":\"x\"}");
         assertThat(noCredentials.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -95,17 +95,61 @@ public final class OperationCatalog {
             return Optional.empty();
         }
         String wanted = path.trim();
-        Entry exact = byPath.get(wanted.startsWith("/") ? wanted : "/" + wanted);
+        String asPath = wanted.startsWith("/") ? wanted : "/" + wanted;
+        Entry exact = byPath.get(asPath);
         if (exact != null) {
             return Optional.of(exact.operation());
         }
         for (Entry entry : byPath.values()) {
             if (entry.operation().operationId().equalsIgnoreCase(wanted)
-                    || (entry.pathPattern() != null && entry.pathPattern().matcher(wanted).matches())) {
+                    || (entry.pathPattern() != null && entry.pathPattern().matcher(asPath).matches())) {
                 return Optional.of(entry.operation());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Up to {@code limit} operations whose path or operationId is a typing mistake or two away from
+     * {@code name} (case aside), closest first: the "did you mean" for a name {@link #find} does not know.
+     */
+    public List<Operation> closeTo(String name, int limit) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        String asPath = wanted.startsWith("/") ? wanted : "/" + wanted;
+        int tolerance = Math.max(2, wanted.length() / 5);
+        Map<Operation, Integer> distances = new LinkedHashMap<>();
+        for (Operation op : operations) {
+            int distance = Math.min(editDistance(asPath, op.path().toLowerCase(Locale.ROOT)),
+                    editDistance(wanted, op.operationId().toLowerCase(Locale.ROOT)));
+            if (distance <= tolerance) {
+                distances.put(op, distance);
+            }
+        }
+        return distances.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Levenshtein: the fewest single-character insertions, deletions and substitutions from a to b. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /**

@@ -102,9 +102,19 @@ class OperationCatalogTest {
         assertThat(catalog.find("transactionsSync")).map(Operation::path).contains("/transactions/sync");
         assertThat(catalog.find("accounts/get")).map(Operation::path).contains("/accounts/get");
         assertThat(catalog.find("/fdx/recipient/abc-123")).map(Operation::path).contains("/fdx/recipient/{recipientId}");
+        assertThat(catalog.find("fdx/recipient/abc-123")).map(Operation::path).contains("/fdx/recipient/{recipientId}");
         assertThat(catalog.find("/fdx/recipient/a/b")).isEmpty();
         assertThat(catalog.find("/no/such/thing")).isEmpty();
         assertThat(catalog.find(" ")).isEmpty();
+    }
+
+    @Test
+    void suggestsOperationsATypingMistakeAway() {
+        assertThat(catalog.closeTo("/accounts/gett", 3)).extracting(Operation::path).first().isEqualTo("/accounts/get");
+        assertThat(catalog.closeTo("acounts/get", 3)).extracting(Operation::path).first().isEqualTo("/accounts/get");
+        assertThat(catalog.closeTo("TransactionSync", 3)).extracting(Operation::path).first().isEqualTo("/transactions/sync");
+        assertThat(catalog.closeTo("/item/gt", 2)).hasSizeLessThanOrEqualTo(2).extracting(Operation::path).contains("/item/get");
+        assertThat(catalog.closeTo("/zebra/stripes", 3)).isEmpty();
     }
 
     @Test
