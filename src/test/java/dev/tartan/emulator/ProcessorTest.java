@@ -31,6 +31,7 @@ class ProcessorTest {
     private String checkingToken;
     private String creditId;
     private String creditToken;
+    private String savingsToken;
 
     @BeforeAll
     void start() {
@@ -45,6 +46,8 @@ class ProcessorTest {
                 checkingId = account.path("account_id").asText();
             } else if (subtype.equals("credit card")) {
                 creditId = account.path("account_id").asText();
+            } else if (subtype.equals("savings")) {
+                savingsToken = processorToken(account.path("account_id").asText());
             }
         }
         checkingToken = processorToken(checkingId);
@@ -194,5 +197,60 @@ class ProcessorTest {
         EmulatorClient.Answer answer = client.post("/processor/liabilities/get", processor(checkingToken));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("NO_LIABILITY_ACCOUNTS");
+    }
+
+    private EmulatorClient.Answer evaluate(String processorToken, String clientTransactionId) {
+        return client.post("/processor/signal/evaluate", processor(processorToken)
+                .put("client_transaction_id", clientTransactionId).put("amount", 25.0));
+    }
+
+    private EmulatorClient.Answer reportDecision(String processorToken, String clientTransactionId) {
+        return client.post("/processor/signal/decision/report", processor(processorToken)
+                .put("client_transaction_id", clientTransactionId).put("initiated", true));
+    }
+
+    private EmulatorClient.Answer reportReturn(String processorToken, String clientTransactionId) {
+        return client.post("/processor/signal/return/report", processor(processorToken)
+                .put("client_transaction_id", clientTransactionId).put("return_code", "R01"));
+    }
+
+    /** Plaid's answer to a report on a transaction the caller never evaluated: INVALID_FIELD naming the field. */
+    private static void assertNotEvaluated(EmulatorClient.Answer answer) {
+        assertThat(answer.status()).as("%s", answer.json()).isEqualTo(400);
+        assertThat(answer.json().path("error_type").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(answer.errorCode()).isEqualTo("INVALID_FIELD");
+        assertThat(answer.json().path("error_message").asText()).contains("client_transaction_id");
+    }
+
+    @Test
+    void signalReportsNameTransactionsEvaluatedThroughTheSameAccount() {
+        assertThat(evaluate(checkingToken, "own-1").status()).isEqualTo(200);
+        assertThat(reportDecision(checkingToken, "own-1").status()).isEqualTo(200);
+        assertThat(reportReturn(checkingToken, "own-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void signalReportsRefuseAnUnknownTransaction() {
+        assertNotEvaluated(reportDecision(checkingToken, "never-evaluated"));
+        assertNotEvaluated(reportReturn(checkingToken, "never-evaluated"));
+    }
+
+    @Test
+    void signalReportsRefuseATransactionOfAnotherAccount() {
+        assertThat(evaluate(savingsToken, "savings-1").status()).isEqualTo(200);
+        assertNotEvaluated(reportDecision(checkingToken, "savings-1"));
+        assertNotEvaluated(reportReturn(checkingToken, "savings-1"));
+        assertThat(reportDecision(savingsToken, "savings-1").status()).as("its own token still may").isEqualTo(200);
+    }
+
+    @Test
+    void processorsAndTheClientReportOnlyWhatTheyEvaluated() {
+        client.ok("/signal/evaluate", item().put("account_id", checkingId).put("client_transaction_id", "client-1").put("amount", 25.0));
+        assertNotEvaluated(reportDecision(checkingToken, "client-1"));
+        assertNotEvaluated(reportReturn(checkingToken, "client-1"));
+
+        assertThat(evaluate(checkingToken, "processor-1").status()).isEqualTo(200);
+        assertNotEvaluated(client.post("/signal/decision/report", body().put("client_transaction_id", "processor-1").put("initiated", true)));
+        assertNotEvaluated(client.post("/signal/return/report", body().put("client_transaction_id", "processor-1").put("return_code", "R01")));
     }
 }
