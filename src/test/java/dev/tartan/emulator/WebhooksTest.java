@@ -88,29 +88,61 @@ class WebhooksTest {
         assertThat(jwt.getJWTClaimsSet().getStringClaim("request_body_sha256")).isNotEqualTo(sha256);
     }
 
+    /** What /sandbox/item/fire_webhook sends for a code: the webhook's type and the spec schema of its body. */
+    private record Shape(String webhookType, String schema) {
+    }
+
+    /** Fires {@code code} and returns the verified body that arrives for it. */
+    private JsonNode fire(String accessToken, String code) throws Exception {
+        receiver.drain();
+        JsonNode fired = client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken).put("webhook_code", code));
+        assertThat(fired.path("webhook_fired").asBoolean()).isTrue();
+        WebhookReceiver.Received delivery = receiver.await(b -> b.contains("\"" + code + "\""), WAIT);
+        verify(delivery);
+        JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
+        assertThat(body.path("webhook_code").asText()).isEqualTo(code);
+        assertThat(body.path("environment").asText()).isEqualTo("sandbox");
+        return body;
+    }
+
     @Test
     void fireWebhookSendsEachCodeInItsDocumentedShape() throws Exception {
         String accessToken = itemWithWebhook();
+        String itemId = client.ok("/item/get", body().put("access_token", accessToken)).path("item").path("item_id").asText();
         receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
-        Map<String, String> schemas = Map.of(
-                "DEFAULT_UPDATE", "DefaultUpdateWebhook",
-                "NEW_ACCOUNTS_AVAILABLE", "NewAccountsAvailableWebhook",
-                "PENDING_DISCONNECT", "PendingDisconnectWebhook",
-                "USER_PERMISSION_REVOKED", "UserPermissionRevokedWebhook",
-                "USER_ACCOUNT_REVOKED", "UserAccountRevokedWebhook",
-                "RECURRING_TRANSACTIONS_UPDATE", "RecurringTransactionsUpdateWebhook",
-                "LOGIN_REPAIRED", "ItemLoginRepairedWebhook",
-                "ERROR", "ItemErrorWebhook");
-        for (Map.Entry<String, String> code : schemas.entrySet()) {
-            receiver.drain();
-            JsonNode fired = client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken)
-                    .put("webhook_code", code.getKey()));
-            assertThat(fired.path("webhook_fired").asBoolean()).isTrue();
-            WebhookReceiver.Received delivery = receiver.await(b -> b.contains("\"" + code.getKey() + "\""), WAIT);
-            verify(delivery);
-            JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
-            assertThat(SpecSchemas.componentProblems(code.getValue(), body)).as(code.getKey() + ": " + body).isEmpty();
+        Map<String, Shape> shapes = Map.ofEntries(
+                Map.entry("DEFAULT_UPDATE", new Shape("TRANSACTIONS", "DefaultUpdateWebhook")),
+                Map.entry("NEW_ACCOUNTS_AVAILABLE", new Shape("ITEM", "NewAccountsAvailableWebhook")),
+                Map.entry("SMS_MICRODEPOSITS_VERIFICATION", new Shape("AUTH", "HostedMMDVerificationWebhook")),
+                Map.entry("PENDING_DISCONNECT", new Shape("ITEM", "PendingDisconnectWebhook")),
+                Map.entry("USER_PERMISSION_REVOKED", new Shape("ITEM", "UserPermissionRevokedWebhook")),
+                Map.entry("USER_ACCOUNT_REVOKED", new Shape("ITEM", "UserAccountRevokedWebhook")),
+                Map.entry("RECURRING_TRANSACTIONS_UPDATE", new Shape("TRANSACTIONS", "RecurringTransactionsUpdateWebhook")),
+                Map.entry("LOGIN_REPAIRED", new Shape("ITEM", "ItemLoginRepairedWebhook")),
+                Map.entry("SYNC_UPDATES_AVAILABLE", new Shape("TRANSACTIONS", "SyncUpdatesAvailableWebhook")),
+                Map.entry("PRODUCT_READY", new Shape("ASSETS", "AssetsProductReadyWebhook")),
+                Map.entry("ERROR", new Shape("ITEM", "ItemErrorWebhook")));
+        for (Map.Entry<String, Shape> code : shapes.entrySet()) {
+            JsonNode body = fire(accessToken, code.getKey());
+            assertThat(body.path("webhook_type").asText()).as(code.getKey()).isEqualTo(code.getValue().webhookType());
+            assertThat(SpecSchemas.componentProblems(code.getValue().schema(), body)).as(code.getKey() + ": " + body).isEmpty();
+            if (!code.getValue().webhookType().equals("ASSETS")) {
+                assertThat(body.path("item_id").asText()).as(code.getKey()).isEqualTo(itemId);
+            }
         }
+    }
+
+    @Test
+    void authorizationGrantedIsAnItemWebhookWithoutASchema() throws Exception {
+        String accessToken = itemWithWebhook();
+        String itemId = client.ok("/item/get", body().put("access_token", accessToken)).path("item").path("item_id").asText();
+        receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        JsonNode body = fire(accessToken, "AUTHORIZATION_GRANTED");
+        assertThat(body.path("webhook_type").asText()).isEqualTo("ITEM");
+        assertThat(body.path("item_id").asText()).isEqualTo(itemId);
+        assertThat(body.get("error").isNull()).isTrue();
+        assertThat(body.properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("webhook_type", "webhook_code", "item_id", "error", "environment");
     }
 
     @Test
