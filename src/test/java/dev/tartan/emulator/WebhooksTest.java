@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import static dev.tartan.emulator.EmulatorClient.body;
@@ -44,9 +46,13 @@ class WebhooksTest {
     }
 
     private String itemWithWebhook() {
+        return itemWithWebhook(receiver);
+    }
+
+    private String itemWithWebhook(WebhookReceiver to) {
         ObjectNode create = body().put("institution_id", "ins_109508");
         create.putArray("initial_products").add("transactions").add("auth");
-        create.putObject("options").put("webhook", receiver.url());
+        create.putObject("options").put("webhook", to.url());
         String publicToken = client.ok("/sandbox/public_token/create", create).path("public_token").asText();
         return client.ok("/item/public_token/exchange", body().put("public_token", publicToken)).path("access_token").asText();
     }
@@ -202,6 +208,47 @@ class WebhooksTest {
         client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken).put("webhook_code", "NEW_ACCOUNTS_AVAILABLE"));
         receiver.await(b -> b.contains("NEW_ACCOUNTS_AVAILABLE"), WAIT);
         assertThat(receiver.attempts() - before).isEqualTo(2);
+    }
+
+    /** The webhook codes of the next {@code count} deliveries, in the order they arrived. */
+    private List<String> nextCodes(int count) throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            codes.add(EmulatorClient.MAPPER.readTree(receiver.await(b -> true, WAIT).body()).path("webhook_code").asText());
+        }
+        return codes;
+    }
+
+    @Test
+    void creationWebhooksArriveInOrderEvenWhenTheFirstIsRetried() throws Exception {
+        receiver.failNext(1);
+        itemWithWebhook();
+        assertThat(nextCodes(3)).containsExactly("INITIAL_UPDATE", "HISTORICAL_UPDATE", "SYNC_UPDATES_AVAILABLE");
+    }
+
+    @Test
+    void firedWebhooksArriveInTheOrderFired() throws Exception {
+        String accessToken = itemWithWebhook();
+        receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        List<String> fired = List.of("DEFAULT_UPDATE", "NEW_ACCOUNTS_AVAILABLE", "PENDING_DISCONNECT", "USER_PERMISSION_REVOKED",
+                "LOGIN_REPAIRED");
+        receiver.failNext(1);
+        for (String code : fired) {
+            client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken).put("webhook_code", code));
+        }
+        assertThat(nextCodes(fired.size())).isEqualTo(fired);
+    }
+
+    @Test
+    void aStuckReceiverHoldsUpNoOtherItem() {
+        receiver.hold();
+        itemWithWebhook();
+        try (WebhookReceiver other = new WebhookReceiver()) {
+            itemWithWebhook(other);
+            other.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        } finally {
+            receiver.release();
+        }
     }
 
     @Test
