@@ -239,8 +239,14 @@ class AllOperationsTest {
         if (request.has("client_transaction_id")) {
             String id = "all-ops-" + counter.incrementAndGet();
             if (path.endsWith("/report")) {
-                ObjectNode evaluate = token().put("account_id", checkingId).put("client_transaction_id", id).put("amount", 10.0);
-                client.ok("/signal/evaluate", evaluate);
+                // A report names a transaction its own caller evaluated: the processor through its token, or the client.
+                if (request.has("processor_token")) {
+                    client.ok("/processor/signal/evaluate", body().put("processor_token", request.get("processor_token").asText())
+                            .put("client_transaction_id", id).put("amount", 10.0));
+                } else {
+                    client.ok("/signal/evaluate", token().put("account_id", checkingId).put("client_transaction_id", id)
+                            .put("amount", 10.0));
+                }
                 if (request.has("initiated")) {
                     request.put("initiated", true);
                 }

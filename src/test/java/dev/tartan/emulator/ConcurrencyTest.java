@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,10 @@ import java.util.concurrent.Future;
 import static dev.tartan.emulator.EmulatorClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 32 clients at once: each works its own Items, and all of them share one, without a server error or lost data. */
+/**
+ * 32 clients at once: each works its own Items, and all of them share one, without a server error; the
+ * ones syncing the shared Item while others change it end up with exactly its data.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrencyTest {
     private static final int CLIENTS = 32;
@@ -88,29 +93,95 @@ class ConcurrencyTest {
         assertThat(new HashSet<>(itemIds)).hasSize(CLIENTS);
     }
 
+    /**
+     * A client's copy of an Item's transactions, kept up to date with /transactions/sync as Plaid
+     * prescribes: apply each run of pages, and restart a run from its first cursor when the data
+     * changed mid-run. Every change must make sense for the copy: added ids are new, modified and
+     * removed ones known.
+     */
+    private static final class Replica {
+        private Map<String, JsonNode> transactions = new HashMap<>();
+        private String cursor = "";
+        private int restarts;
+
+        Replica copy() {
+            Replica copy = new Replica();
+            copy.transactions = new HashMap<>(transactions);
+            copy.cursor = cursor;
+            return copy;
+        }
+
+        void catchUp(EmulatorClient client, String accessToken, int count) {
+            while (!tryRun(client, accessToken, count)) {
+                restarts++;
+            }
+        }
+
+        /** One run of pages from the cursor; false when the data changed mid-run and nothing was applied. */
+        private boolean tryRun(EmulatorClient client, String accessToken, int count) {
+            Map<String, JsonNode> working = new HashMap<>(transactions);
+            String next = cursor;
+            boolean more = true;
+            while (more) {
+                EmulatorClient.Answer answer = client.post("/transactions/sync",
+                        body().put("access_token", accessToken).put("cursor", next).put("count", count));
+                if ("TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION".equals(answer.errorCode())) {
+                    return false;
+                }
+                assertThat(answer.status()).as("sync answered %s", answer.json()).isEqualTo(200);
+                JsonNode page = answer.json();
+                for (JsonNode added : page.path("added")) {
+                    assertThat(working.put(added.path("transaction_id").asText(), added)).as("added twice: %s", added).isNull();
+                }
+                for (JsonNode modified : page.path("modified")) {
+                    assertThat(working.put(modified.path("transaction_id").asText(), modified)).as("modified unknown: %s", modified)
+                            .isNotNull();
+                }
+                for (JsonNode removed : page.path("removed")) {
+                    assertThat(working.remove(removed.path("transaction_id").asText())).as("removed unknown: %s", removed)
+                            .isNotNull();
+                }
+                next = page.path("next_cursor").asText();
+                more = page.path("has_more").asBoolean();
+            }
+            transactions = working;
+            cursor = next;
+            return true;
+        }
+    }
+
     @Test
-    void clientsSharingOneItemNeverSeeAServerError() throws Exception {
+    void clientsSyncingOneItemWhileItChangesAllEndUpWithItsData() throws Exception {
         String accessToken = client.newItem("user_transactions_5000", "any", "transactions");
+        Replica initial = new Replica();
+        initial.catchUp(client, accessToken, 500);
+        assertThat(initial.transactions).hasSize(5000);
         Set<String> errors = ConcurrentHashMap.newKeySet();
-        List<Integer> counts = inParallel(() -> {
-            int calls = 0;
+        List<Replica> replicas = inParallel(() -> {
+            Replica replica = initial.copy();
             for (int round = 0; round < 5; round++) {
-                for (String path : List.of("/accounts/get", "/item/get", "/transactions/sync", "/transactions/refresh",
-                        "/transactions/recurring/get")) {
+                for (String path : List.of("/accounts/get", "/item/get", "/transactions/refresh", "/transactions/recurring/get")) {
                     EmulatorClient.Answer answer = client.post(path, body().put("access_token", accessToken));
                     if (answer.status() != 200) {
                         errors.add(path + " " + answer.status() + " " + answer.errorCode());
                     }
-                    calls++;
                 }
+                replica.catchUp(client, accessToken, 50);
             }
-            return calls;
+            return replica;
         });
         assertThat(errors).isEmpty();
-        assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(CLIENTS * 25);
-        // Every refresh made exactly one version: a full sync sees the net result of all of them.
-        JsonNode recent = client.ok("/transactions/get", body().put("access_token", accessToken).put("start_date", "2000-01-01")
-                .put("end_date", "2100-01-01"));
-        assertThat(recent.path("total_transactions").asLong()).isGreaterThan(5000);
+
+        Replica fresh = new Replica();
+        fresh.catchUp(client, accessToken, 500);
+        assertThat(fresh.restarts).as("nothing changes any more").isZero();
+        long total = client.ok("/transactions/get", body().put("access_token", accessToken).put("start_date", "2000-01-01")
+                .put("end_date", "2100-01-01")).path("total_transactions").asLong();
+        assertThat(fresh.transactions).hasSize((int) total);
+        assertThat(total).as("the refreshes added transactions").isGreaterThan(5000);
+        for (Replica replica : replicas) {
+            replica.catchUp(client, accessToken, 500);
+            assertThat(replica.transactions).isEqualTo(fresh.transactions);
+        }
     }
 }

@@ -54,14 +54,10 @@ public final class EmulatorClient {
         return execute(request);
     }
 
-    /** Posts {@code body} exactly as given: no credential headers are added. */
+    /** Posts {@code body} exactly as given: no credential headers are added, and no Content-Type when it is null. */
     public Answer postRaw(String path, String body, String contentType) {
         RequestBody requestBody = RequestBody.create(body, contentType == null ? null : MediaType.get(contentType));
-        Request.Builder request = new Request.Builder().url(baseUrl + path).post(requestBody);
-        if (contentType == null) {
-            request.header("Content-Type", "");
-        }
-        return execute(request.build());
+        return execute(new Request.Builder().url(baseUrl + path).post(requestBody).build());
     }
 
     public Answer execute(Request request) {

@@ -295,17 +295,25 @@ class TransactionsTest {
 
     @Test
     void theSameSeedGivesTheSameData() {
-        List<String> first = fingerprint();
-        List<String> second = fingerprint();
+        List<String> first = fingerprint(42);
+        List<String> second = fingerprint(42);
+        assertThat(first).isNotEmpty();
         assertThat(second).isEqualTo(first);
     }
 
-    /** Amounts, names and dates of a fresh emulator's first Item (ids are random, data is seeded). */
-    private static List<String> fingerprint() {
-        try (PlaidEmulator fresh = PlaidEmulator.start(EmulatorConfig.builder().seed(42).build())) {
+    @Test
+    void anotherSeedGivesOtherData() {
+        assertThat(fingerprint(43)).isNotEqualTo(fingerprint(42));
+    }
+
+    /** Balances, and amounts, names and dates of transactions, of a fresh emulator's first Item (ids are random, data is seeded). */
+    private static List<String> fingerprint(long seed) {
+        try (PlaidEmulator fresh = PlaidEmulator.start(EmulatorConfig.builder().seed(seed).build())) {
             EmulatorClient own = new EmulatorClient(fresh);
             String accessToken = own.newItem("user_good", "pass_good");
             List<String> values = new ArrayList<>();
+            own.ok("/accounts/get", body().put("access_token", accessToken)).path("accounts")
+                    .forEach(a -> values.add(a.path("name").asText() + " " + a.path("balances")));
             own.ok("/transactions/sync", body().put("access_token", accessToken).put("count", 500)).path("added")
                     .forEach(t -> values.add(t.path("date").asText() + " " + t.path("name").asText() + " " + t.path("amount").asText()));
             return values;

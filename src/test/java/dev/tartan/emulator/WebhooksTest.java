@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import static dev.tartan.emulator.EmulatorClient.body;
@@ -44,9 +46,13 @@ class WebhooksTest {
     }
 
     private String itemWithWebhook() {
+        return itemWithWebhook(receiver);
+    }
+
+    private String itemWithWebhook(WebhookReceiver to) {
         ObjectNode create = body().put("institution_id", "ins_109508");
         create.putArray("initial_products").add("transactions").add("auth");
-        create.putObject("options").put("webhook", receiver.url());
+        create.putObject("options").put("webhook", to.url());
         String publicToken = client.ok("/sandbox/public_token/create", create).path("public_token").asText();
         return client.ok("/item/public_token/exchange", body().put("public_token", publicToken)).path("access_token").asText();
     }
@@ -88,29 +94,61 @@ class WebhooksTest {
         assertThat(jwt.getJWTClaimsSet().getStringClaim("request_body_sha256")).isNotEqualTo(sha256);
     }
 
+    /** What /sandbox/item/fire_webhook sends for a code: the webhook's type and the spec schema of its body. */
+    private record Shape(String webhookType, String schema) {
+    }
+
+    /** Fires {@code code} and returns the verified body that arrives for it. */
+    private JsonNode fire(String accessToken, String code) throws Exception {
+        receiver.drain();
+        JsonNode fired = client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken).put("webhook_code", code));
+        assertThat(fired.path("webhook_fired").asBoolean()).isTrue();
+        WebhookReceiver.Received delivery = receiver.await(b -> b.contains("\"" + code + "\""), WAIT);
+        verify(delivery);
+        JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
+        assertThat(body.path("webhook_code").asText()).isEqualTo(code);
+        assertThat(body.path("environment").asText()).isEqualTo("sandbox");
+        return body;
+    }
+
     @Test
     void fireWebhookSendsEachCodeInItsDocumentedShape() throws Exception {
         String accessToken = itemWithWebhook();
+        String itemId = client.ok("/item/get", body().put("access_token", accessToken)).path("item").path("item_id").asText();
         receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
-        Map<String, String> schemas = Map.of(
-                "DEFAULT_UPDATE", "DefaultUpdateWebhook",
-                "NEW_ACCOUNTS_AVAILABLE", "NewAccountsAvailableWebhook",
-                "PENDING_DISCONNECT", "PendingDisconnectWebhook",
-                "USER_PERMISSION_REVOKED", "UserPermissionRevokedWebhook",
-                "USER_ACCOUNT_REVOKED", "UserAccountRevokedWebhook",
-                "RECURRING_TRANSACTIONS_UPDATE", "RecurringTransactionsUpdateWebhook",
-                "LOGIN_REPAIRED", "ItemLoginRepairedWebhook",
-                "ERROR", "ItemErrorWebhook");
-        for (Map.Entry<String, String> code : schemas.entrySet()) {
-            receiver.drain();
-            JsonNode fired = client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken)
-                    .put("webhook_code", code.getKey()));
-            assertThat(fired.path("webhook_fired").asBoolean()).isTrue();
-            WebhookReceiver.Received delivery = receiver.await(b -> b.contains("\"" + code.getKey() + "\""), WAIT);
-            verify(delivery);
-            JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
-            assertThat(SpecSchemas.componentProblems(code.getValue(), body)).as(code.getKey() + ": " + body).isEmpty();
+        Map<String, Shape> shapes = Map.ofEntries(
+                Map.entry("DEFAULT_UPDATE", new Shape("TRANSACTIONS", "DefaultUpdateWebhook")),
+                Map.entry("NEW_ACCOUNTS_AVAILABLE", new Shape("ITEM", "NewAccountsAvailableWebhook")),
+                Map.entry("SMS_MICRODEPOSITS_VERIFICATION", new Shape("AUTH", "HostedMMDVerificationWebhook")),
+                Map.entry("PENDING_DISCONNECT", new Shape("ITEM", "PendingDisconnectWebhook")),
+                Map.entry("USER_PERMISSION_REVOKED", new Shape("ITEM", "UserPermissionRevokedWebhook")),
+                Map.entry("USER_ACCOUNT_REVOKED", new Shape("ITEM", "UserAccountRevokedWebhook")),
+                Map.entry("RECURRING_TRANSACTIONS_UPDATE", new Shape("TRANSACTIONS", "RecurringTransactionsUpdateWebhook")),
+                Map.entry("LOGIN_REPAIRED", new Shape("ITEM", "ItemLoginRepairedWebhook")),
+                Map.entry("SYNC_UPDATES_AVAILABLE", new Shape("TRANSACTIONS", "SyncUpdatesAvailableWebhook")),
+                Map.entry("PRODUCT_READY", new Shape("ASSETS", "AssetsProductReadyWebhook")),
+                Map.entry("ERROR", new Shape("ITEM", "ItemErrorWebhook")));
+        for (Map.Entry<String, Shape> code : shapes.entrySet()) {
+            JsonNode body = fire(accessToken, code.getKey());
+            assertThat(body.path("webhook_type").asText()).as(code.getKey()).isEqualTo(code.getValue().webhookType());
+            assertThat(SpecSchemas.componentProblems(code.getValue().schema(), body)).as(code.getKey() + ": " + body).isEmpty();
+            if (!code.getValue().webhookType().equals("ASSETS")) {
+                assertThat(body.path("item_id").asText()).as(code.getKey()).isEqualTo(itemId);
+            }
         }
+    }
+
+    @Test
+    void authorizationGrantedIsAnItemWebhookWithoutASchema() throws Exception {
+        String accessToken = itemWithWebhook();
+        String itemId = client.ok("/item/get", body().put("access_token", accessToken)).path("item").path("item_id").asText();
+        receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        JsonNode body = fire(accessToken, "AUTHORIZATION_GRANTED");
+        assertThat(body.path("webhook_type").asText()).isEqualTo("ITEM");
+        assertThat(body.path("item_id").asText()).isEqualTo(itemId);
+        assertThat(body.get("error").isNull()).isTrue();
+        assertThat(body.properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("webhook_type", "webhook_code", "item_id", "error", "environment");
     }
 
     @Test
@@ -170,6 +208,47 @@ class WebhooksTest {
         client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken).put("webhook_code", "NEW_ACCOUNTS_AVAILABLE"));
         receiver.await(b -> b.contains("NEW_ACCOUNTS_AVAILABLE"), WAIT);
         assertThat(receiver.attempts() - before).isEqualTo(2);
+    }
+
+    /** The webhook codes of the next {@code count} deliveries, in the order they arrived. */
+    private List<String> nextCodes(int count) throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            codes.add(EmulatorClient.MAPPER.readTree(receiver.await(b -> true, WAIT).body()).path("webhook_code").asText());
+        }
+        return codes;
+    }
+
+    @Test
+    void creationWebhooksArriveInOrderEvenWhenTheFirstIsRetried() throws Exception {
+        receiver.failNext(1);
+        itemWithWebhook();
+        assertThat(nextCodes(3)).containsExactly("INITIAL_UPDATE", "HISTORICAL_UPDATE", "SYNC_UPDATES_AVAILABLE");
+    }
+
+    @Test
+    void firedWebhooksArriveInTheOrderFired() throws Exception {
+        String accessToken = itemWithWebhook();
+        receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        List<String> fired = List.of("DEFAULT_UPDATE", "NEW_ACCOUNTS_AVAILABLE", "PENDING_DISCONNECT", "USER_PERMISSION_REVOKED",
+                "LOGIN_REPAIRED");
+        receiver.failNext(1);
+        for (String code : fired) {
+            client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken).put("webhook_code", code));
+        }
+        assertThat(nextCodes(fired.size())).isEqualTo(fired);
+    }
+
+    @Test
+    void aStuckReceiverHoldsUpNoOtherItem() {
+        receiver.hold();
+        itemWithWebhook();
+        try (WebhookReceiver other = new WebhookReceiver()) {
+            itemWithWebhook(other);
+            other.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
+        } finally {
+            receiver.release();
+        }
     }
 
     @Test

@@ -145,6 +145,21 @@ class WireErrorsTest {
     }
 
     @Test
+    void missingContentTypeIsInvalidHeaders() {
+        ObjectNode request = body().put("client_id", client.clientId()).put("secret", client.secret()).put("access_token", accessToken);
+        EmulatorClient.Answer answer = client.postRaw("/accounts/get", request.toString(), null);
+        assertThat(assertError(answer, 400, "INVALID_REQUEST", "INVALID_HEADERS")).contains("Content-Type");
+    }
+
+    @Test
+    void blankContentTypeIsInvalidHeaders() {
+        Request request = new Request.Builder().url(client.baseUrl() + "/accounts/get")
+                .header("PLAID-CLIENT-ID", client.clientId()).header("PLAID-SECRET", client.secret()).header("Content-Type", " ")
+                .post(RequestBody.create(body().put("access_token", accessToken).toString(), null)).build();
+        assertThat(assertError(client.execute(request), 400, "INVALID_REQUEST", "INVALID_HEADERS")).contains("Content-Type");
+    }
+
+    @Test
     void wrongContentTypeIsInvalidRequest() {
         Request request = new Request.Builder().url(client.baseUrl() + "/accounts/get")
                 .header("PLAID-CLIENT-ID", client.clientId()).header("PLAID-SECRET", client.secret())

@@ -321,16 +321,16 @@ public final class ItemsModule implements EmulatorModule {
                     fields.put("historical_update_complete", true);
                     yield webhooks.body("SyncUpdatesAvailableWebhook", "TRANSACTIONS", code, fields);
                 }
-                case "PRODUCT_READY" -> "ASSETS".equals(type)
-                        ? webhooks.body("AssetsProductReadyWebhook", "ASSETS", code, fields)
-                        : webhooks.body("ItemProductReadyWebhook", type == null ? "ITEM" : type, code, fields);
+                // The spec documents PRODUCT_READY for this endpoint as the Assets webhook (an asset report is ready).
+                case "PRODUCT_READY" -> webhooks.body("AssetsProductReadyWebhook", "ASSETS", code, fields);
                 case "ERROR" -> {
                     fields.set("error", PlaidErrors.of("ITEM_LOGIN_REQUIRED").toJson());
                     yield "ASSETS".equals(type)
                             ? webhooks.body("AssetsErrorWebhook", "ASSETS", code, fields)
                             : webhooks.body("ItemErrorWebhook", "ITEM", code, fields);
                 }
-                default -> webhooks.body("ItemProductReadyWebhook", type == null ? "ITEM" : type, code, fields);
+                // AUTHORIZATION_GRANTED, the one code left, has no webhook schema in the spec: an Item webhook with just its error.
+                default -> webhooks.undocumentedBody(type == null ? "ITEM" : type, code, withNullError(fields));
             };
         }
 

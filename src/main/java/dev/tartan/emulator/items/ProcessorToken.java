@@ -25,6 +25,11 @@ public final class ProcessorToken {
         return accountId;
     }
 
+    /** The processor the token was made for (dwolla, ...; sandbox for /sandbox/processor_token/create). */
+    public String processor() {
+        return processor;
+    }
+
     public String webhook() {
         return webhook;
     }

@@ -123,17 +123,17 @@ public final class ProcessorModule implements EmulatorModule {
         registry.register("/processor/signal/evaluate", request -> items.write(() -> {
             ProcessorAccess access = usable(request);
             access.item().bill("signal");
-            return Reply.json(signal.evaluate(access.item(), access.account(), request.requiredText("client_transaction_id"),
-                    request.body().path("amount").asDouble(), items.clock().instant()));
+            return Reply.json(signal.evaluate(access.item(), access.account(), access.token().processor(),
+                    request.requiredText("client_transaction_id"), request.body().path("amount").asDouble(), items.clock().instant()));
         }));
         registry.register("/processor/signal/decision/report", request -> items.write(() -> {
-            usable(request);
-            signal.reportDecision(request.requiredText("client_transaction_id"), request.body().path("initiated").asBoolean());
+            signal.reportDecision(SignalService.Reporter.processor(usable(request)), request.requiredText("client_transaction_id"),
+                    request.body().path("initiated").asBoolean());
             return Reply.json(Json.object());
         }));
         registry.register("/processor/signal/return/report", request -> items.write(() -> {
-            usable(request);
-            signal.reportReturn(request.requiredText("client_transaction_id"), request.requiredText("return_code"));
+            signal.reportReturn(SignalService.Reporter.processor(usable(request)), request.requiredText("client_transaction_id"),
+                    request.requiredText("return_code"));
             return Reply.json(Json.object());
         }));
         registry.register("/processor/signal/prepare", request -> items.write(() -> {

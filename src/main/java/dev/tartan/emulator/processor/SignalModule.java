@@ -24,11 +24,13 @@ public final class SignalModule implements EmulatorModule {
     public void register(HandlerRegistry registry) {
         registry.register("/signal/evaluate", this::evaluate);
         registry.register("/signal/decision/report", request -> items.write(() -> {
-            signal.reportDecision(request.requiredText("client_transaction_id"), request.body().path("initiated").asBoolean());
+            signal.reportDecision(SignalService.Reporter.client(), request.requiredText("client_transaction_id"),
+                    request.body().path("initiated").asBoolean());
             return Reply.json(Json.object());
         }));
         registry.register("/signal/return/report", request -> items.write(() -> {
-            signal.reportReturn(request.requiredText("client_transaction_id"), request.requiredText("return_code"));
+            signal.reportReturn(SignalService.Reporter.client(), request.requiredText("client_transaction_id"),
+                    request.requiredText("return_code"));
             return Reply.json(Json.object());
         }));
         registry.register("/signal/prepare", request -> items.write(() -> {
@@ -44,7 +46,7 @@ public final class SignalModule implements EmulatorModule {
             AccountRecord account = item.account(request.requiredText("account_id"))
                     .orElseThrow(() -> PlaidErrors.of("INVALID_ACCOUNT_ID"));
             item.bill("signal");
-            return Reply.json(signal.evaluate(item, account, request.requiredText("client_transaction_id"),
+            return Reply.json(signal.evaluate(item, account, null, request.requiredText("client_transaction_id"),
                     request.body().path("amount").asDouble(), items.clock().instant()));
         });
     }

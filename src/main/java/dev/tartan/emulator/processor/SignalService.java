@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.emulator.items.AccountRecord;
 import dev.tartan.emulator.items.ItemRecord;
 import dev.tartan.emulator.items.ItemViews;
+import dev.tartan.emulator.items.ProcessorAccess;
 import dev.tartan.emulator.state.StateStore;
 import dev.tartan.emulator.support.Json;
 import dev.tartan.emulator.support.Mix;
@@ -12,11 +13,15 @@ import dev.tartan.emulator.wire.PlaidErrors;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Signal: return-risk scores for a proposed ACH debit, and the decision and return reports that
  * follow it, keyed by the client's transaction id. Scores are deterministic for an account and amount
- * and rise with the amount's share of the available balance. Call under the state's write lock.
+ * and rise with the amount's share of the available balance. A report names a transaction its own
+ * caller evaluated: the client through an Item, or a processor through a token for that account.
+ * Call under the state's write lock.
  */
 public final class SignalService {
     private final SignalState state;
@@ -33,21 +38,42 @@ public final class SignalService {
     static final class Evaluation {
         String itemId;
         String accountId;
+        /** The processor that evaluated through its token; null when the client evaluated through the Item. */
+        String processor;
         double amount;
         Instant evaluatedAt;
         Boolean initiated;
         String returnCode;
     }
 
-    ObjectNode evaluate(ItemRecord item, AccountRecord account, String clientTransactionId, double amount, Instant now) {
+    /** Who files reports: which evaluations are theirs, and where they make one. */
+    record Reporter(String evaluatePath, Predicate<Evaluation> evaluated) {
+        /** The client, reporting on what it evaluated through its Items. */
+        static Reporter client() {
+            return new Reporter("/signal/evaluate", evaluation -> evaluation.processor == null);
+        }
+
+        /** A processor, reporting on what it evaluated through a token for this account. */
+        static Reporter processor(ProcessorAccess access) {
+            return new Reporter("/processor/signal/evaluate", evaluation -> evaluation.itemId.equals(access.item().itemId())
+                    && evaluation.accountId.equals(access.account().accountId())
+                    && access.token().processor().equals(evaluation.processor));
+        }
+    }
+
+    /** Scores a debit from {@code account}; {@code processor} names the processor evaluating, null for the client. */
+    ObjectNode evaluate(ItemRecord item, AccountRecord account, String processor, String clientTransactionId, double amount,
+                        Instant now) {
         Evaluation existing = state.evaluations.get(clientTransactionId);
-        if (existing != null && (!existing.accountId.equals(account.accountId()) || existing.amount != amount)) {
+        if (existing != null && (!existing.accountId.equals(account.accountId()) || existing.amount != amount
+                || !Objects.equals(existing.processor, processor))) {
             throw PlaidErrors.of("CLIENT_TRANSACTION_ID_ALREADY_IN_USE");
         }
         if (existing == null) {
             Evaluation evaluation = new Evaluation();
             evaluation.itemId = item.itemId();
             evaluation.accountId = account.accountId();
+            evaluation.processor = processor;
             evaluation.amount = amount;
             evaluation.evaluatedAt = now;
             state.evaluations.put(clientTransactionId, evaluation);
@@ -81,23 +107,24 @@ public final class SignalService {
         return body;
     }
 
-    void reportDecision(String clientTransactionId, boolean initiated) {
-        evaluation(clientTransactionId).initiated = initiated;
+    void reportDecision(Reporter reporter, String clientTransactionId, boolean initiated) {
+        evaluation(reporter, clientTransactionId).initiated = initiated;
     }
 
-    void reportReturn(String clientTransactionId, String returnCode) {
-        Evaluation evaluation = evaluation(clientTransactionId);
+    void reportReturn(Reporter reporter, String clientTransactionId, String returnCode) {
+        Evaluation evaluation = evaluation(reporter, clientTransactionId);
         if (Boolean.FALSE.equals(evaluation.initiated)) {
             throw PlaidErrors.of("SIGNAL_TRANSACTION_NOT_INITIATED");
         }
         evaluation.returnCode = returnCode;
     }
 
-    private Evaluation evaluation(String clientTransactionId) {
+    /** The reporter's evaluation; another caller's counts as none, as Plaid keeps each caller's apart. */
+    private Evaluation evaluation(Reporter reporter, String clientTransactionId) {
         Evaluation evaluation = state.evaluations.get(clientTransactionId);
-        if (evaluation == null) {
+        if (evaluation == null || !reporter.evaluated().test(evaluation)) {
             throw PlaidErrors.invalidField("client_transaction_id " + clientTransactionId
-                    + " was never evaluated: call /signal/evaluate with it first");
+                    + " was never evaluated by this caller: call " + reporter.evaluatePath() + " with it first");
         }
         return evaluation;
     }

@@ -17,7 +17,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -28,7 +32,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Delivers webhooks in the background: a signed POST to the receiver, retried with growing pauses
  * when the receiver fails or cannot be reached. The API call that caused the webhook never waits
- * for it. Every delivery is recorded in the persisted {@link WebhookLog}.
+ * for it. Webhooks about one Item to one receiver go one at a time, each after the previous one is
+ * delivered or given up, so they arrive in the order they were sent. Every delivery is recorded in
+ * the persisted {@link WebhookLog}.
  */
 public final class WebhookSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
@@ -45,6 +51,16 @@ public final class WebhookSender implements AutoCloseable {
     private final ExecutorService httpThreads;
     private final ScheduledExecutorService timer;
     private final HttpClient client;
+    /** Per lane, the webhooks waiting; the first one is being attempted. */
+    private final Map<Lane, Deque<Outgoing>> lanes = new HashMap<>();
+
+    /** Where webhooks keep their order: one receiver, and one Item (null for webhooks about no Item). */
+    private record Lane(String url, String itemId) {
+    }
+
+    /** A webhook on its way: its lane, its log entry and its exact body. */
+    private record Outgoing(Lane lane, WebhookLog.Delivery delivery, byte[] bytes) {
+    }
 
     public WebhookSender(WebhookSigner signer, StateStore store, Clock clock) {
         this.signer = signer;
@@ -84,10 +100,37 @@ public final class WebhookSender implements AutoCloseable {
         delivery.createdAt = clock.instant();
         delivery.status = "pending";
         // The log is written from the timer thread: the caller may hold the state lock in any mode.
-        schedule(() -> {
-            store.write(() -> log.add(delivery));
-            attempt(delivery, bytes);
-        }, Duration.ZERO);
+        schedule(() -> store.write(() -> log.add(delivery)), Duration.ZERO);
+        enqueue(new Outgoing(new Lane(url, delivery.itemId), delivery, bytes));
+    }
+
+    /** Puts a webhook at the end of its lane, and starts it if the lane was idle. */
+    private void enqueue(Outgoing outgoing) {
+        boolean idle;
+        synchronized (lanes) {
+            Deque<Outgoing> lane = lanes.computeIfAbsent(outgoing.lane(), key -> new ArrayDeque<>());
+            idle = lane.isEmpty();
+            lane.addLast(outgoing);
+        }
+        if (idle) {
+            schedule(() -> attempt(outgoing), Duration.ZERO);
+        }
+    }
+
+    /** Called once a webhook is delivered or given up: starts the next one in its lane. */
+    private void finish(Outgoing outgoing) {
+        Outgoing next;
+        synchronized (lanes) {
+            Deque<Outgoing> lane = lanes.get(outgoing.lane());
+            lane.removeFirst();
+            next = lane.peekFirst();
+            if (next == null) {
+                lanes.remove(outgoing.lane());
+            }
+        }
+        if (next != null) {
+            schedule(() -> attempt(next), Duration.ZERO);
+        }
     }
 
     private void schedule(Runnable task, Duration delay) {
@@ -98,40 +141,45 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
-    private void attempt(WebhookLog.Delivery delivery, byte[] bytes) {
+    private void attempt(Outgoing outgoing) {
+        WebhookLog.Delivery delivery = outgoing.delivery();
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(delivery.url))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .header("Plaid-Verification", signer.sign(bytes, clock.instant()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                    .header("Plaid-Verification", signer.sign(outgoing.bytes(), clock.instant()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(outgoing.bytes()))
                     .build();
         } catch (IllegalArgumentException e) {
             record(delivery, null, "failed");
             LOG.info("webhook {} not sent: the URL is not usable", delivery.webhookCode);
+            finish(outgoing);
             return;
         }
         try {
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> settle(delivery, bytes, response));
+                    .whenComplete((response, failure) -> settle(outgoing, response));
         } catch (RejectedExecutionException e) {
             LOG.debug("webhook not attempted: the emulator is closing");
         }
     }
 
-    private void settle(WebhookLog.Delivery delivery, byte[] bytes, HttpResponse<Void> response) {
+    private void settle(Outgoing outgoing, HttpResponse<Void> response) {
+        WebhookLog.Delivery delivery = outgoing.delivery();
         Integer status = response == null ? null : response.statusCode();
         boolean delivered = status != null && status >= 200 && status < 300;
         int attemptsSoFar = delivery.attempts + 1;
         if (delivered) {
             record(delivery, status, "delivered");
+            finish(outgoing);
         } else if (attemptsSoFar <= RETRY_DELAYS.size()) {
             record(delivery, status, "pending");
-            schedule(() -> attempt(delivery, bytes), RETRY_DELAYS.get(attemptsSoFar - 1));
+            schedule(() -> attempt(outgoing), RETRY_DELAYS.get(attemptsSoFar - 1));
         } else {
             record(delivery, status, "failed");
             LOG.info("webhook {} to its receiver failed after {} attempts", delivery.webhookCode, attemptsSoFar);
+            finish(outgoing);
         }
     }
 

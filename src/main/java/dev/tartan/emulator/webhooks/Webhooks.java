@@ -27,14 +27,19 @@ public final class Webhooks {
      * from {@code fields}; webhook_type, webhook_code and environment are set here.
      */
     public ObjectNode body(String schemaName, String type, String code, ObjectNode fields) {
+        Schema schema = catalog.component(schemaName)
+                .orElseThrow(() -> new IllegalArgumentException("the spec has no webhook schema " + schemaName));
+        JsonNode conformed = Conformer.conform(undocumentedBody(type, code, fields), schema);
+        return (ObjectNode) conformed;
+    }
+
+    /** The body of a webhook the spec documents no schema for: {@code fields} with webhook_type, webhook_code and environment. */
+    public ObjectNode undocumentedBody(String type, String code, ObjectNode fields) {
         ObjectNode body = fields.deepCopy();
         body.put("webhook_type", type);
         body.put("webhook_code", code);
         body.put("environment", ENVIRONMENT);
-        Schema schema = catalog.component(schemaName)
-                .orElseThrow(() -> new IllegalArgumentException("the spec has no webhook schema " + schemaName));
-        JsonNode conformed = Conformer.conform(body, schema);
-        return (ObjectNode) conformed;
+        return body;
     }
 
     /** Sends {@code body} to {@code url} in the background (see {@link WebhookSender}). */

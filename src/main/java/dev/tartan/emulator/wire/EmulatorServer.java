@@ -162,7 +162,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     private static ObjectNode parseBody(HttpExchange exchange, byte[] rawBody) {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null) {
+        if (contentType == null || contentType.isBlank()) {
             throw PlaidErrors.of("INVALID_HEADERS", "the Content-Type header is missing: send application/json");
         }
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
