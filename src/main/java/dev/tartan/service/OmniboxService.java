@@ -26,14 +26,26 @@ public final class OmniboxService {
         this.tokens = tokens;
     }
 
-    /** What the text is, the token-book entries that mention it, and the places to open, best first. */
-    public record Match(IdKind kind, String value, List<TokenEntry> known, List<OmniboxDestination> destinations) {
+    /**
+     * What the text is, the token-book entries that mention it, and the places to open, best first.
+     *
+     * @param note why there is nowhere to open it, for the kinds no Plaid call looks up on their own; else null
+     */
+    public record Match(IdKind kind, String value, List<TokenEntry> known, List<OmniboxDestination> destinations, String note) {
     }
 
     public CompletableFuture<Match> lookUp(String text) {
         String value = text == null ? "" : text.strip();
         IdKind kind = IdRecognizer.recognize(value);
-        return tokens.find(value).thenApply(known -> new Match(kind, value, known, destinations(kind, value, known)));
+        return tokens.find(value).thenApply(known -> new Match(kind, value, known, destinations(kind, value, known), noteFor(kind)));
+    }
+
+    private static String noteFor(IdKind kind) {
+        return switch (kind) {
+            case SCREENING_HIT_ID -> "No Plaid call looks up a hit on its own: open its screening (scr_\u2026 or entscr_\u2026) and list its hits.";
+            case PAYMENT_TOKEN -> "A payment token is for Link to complete a payment; no API call takes it.";
+            default -> null;
+        };
     }
 
     private static List<OmniboxDestination> destinations(IdKind kind, String value, List<TokenEntry> known) {
@@ -59,6 +71,12 @@ public final class OmniboxService {
             }
             case AUDIT_COPY_TOKEN -> drafts.add(draft("/asset_report/audit_copy/get", "audit_copy_token", value, "Get the audit copy"));
             case USER_TOKEN -> drafts.add(draft("/user/items/get", "user_token", value, "List the Items of this user"));
+            case RELAY_TOKEN -> {
+                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                body.put("relay_token", value);
+                body.put("report_type", "asset");
+                drafts.add(new ConsoleDraft("/credit/relay/get", body, "Get the asset report shared through this relay token"));
+            }
             case ITEM_OR_ACCOUNT_ID -> {
                 // Only the token book knows which access token an item_id belongs to.
                 for (TokenEntry entry : known) {

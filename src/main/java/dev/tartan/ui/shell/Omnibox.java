@@ -147,7 +147,9 @@ final class Omnibox {
         kind.setText(match.kind() == IdKind.UNKNOWN ? "Not a Plaid id or token Tartan recognises" : match.kind().displayName());
         results.getItems().setAll(match.destinations());
         results.getSelectionModel().selectFirst();
-        if (match.kind() == IdKind.ITEM_OR_ACCOUNT_ID && match.destinations().isEmpty()) {
+        if (match.note() != null) {
+            hint.setText(match.note());
+        } else if (match.kind() == IdKind.ITEM_OR_ACCOUNT_ID && match.destinations().isEmpty()) {
             hint.setText("No token in the token book belongs to this id. Paste the Item's access token instead.");
         } else if (!match.known().isEmpty()) {
             hint.setText("In the token book: " + match.known().size() + " entr" + (match.known().size() == 1 ? "y" : "ies") + ".");
