@@ -46,7 +46,7 @@ class OmniboxServiceTest {
 
     private static String where(OmniboxDestination destination) {
         return destination instanceof ConsoleDraft draft ? draft.path() + " " + draft.body()
-                : ((PaneTarget) destination).kind() + " " + ((PaneTarget) destination).value();
+                : ((PaneTarget) destination).kind() + " " + ((PaneTarget) destination).token();
     }
 
     @ParameterizedTest(name = "{0}")
