@@ -37,7 +37,6 @@ final class PassphraseChange {
         Path copy = location.rekeyFile();
         // Proves the current passphrase before anything is touched.
         VaultConnections.closeQuietly(VaultConnections.connect(file, current, false));
-        deleteQuietly(copy);
 
         Connection original = db.connection();
         leaveWriteAheadLog(db);
@@ -45,7 +44,8 @@ final class PassphraseChange {
         try {
             db.execute("BEGIN EXCLUSIVE");
             progress.accept(Step.ORIGINAL_LOCKED);
-            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            VaultFiles.deleteWithCompanions(copy);
+            Files.copy(file, copy);
             VaultFiles.restrictToOwner(copy);
             progress.accept(Step.COPIED);
             rekey(copy, current, replacement);
@@ -150,9 +150,9 @@ final class PassphraseChange {
         }
     }
 
-    private static void deleteQuietly(Path path) {
+    private static void deleteQuietly(Path copy) {
         try {
-            Files.deleteIfExists(path);
+            VaultFiles.deleteWithCompanions(copy);
         } catch (IOException ignored) {
             // A stale copy is removed on the next open.
         }

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.tartan.store.TestVaults.OTHER_PASSPHRASE;
@@ -82,6 +85,49 @@ class PassphraseChangeTest {
             vault.profiles().save(PROFILE);
         }
         TestVaults.open(dir, PASSPHRASE).close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-journal", "-wal"})
+    void whatAKilledProcessLeftBesideTheCopyIsNotReplayedIntoTheNextCopy(String companion) throws Exception {
+        createWithProfile();
+        Path copy = new VaultLocation(dir).rekeyFile();
+        Files.copy(companionOfAnotherDatabase(companion), copy.resolveSibling(copy.getFileName() + companion));
+        try (Vault vault = TestVaults.open(dir)) {
+            vault.changePassphrase(TestVaults.passphrase(), TestVaults.otherPassphrase());
+        }
+        assertThatThrownBy(() -> TestVaults.open(dir, PASSPHRASE)).isInstanceOf(WrongPassphraseException.class);
+        try (Vault vault = TestVaults.open(dir, OTHER_PASSPHRASE)) {
+            assertThat(vault.profiles().list()).containsExactly(PROFILE);
+        }
+    }
+
+    /**
+     * SQLite's {@code companion} file of another database, caught as a kill would leave it: its WAL
+     * before any checkpoint, or its rollback journal once a transaction has written pages to the file.
+     */
+    private Path companionOfAnotherDatabase(String companion) throws Exception {
+        Path other = Files.createDirectory(dir.resolve("other")).resolve("other.db");
+        Path caught = dir.resolve("caught" + companion);
+        boolean wal = companion.equals("-wal");
+        try (Connection connection = new SqlCipherConnector(TestVaults.passphrase()).connect(other, true);
+             Statement statement = connection.createStatement()) {
+            if (wal) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+            }
+            statement.execute("CREATE TABLE filler (x)");
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                    + "INSERT INTO filler SELECT randomblob(1000) FROM n");
+            if (!wal) {
+                // A tiny page cache spills changed pages to the file before the commit, behind a synced journal.
+                statement.execute("PRAGMA cache_size = 2");
+                statement.execute("BEGIN");
+                statement.execute("UPDATE filler SET x = randomblob(1000)");
+            }
+            Files.copy(other.resolveSibling(other.getFileName() + companion), caught);
+        }
+        return caught;
     }
 
     @ParameterizedTest

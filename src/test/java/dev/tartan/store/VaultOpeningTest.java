@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import static dev.tartan.store.TestVaults.PASSPHRASE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -205,14 +206,18 @@ class VaultOpeningTest {
     }
 
     @Test
-    void staleFilesOfAnInterruptedChangeAreRemovedOnOpen() throws Exception {
+    void staleFilesOfAnInterruptedChangeAndTheirJournalsAreRemovedOnOpen() throws Exception {
         TestVaults.create(dir).close();
         VaultLocation location = new VaultLocation(dir);
-        Files.writeString(location.rekeyFile(), "half a copy");
-        Files.writeString(location.creationFile(), "half a vault");
+        for (Path temporary : List.of(location.rekeyFile(), location.creationFile())) {
+            for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
+                Files.writeString(temporary.resolveSibling(temporary.getFileName() + suffix), "half written");
+            }
+        }
         TestVaults.open(dir).close();
-        assertThat(location.rekeyFile()).doesNotExist();
-        assertThat(location.creationFile()).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(VaultLocation.FILE_NAME);
+        }
     }
 
     @Test
