@@ -10,8 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
@@ -85,6 +90,39 @@ class PassphraseChangeTest {
             vault.profiles().save(PROFILE);
         }
         TestVaults.open(dir, PASSPHRASE).close();
+    }
+
+    @Test
+    void aDamagedCopyIsRefusedAndTheVaultKeepsItsPassphrase() {
+        createWithProfile();
+        Path copy = new VaultLocation(dir).rekeyFile();
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThatThrownBy(() -> vault.changePassphrase(TestVaults.passphrase(), TestVaults.otherPassphrase(), step -> {
+                if (step == PassphraseChange.Step.COPY_REKEYED) {
+                    damageEveryPageButTheFirst(copy);
+                }
+            }))
+                    .isInstanceOf(VaultException.class)
+                    .hasMessageContaining("copy of the vault is damaged")
+                    .hasMessageContaining("passphrase was not changed");
+            assertThat(vault.profiles().require("kept")).isEqualTo(PROFILE);
+        }
+        assertThat(copy).doesNotExist();
+        assertThatThrownBy(() -> TestVaults.open(dir, OTHER_PASSPHRASE)).isInstanceOf(WrongPassphraseException.class);
+        try (Vault vault = TestVaults.open(dir, PASSPHRASE)) {
+            assertThat(vault.profiles().list()).containsExactly(PROFILE);
+        }
+    }
+
+    /** Page 1 (the header, all that opening reads) stays whole; every other page fails its HMAC. */
+    private static void damageEveryPageButTheFirst(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            for (long page = 1; page < channel.size() / VaultFiles.PAGE_SIZE; page++) {
+                channel.write(ByteBuffer.wrap(new byte[] {0x55, 0x55, 0x55, 0x55}), page * VaultFiles.PAGE_SIZE + 100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest
