@@ -5,6 +5,7 @@ import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 
 import static dev.tartan.store.TestVaults.PASSPHRASE;
@@ -113,6 +116,40 @@ class VaultOpeningTest {
                 .hasMessageContaining("plain, unencrypted SQLite database")
                 .hasMessageContaining("not a Tartan vault");
         assertThat(TestVaults.snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void aVaultWrittenWithoutItsKeyIsRefusedBeforeItTakesTheVaultsName() {
+        assertThatThrownBy(() -> Vault.create(new VaultLocation(dir), new KeylessConnector(), Clock.systemUTC()))
+                .isExactlyInstanceOf(VaultException.class)
+                .hasMessageContaining("unencrypted")
+                .hasMessageContaining("refusing to go on");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    /** Tartan's real checks around connections that carry no key, as a driver that drops the key would give. */
+    private static final class KeylessConnector implements Connector {
+        private final SqlCipherConnector real = new SqlCipherConnector(TestVaults.passphrase());
+
+        @Override
+        public Connection connect(Path file, boolean create) throws SQLException {
+            return SQLiteMCSqlCipherConfig.getV4Defaults().build().createConnection("jdbc:sqlite:" + file);
+        }
+
+        @Override
+        public void checkBeforeOpen(Path file) {
+            real.checkBeforeOpen(file);
+        }
+
+        @Override
+        public void checkAfterOpen(Connection connection, Path file) throws SQLException {
+            real.checkAfterOpen(connection, file);
+        }
+
+        @Override
+        public String encryption() {
+            return real.encryption();
+        }
     }
 
     @Test
