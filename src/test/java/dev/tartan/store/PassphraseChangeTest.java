@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -93,13 +94,14 @@ class PassphraseChangeTest {
     }
 
     @Test
-    void aDamagedCopyIsRefusedAndTheVaultKeepsItsPassphrase() {
+    void aDamagedCopyIsRefusedAndTheVaultKeepsItsPassphrase() throws Exception {
         createWithProfile();
+        long profilesPage = rootPageOf("profiles");
         Path copy = new VaultLocation(dir).rekeyFile();
         try (Vault vault = TestVaults.open(dir)) {
             assertThatThrownBy(() -> vault.changePassphrase(TestVaults.passphrase(), TestVaults.otherPassphrase(), step -> {
                 if (step == PassphraseChange.Step.COPY_REKEYED) {
-                    damageEveryPageButTheFirst(copy);
+                    damagePage(copy, profilesPage);
                 }
             }))
                     .isInstanceOf(VaultException.class)
@@ -114,12 +116,20 @@ class PassphraseChangeTest {
         }
     }
 
-    /** Page 1 (the header, all that opening reads) stays whole; every other page fails its HMAC. */
-    private static void damageEveryPageButTheFirst(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            for (long page = 1; page < channel.size() / VaultFiles.PAGE_SIZE; page++) {
-                channel.write(ByteBuffer.wrap(new byte[] {0x55, 0x55, 0x55, 0x55}), page * VaultFiles.PAGE_SIZE + 100);
-            }
+    /** The page number of a (one-page) table; the copy has the vault's pages in the same places. */
+    private long rootPageOf(String table) throws Exception {
+        try (Connection raw = TestVaults.rawConnection(dir, PASSPHRASE);
+             Statement statement = raw.createStatement();
+             ResultSet row = statement.executeQuery("SELECT rootpage FROM sqlite_master WHERE name = '" + table + "'")) {
+            assertThat(row.next()).isTrue();
+            return row.getLong(1);
+        }
+    }
+
+    /** Overwrites bytes inside page {@code page} (numbered from 1), which then fails its HMAC; opening never reads it. */
+    private static void damagePage(Path file, long page) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {0x55, 0x55, 0x55, 0x55}), (page - 1) * VaultFiles.PAGE_SIZE + 100);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
