@@ -31,16 +31,30 @@ public final class VaultAccess {
 
     private static final int PROMPT_ATTEMPTS = 3;
 
-    private final CommandSpec spec;
-    private final Map<String, String> environment;
-
-    public VaultAccess(CommandSpec spec) {
-        this(spec, System.getenv());
+    /** Reads a passphrase typed without echo, as {@link Console#readPassword(String, Object...)} does. */
+    @FunctionalInterface
+    interface PassphrasePrompt {
+        char[] readPassword(String format, Object... args);
     }
 
-    VaultAccess(CommandSpec spec, Map<String, String> environment) {
+    private final CommandSpec spec;
+    private final Map<String, String> environment;
+    private final PassphrasePrompt terminal;
+
+    public VaultAccess(CommandSpec spec) {
+        this(spec, System.getenv(), systemTerminal());
+    }
+
+    /** {@code terminal} is null when there is none to ask. */
+    VaultAccess(CommandSpec spec, Map<String, String> environment, PassphrasePrompt terminal) {
         this.spec = spec;
         this.environment = environment;
+        this.terminal = terminal;
+    }
+
+    private static PassphrasePrompt systemTerminal() {
+        Console console = System.console();
+        return console == null ? null : console::readPassword;
     }
 
     /** The profile called {@code name}, from the vault: what {@code tartan call --profile NAME} needs. */
@@ -69,9 +83,9 @@ public final class VaultAccess {
                 Passphrases.clear(passphrase);
             }
         }
-        Console console = requireConsole();
+        PassphrasePrompt prompt = requireTerminal();
         for (int attempt = 1; ; attempt++) {
-            char[] passphrase = console.readPassword("Passphrase for %s: ", location.file());
+            char[] passphrase = prompt.readPassword("Passphrase for %s: ", location.file());
             try {
                 return Vault.open(location, passphrase == null ? new char[0] : passphrase);
             } catch (WrongPassphraseException e) {
@@ -89,7 +103,7 @@ public final class VaultAccess {
     /** The current passphrase, for a command that needs it besides opening the vault. */
     char[] currentPassphrase() {
         Optional<char[]> given = Passphrases.nonInteractive(GlobalOptions.of(spec).passphraseFile(), environment);
-        return given.orElseGet(() -> requireConsole().readPassword("Current passphrase: "));
+        return given.orElseGet(() -> requireTerminal().readPassword("Current passphrase: "));
     }
 
     /**
@@ -110,9 +124,9 @@ public final class VaultAccess {
     }
 
     private char[] typeNewPassphraseTwice() {
-        Console console = requireConsole();
-        char[] first = console.readPassword("New passphrase (four or more random words make a good one): ");
-        char[] second = console.readPassword("The same again: ");
+        PassphrasePrompt prompt = requireTerminal();
+        char[] first = prompt.readPassword("New passphrase (four or more random words make a good one): ");
+        char[] second = prompt.readPassword("The same again: ");
         try {
             if (first == null || !Arrays.equals(first, second)) {
                 Passphrases.clear(first);
@@ -124,13 +138,12 @@ public final class VaultAccess {
         }
     }
 
-    private static Console requireConsole() {
-        Console console = System.console();
-        if (console == null) {
+    private PassphrasePrompt requireTerminal() {
+        if (terminal == null) {
             throw new CommandFailure("No passphrase: run this in a terminal, or give --passphrase-file FILE, or set "
                     + Passphrases.VARIABLE + ".");
         }
-        return console;
+        return terminal;
     }
 
     PrintWriter out() {

@@ -17,14 +17,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
 /**
  * Every state-changing action a user takes, append-only and tamper-evident: each entry's hash
  * covers the previous entry's hash and all of its own fields, so changing, inserting or removing
- * an entry anywhere but at the very end breaks the chain at that point, which {@link #verify()}
- * reports. Tokens in any field are masked before they are written.
+ * an entry breaks the chain at that point, which {@link #verify()} reports. The last entry's number
+ * and hash are also kept apart, as the chain's head (moved in the same transaction as each append,
+ * and only ever forward), so that entries removed from or replaced at the end are caught too.
+ * Tokens in any field are masked before they are written.
  */
 public final class AuditLog {
 
@@ -32,6 +35,7 @@ public final class AuditLog {
     public static final String GENESIS_HASH = "0".repeat(64);
 
     private static final String COLUMNS = "seq, at, actor, action, targets, outcome, request_id, prev_hash, hash";
+    private static final String HEAD = "SELECT seq, hash FROM audit_head";
     private static final byte[] HASH_DOMAIN = "tartan-audit-v1".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
@@ -61,15 +65,17 @@ public final class AuditLog {
         String how = masked(require(outcome, "outcome"));
         String request = requestId == null ? null : masked(requestId);
         return db.write(d -> {
-            AuditEntry last = d.queryOne("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1", AuditLog::entry)
-                    .orElse(null);
-            long seq = last == null ? 1 : last.seq() + 1;
-            String previousHash = last == null ? GENESIS_HASH : last.hash();
+            // Chained to the head, not to the last row: after a truncation the gap stays in the chain.
+            Link head = d.queryOne(HEAD, AuditLog::link).orElseThrow(() -> new VaultException(
+                    "The audit log's head is missing: the vault was changed around Tartan (see tartan vault verify-audit)."));
+            long seq = head.seq() + 1;
+            String previousHash = head.hash();
             // Stored to the millisecond, so hash what will be read back.
             Instant at = Instant.ofEpochMilli(clock.millis());
             String hash = hashOf(seq, at, who, what, ids, how, request, previousHash);
             d.update("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     seq, at, who, what, toJson(ids), how, request, previousHash, hash);
+            d.update("UPDATE audit_head SET seq = ?, hash = ?", seq, hash);
             return new AuditEntry(seq, at, who, what, ids, how, request, previousHash, hash);
         });
     }
@@ -86,7 +92,10 @@ public final class AuditLog {
         return db.read(d -> d.queryLong("SELECT count(*) FROM audit_log"));
     }
 
-    /** Walks the chain from the first entry and reports the first link that does not hold. */
+    /**
+     * Walks the chain from the first entry and reports the first link that does not hold, or else
+     * where the chain's end differs from its head.
+     */
     public AuditVerification verify() {
         return db.read(d -> {
             List<AuditVerification> broken = new ArrayList<>(1);
@@ -104,8 +113,33 @@ public final class AuditLog {
                 }
                 previousHash[0] = row.getString("hash");
             });
-            return broken.isEmpty() ? AuditVerification.intact(checked[0]) : broken.get(0);
+            if (!broken.isEmpty()) {
+                return broken.get(0);
+            }
+            return checkEnd(new Link(checked[0], previousHash[0]), d.queryOne(HEAD, AuditLog::link));
         });
+    }
+
+    /** {@code end} is where an unbroken chain ends (entry #n is its n-th entry); the head says where it should. */
+    private static AuditVerification checkEnd(Link end, Optional<Link> head) {
+        long last = end.seq();
+        if (head.isEmpty()) {
+            return AuditVerification.brokenAt(last, last + 1,
+                    "the log's head was removed around Tartan, so entries after #" + last + " may be gone unseen");
+        }
+        long written = head.get().seq();
+        if (written > last) {
+            return AuditVerification.brokenAt(last, last + 1, "the log was truncated (it should end at entry #" + written
+                    + "; the entries from #" + (last + 1) + " on are gone)");
+        }
+        if (written < last) {
+            return AuditVerification.brokenAt(last, written + 1, "entry #" + (written + 1)
+                    + " was added around Tartan (the last entry written is #" + written + ")");
+        }
+        if (!head.get().hash().equals(end.hash())) {
+            return AuditVerification.brokenAt(last, last, "entry #" + last + " is not the one written last (it was replaced)");
+        }
+        return AuditVerification.intact(last);
     }
 
     private static String problemWith(ResultSet row, long expectedSeq, String expectedPreviousHash) throws SQLException {
@@ -181,6 +215,14 @@ public final class AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A list of strings always serializes", e);
         }
+    }
+
+    /** A chain position: an entry's number and hash (0 and the genesis hash before the first). */
+    private record Link(long seq, String hash) {
+    }
+
+    private static Link link(ResultSet row) throws SQLException {
+        return new Link(row.getLong("seq"), row.getString("hash"));
     }
 
     private static AuditEntry entry(ResultSet row) throws SQLException {

@@ -5,15 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Consumer;
 
 /**
  * Changes the vault's passphrase so that a crash at any moment leaves a vault that opens with the
  * old passphrase or the new one. SQLite3MC cannot re-key in WAL mode (it says nothing and leaves
  * the old key), and an in-place re-key half done is readable with neither key. So the vault is
- * switched to a rollback journal and locked, copied, the copy is re-keyed and proven to open with
- * the new passphrase only, and then it replaces the vault in one atomic rename.
+ * switched to a rollback journal and locked, copied, the copy is re-keyed and proven whole and to
+ * open with the new passphrase only, and then it replaces the vault in one atomic rename.
  */
 final class PassphraseChange {
 
@@ -37,7 +39,6 @@ final class PassphraseChange {
         Path copy = location.rekeyFile();
         // Proves the current passphrase before anything is touched.
         VaultConnections.closeQuietly(VaultConnections.connect(file, current, false));
-        deleteQuietly(copy);
 
         Connection original = db.connection();
         leaveWriteAheadLog(db);
@@ -45,12 +46,13 @@ final class PassphraseChange {
         try {
             db.execute("BEGIN EXCLUSIVE");
             progress.accept(Step.ORIGINAL_LOCKED);
-            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            VaultFiles.deleteWithCompanions(copy);
+            Files.copy(file, copy);
             VaultFiles.restrictToOwner(copy);
             progress.accept(Step.COPIED);
             rekey(copy, current, replacement);
             progress.accept(Step.COPY_REKEYED);
-            requireOnlyNewKeyOpens(copy, current, replacement);
+            requireSoundCopyOnlyNewKeyOpens(copy, current, replacement);
             VaultFiles.sync(copy);
             progress.accept(Step.COPY_VERIFIED);
 
@@ -112,13 +114,14 @@ final class PassphraseChange {
         }
     }
 
-    /** The driver can silently skip a re-key; this proves it happened. */
-    private static void requireOnlyNewKeyOpens(Path copy, SqlCipherConnector current, SqlCipherConnector replacement)
+    /** The driver can silently skip a re-key, and a damaged copy must not become the vault; this proves neither happened. */
+    private static void requireSoundCopyOnlyNewKeyOpens(Path copy, SqlCipherConnector current, SqlCipherConnector replacement)
             throws SQLException {
         Connection reopened = VaultConnections.connect(copy, replacement, false);
         try {
             replacement.checkAfterOpen(reopened, copy);
             Schema.requireCompatible(reopened, copy);
+            requireQuickCheckOk(reopened);
         } finally {
             VaultConnections.closeQuietly(reopened);
         }
@@ -128,6 +131,18 @@ final class PassphraseChange {
             return;
         }
         throw new VaultException("Re-keying the vault copy had no effect; the passphrase was not changed.");
+    }
+
+    /** SQLite's check of every page of every table and index (short of matching indexes to their tables). */
+    private static void requireQuickCheckOk(Connection copy) throws SQLException {
+        try (Statement statement = copy.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA quick_check")) {
+            String verdict = row.next() ? row.getString(1) : "no answer";
+            if (!"ok".equals(verdict)) {
+                throw new VaultException("The re-keyed copy of the vault is damaged (SQLite's check says: " + verdict
+                        + "); the passphrase was not changed and the vault is as it was.");
+            }
+        }
     }
 
     /** The rename happened or not: reopens with the key that fits the file there now. */
@@ -150,9 +165,9 @@ final class PassphraseChange {
         }
     }
 
-    private static void deleteQuietly(Path path) {
+    private static void deleteQuietly(Path copy) {
         try {
-            Files.deleteIfExists(path);
+            VaultFiles.deleteWithCompanions(copy);
         } catch (IOException ignored) {
             // A stale copy is removed on the next open.
         }

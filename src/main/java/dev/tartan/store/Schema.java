@@ -127,7 +127,30 @@ final class Schema {
                       category_detailed        TEXT,
                       payment_channel          TEXT,
                       PRIMARY KEY (source_id, transaction_id)
-                    ) WITHOUT ROWID"""));
+                    ) WITHOUT ROWID"""),
+            // 3: the audit log's head, its last entry's number and hash, which deleting entries leaves behind
+            List.of(
+                    """
+                    CREATE TABLE audit_head (
+                      id   INTEGER PRIMARY KEY CHECK (id = 1),
+                      seq  INTEGER NOT NULL,
+                      hash TEXT NOT NULL
+                    )""",
+                    """
+                    INSERT INTO audit_head (id, seq, hash) VALUES (1,
+                      coalesce((SELECT max(seq) FROM audit_log), 0),
+                      coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '%s'))"""
+                            .formatted(AuditLog.GENESIS_HASH),
+                    """
+                    CREATE TRIGGER audit_head_only_forward BEFORE UPDATE ON audit_head WHEN NEW.seq <= OLD.seq
+                    BEGIN SELECT RAISE(ABORT, 'the audit log head only moves forward'); END""",
+                    """
+                    CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head
+                    BEGIN SELECT RAISE(ABORT, 'the audit log head cannot be removed'); END""",
+                    // INSERT OR REPLACE would delete the row without firing the delete trigger.
+                    """
+                    CREATE TRIGGER audit_head_one_row BEFORE INSERT ON audit_head WHEN EXISTS (SELECT 1 FROM audit_head)
+                    BEGIN SELECT RAISE(ABORT, 'the audit log has one head'); END"""));
 
     /** The schema version this Tartan writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Tartan's encrypted store: one SQLCipher 4 file holding the profiles, the token book, the result
@@ -82,7 +83,7 @@ public final class Vault implements AutoCloseable {
         Path fresh = location.creationFile();
         try {
             VaultFiles.createPrivateDirectory(location.directory());
-            Files.deleteIfExists(fresh);
+            VaultFiles.deleteWithCompanions(fresh);
             VaultFiles.createPrivateFile(fresh);
             VaultConnections.build(fresh, connector);
             VaultFiles.sync(fresh);
@@ -107,8 +108,9 @@ public final class Vault implements AutoCloseable {
         Connection connection = VaultConnections.open(file, connector);
         Vault vault = new Vault(location, new Database(file, connection), connector.encryption(), clock);
         // Left over by a creation or passphrase change that was cut short; the vault itself is whole.
-        deleteQuietly(location.creationFile());
-        deleteQuietly(location.rekeyFile());
+        Stream.of(location.creationFile(), location.rekeyFile())
+                .flatMap(temporary -> VaultLocation.withCompanions(temporary).stream())
+                .forEach(Vault::deleteQuietly);
         vault.history.prune();
         LOG.info("Opened the vault at {}", file);
         return vault;

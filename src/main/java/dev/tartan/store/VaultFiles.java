@@ -125,6 +125,16 @@ final class VaultFiles {
         }
     }
 
+    /**
+     * Deletes {@code database} and SQLite's companions of it: a journal or WAL left by a killed
+     * process would otherwise be replayed into the next file of that name.
+     */
+    static void deleteWithCompanions(Path database) throws IOException {
+        for (Path file : VaultLocation.withCompanions(database)) {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** Flushes a file's content to the disk. */
     static void sync(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {

@@ -3,6 +3,7 @@ package dev.tartan.store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** The vault file inside a data folder, and the files SQLite keeps beside it. */
 public record VaultLocation(Path directory) {
@@ -24,8 +25,14 @@ public record VaultLocation(Path directory) {
 
     /** The file plus its write-ahead log, shared-memory index and rollback journal. */
     public List<Path> filesOnDisk() {
-        Path file = file();
-        return List.of(file, sibling("-wal"), sibling("-shm"), sibling("-journal"));
+        return withCompanions(file());
+    }
+
+    /** {@code database} plus the write-ahead log, shared-memory index and rollback journal SQLite keeps beside it. */
+    static List<Path> withCompanions(Path database) {
+        return Stream.of("", "-wal", "-shm", "-journal")
+                .map(suffix -> database.resolveSibling(database.getFileName() + suffix))
+                .toList();
     }
 
     /** Where a new vault is built before it takes the vault's name. */

@@ -5,6 +5,7 @@ import dev.tartan.model.Profile;
 import dev.tartan.store.Passphrases;
 import dev.tartan.store.Vault;
 import dev.tartan.store.VaultLocation;
+import dev.tartan.store.WrongPassphraseException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,16 +13,21 @@ import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The vault and profile commands, run in-process as {@code tartan ...} would run them. */
@@ -111,6 +117,59 @@ class VaultCliTest {
         CliRun result = unlocked("profile", "list");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("Wrong passphrase").contains("Nothing was changed");
+    }
+
+    @Test
+    void onATerminalAMistypedPassphraseMayBeTypedAgain() {
+        unlocked("vault", "init");
+        ScriptedTerminal terminal = new ScriptedTerminal("first typo", "second typo", PASSPHRASE);
+        try (Vault vault = terminal.access().open()) {
+            assertThat(vault.isOpen()).isTrue();
+        }
+        assertThat(terminal.prompts).containsExactly(terminal.prompt(), terminal.prompt(), terminal.prompt());
+        assertThat(terminal.err.toString()).isEqualTo(("Wrong passphrase; try again." + System.lineSeparator()).repeat(2));
+        assertThat(terminal.typed).allSatisfy(passphrase -> assertThat(passphrase).containsOnly('\0'));
+    }
+
+    @Test
+    void onATerminalTheThirdWrongPassphraseEndsTheTries() {
+        unlocked("vault", "init");
+        ScriptedTerminal terminal = new ScriptedTerminal("first typo", "second typo", "third typo", PASSPHRASE);
+        assertThatThrownBy(() -> terminal.access().open()).isInstanceOf(WrongPassphraseException.class);
+        assertThat(terminal.prompts).hasSize(3);
+        assertThat(terminal.err.toString()).isEqualTo(("Wrong passphrase; try again." + System.lineSeparator()).repeat(2));
+        assertThat(terminal.typed).allSatisfy(passphrase -> assertThat(passphrase).containsOnly('\0'));
+    }
+
+    /** Types the given passphrases, one per prompt, into {@code tartan --data-dir DATA vault status}'s vault access. */
+    private final class ScriptedTerminal implements VaultAccess.PassphrasePrompt {
+        final Deque<String> script;
+        final List<String> prompts = new ArrayList<>();
+        final List<char[]> typed = new ArrayList<>();
+        final StringWriter err = new StringWriter();
+
+        ScriptedTerminal(String... passphrases) {
+            script = new ArrayDeque<>(List.of(passphrases));
+        }
+
+        VaultAccess access() {
+            CommandLine commandLine = TartanCommand.commandLine();
+            commandLine.setErr(new PrintWriter(err, true));
+            commandLine.parseArgs("--data-dir", data.toString(), "vault", "status");
+            return new VaultAccess(commandLine.getSubcommands().get("vault").getCommandSpec(), Map.of(), this);
+        }
+
+        String prompt() {
+            return "Passphrase for " + data.resolve("vault.db") + ": ";
+        }
+
+        @Override
+        public char[] readPassword(String format, Object... args) {
+            prompts.add(String.format(format, args));
+            char[] passphrase = script.remove().toCharArray();
+            typed.add(passphrase);
+            return passphrase;
+        }
     }
 
     @Test

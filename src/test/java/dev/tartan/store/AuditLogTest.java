@@ -67,13 +67,24 @@ class AuditLogTest {
     }
 
     @Test
-    void tartanItselfCannotChangeOrRemoveAnEntry() throws Exception {
+    void tartanItselfCannotChangeOrRemoveAnEntryNorMoveTheHeadBack() throws Exception {
         vaultWithEntries(2).close();
         try (Connection raw = TestVaults.rawConnection(dir, PASSPHRASE); Statement statement = raw.createStatement()) {
             assertThatThrownBy(() -> statement.execute("UPDATE audit_log SET outcome = 'failure' WHERE seq = 1"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.execute("DELETE FROM audit_log WHERE seq = 1"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("UPDATE audit_head SET seq = 1"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("only moves forward");
+            assertThatThrownBy(() -> statement.execute("UPDATE audit_head SET hash = 'forged'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("only moves forward");
+            assertThatThrownBy(() -> statement.execute("DELETE FROM audit_head"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("cannot be removed");
+            assertThatThrownBy(() -> statement.execute("INSERT OR REPLACE INTO audit_head VALUES (1, 0, 'forged')"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("one head");
+        }
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThat(vault.audit().verify()).isEqualTo(AuditVerification.intact(2));
         }
     }
 
@@ -114,6 +125,80 @@ class AuditLogTest {
     }
 
     @Test
+    void removingTheLastEntriesIsReportedAsATruncation() throws Exception {
+        vaultWithEntries(5).close();
+        tamper("DELETE FROM audit_log WHERE seq > 3");
+        try (Vault vault = TestVaults.open(dir)) {
+            AuditVerification result = vault.audit().verify();
+            assertThat(result.entriesChecked()).isEqualTo(3);
+            assertThat(result.firstBrokenSeq()).hasValue(4);
+            assertThat(result.problem()).contains("truncated").contains("should end at entry #5").contains("from #4 on");
+        }
+    }
+
+    @Test
+    void aTruncationStaysVisibleAfterLaterEntries() throws Exception {
+        vaultWithEntries(5).close();
+        tamper("DELETE FROM audit_log WHERE seq > 3");
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThat(vault.audit().append("profile.add", List.of("p"), "success", null).seq()).isEqualTo(6);
+            AuditVerification result = vault.audit().verify();
+            assertThat(result.firstBrokenSeq()).hasValue(4);
+            assertThat(result.problem()).contains("entry #4 is missing");
+        }
+    }
+
+    @Test
+    void replacingTheLastEntryIsReported() throws Exception {
+        vaultWithEntries(3).close();
+        String secondHash;
+        try (Vault vault = TestVaults.open(dir)) {
+            secondHash = vault.audit().recent(2).get(1).hash();
+        }
+        Instant at = Instant.parse("2024-05-01T10:00:02.123Z");
+        String forged = AuditLog.hashOf(3, at, "mallory", "item.remove", List.of("item-3"), "success", null, secondHash);
+        tamper("DELETE FROM audit_log WHERE seq = 3",
+                "INSERT INTO audit_log VALUES (3, " + at.toEpochMilli() + ", 'mallory', 'item.remove', '[\"item-3\"]', "
+                        + "'success', NULL, '" + secondHash + "', '" + forged + "')");
+        try (Vault vault = TestVaults.open(dir)) {
+            AuditVerification result = vault.audit().verify();
+            assertThat(result.firstBrokenSeq()).hasValue(3);
+            assertThat(result.problem()).contains("entry #3 is not the one written last");
+        }
+    }
+
+    @Test
+    void anEntryAddedAfterTheHeadIsReported() throws Exception {
+        AuditEntry last;
+        try (Vault vault = vaultWithEntries(2)) {
+            last = vault.audit().recent(1).get(0);
+        }
+        Instant at = Instant.parse("2024-05-01T11:00:00Z");
+        String hash = AuditLog.hashOf(3, at, "mallory", "item.remove", List.of(), "success", null, last.hash());
+        tamper("INSERT INTO audit_log VALUES (3, " + at.toEpochMilli() + ", 'mallory', 'item.remove', '[]', 'success', NULL, '"
+                + last.hash() + "', '" + hash + "')");
+        try (Vault vault = TestVaults.open(dir)) {
+            AuditVerification result = vault.audit().verify();
+            assertThat(result.firstBrokenSeq()).hasValue(3);
+            assertThat(result.problem()).contains("entry #3 was added around Tartan");
+        }
+    }
+
+    @Test
+    void aRemovedHeadIsReportedAndStopsFurtherEntries() throws Exception {
+        vaultWithEntries(2).close();
+        tamper("DROP TRIGGER audit_head_no_delete", "DELETE FROM audit_head");
+        try (Vault vault = TestVaults.open(dir)) {
+            AuditVerification result = vault.audit().verify();
+            assertThat(result.firstBrokenSeq()).hasValue(3);
+            assertThat(result.problem()).contains("head was removed");
+            assertThatThrownBy(() -> vault.audit().append("profile.add", List.of("p"), "success", null))
+                    .isInstanceOf(VaultException.class).hasMessageContaining("head is missing");
+            assertThat(vault.audit().count()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void garbageInAnEntryIsReportedNotThrown() throws Exception {
         vaultWithEntries(2).close();
         tamper("UPDATE audit_log SET targets = 'not json' WHERE seq = 1");
@@ -150,12 +235,14 @@ class AuditLogTest {
         }
     }
 
-    /** Goes around Tartan (and its triggers) as someone holding the passphrase could. */
-    private void tamper(String sql) throws Exception {
+    /** Goes around Tartan (and the audit log's triggers) as someone holding the passphrase could. */
+    private void tamper(String... sql) throws Exception {
         try (Connection raw = TestVaults.rawConnection(dir, PASSPHRASE); Statement statement = raw.createStatement()) {
             statement.execute("DROP TRIGGER audit_log_no_update");
             statement.execute("DROP TRIGGER audit_log_no_delete");
-            statement.execute(sql);
+            for (String each : sql) {
+                statement.execute(each);
+            }
         }
     }
 }

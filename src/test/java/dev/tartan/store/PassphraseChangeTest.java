@@ -8,9 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.tartan.store.TestVaults.OTHER_PASSPHRASE;
@@ -82,6 +91,91 @@ class PassphraseChangeTest {
             vault.profiles().save(PROFILE);
         }
         TestVaults.open(dir, PASSPHRASE).close();
+    }
+
+    @Test
+    void aDamagedCopyIsRefusedAndTheVaultKeepsItsPassphrase() throws Exception {
+        createWithProfile();
+        long profilesPage = rootPageOf("profiles");
+        Path copy = new VaultLocation(dir).rekeyFile();
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThatThrownBy(() -> vault.changePassphrase(TestVaults.passphrase(), TestVaults.otherPassphrase(), step -> {
+                if (step == PassphraseChange.Step.COPY_REKEYED) {
+                    damagePage(copy, profilesPage);
+                }
+            }))
+                    .isInstanceOf(VaultException.class)
+                    .hasMessageContaining("copy of the vault is damaged")
+                    .hasMessageContaining("passphrase was not changed");
+            assertThat(vault.profiles().require("kept")).isEqualTo(PROFILE);
+        }
+        assertThat(copy).doesNotExist();
+        assertThatThrownBy(() -> TestVaults.open(dir, OTHER_PASSPHRASE)).isInstanceOf(WrongPassphraseException.class);
+        try (Vault vault = TestVaults.open(dir, PASSPHRASE)) {
+            assertThat(vault.profiles().list()).containsExactly(PROFILE);
+        }
+    }
+
+    /** The page number of a (one-page) table; the copy has the vault's pages in the same places. */
+    private long rootPageOf(String table) throws Exception {
+        try (Connection raw = TestVaults.rawConnection(dir, PASSPHRASE);
+             Statement statement = raw.createStatement();
+             ResultSet row = statement.executeQuery("SELECT rootpage FROM sqlite_master WHERE name = '" + table + "'")) {
+            assertThat(row.next()).isTrue();
+            return row.getLong(1);
+        }
+    }
+
+    /** Overwrites bytes inside page {@code page} (numbered from 1), which then fails its HMAC; opening never reads it. */
+    private static void damagePage(Path file, long page) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {0x55, 0x55, 0x55, 0x55}), (page - 1) * VaultFiles.PAGE_SIZE + 100);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-journal", "-wal"})
+    void whatAKilledProcessLeftBesideTheCopyIsNotReplayedIntoTheNextCopy(String companion) throws Exception {
+        createWithProfile();
+        Path copy = new VaultLocation(dir).rekeyFile();
+        Files.copy(companionOfAnotherDatabase(companion), copy.resolveSibling(copy.getFileName() + companion));
+        try (Vault vault = TestVaults.open(dir)) {
+            vault.changePassphrase(TestVaults.passphrase(), TestVaults.otherPassphrase());
+        }
+        assertThatThrownBy(() -> TestVaults.open(dir, PASSPHRASE)).isInstanceOf(WrongPassphraseException.class);
+        try (Vault vault = TestVaults.open(dir, OTHER_PASSPHRASE)) {
+            assertThat(vault.profiles().list()).containsExactly(PROFILE);
+        }
+    }
+
+    /**
+     * SQLite's {@code companion} file of another database, caught as a kill would leave it: its WAL
+     * before any checkpoint, or its rollback journal once a transaction has written pages to the file.
+     */
+    private Path companionOfAnotherDatabase(String companion) throws Exception {
+        Path other = Files.createDirectory(dir.resolve("other")).resolve("other.db");
+        Path caught = dir.resolve("caught" + companion);
+        boolean wal = companion.equals("-wal");
+        try (Connection connection = new SqlCipherConnector(TestVaults.passphrase()).connect(other, true);
+             Statement statement = connection.createStatement()) {
+            if (wal) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+            }
+            statement.execute("CREATE TABLE filler (x)");
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                    + "INSERT INTO filler SELECT randomblob(1000) FROM n");
+            if (!wal) {
+                // A tiny page cache spills changed pages to the file before the commit, behind a synced journal.
+                statement.execute("PRAGMA cache_size = 2");
+                statement.execute("BEGIN");
+                statement.execute("UPDATE filler SET x = randomblob(1000)");
+            }
+            Files.copy(other.resolveSibling(other.getFileName() + companion), caught);
+        }
+        return caught;
     }
 
     @ParameterizedTest

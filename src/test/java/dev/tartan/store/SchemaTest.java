@@ -1,5 +1,7 @@
 package dev.tartan.store;
 
+import dev.tartan.model.AuditEntry;
+import dev.tartan.model.AuditVerification;
 import dev.tartan.model.TransactionRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +46,8 @@ class SchemaTest {
         try (Connection raw = TestVaults.rawConnection(dir, TestVaults.PASSPHRASE)) {
             assertThat(Schema.pragmaInt(raw, "user_version")).isEqualTo(Schema.CURRENT_VERSION);
             assertThat(Schema.pragmaInt(raw, "application_id")).isEqualTo(Schema.APPLICATION_ID);
-            assertThat(tables(raw)).contains("settings", "profiles", "tokens", "cached_results", "request_history", "audit_log");
+            assertThat(tables(raw)).contains("settings", "profiles", "tokens", "cached_results", "request_history", "audit_log",
+                    "audit_head");
         }
     }
 
@@ -59,7 +63,7 @@ class SchemaTest {
         }
 
         try (Vault vault = TestVaults.open(dir)) {
-            assertThat(vault.status().schemaVersion()).isEqualTo(2);
+            assertThat(vault.status().schemaVersion()).isEqualTo(Schema.CURRENT_VERSION);
             assertThat(vault.profiles().names()).containsExactly("Sandbox");
             assertThat(vault.tokens().byToken("access-sandbox-1234-abcd").orElseThrow().ownerId()).isEqualTo("item-1");
             vault.transactions().apply("Sandbox", "item:item-1", TransactionStore.Changes.update(List.of(new TransactionRow("t", "a",
@@ -68,6 +72,31 @@ class SchemaTest {
         }
         try (Connection raw = TestVaults.rawConnection(dir, TestVaults.PASSPHRASE)) {
             assertThat(tables(raw)).contains("transaction_sources", "transactions");
+        }
+    }
+
+    @Test
+    void aVersion2VaultUpgradesToAnAuditHeadAtTheEndOfItsChain() throws Exception {
+        VaultLocation location = new VaultLocation(dir);
+        String lastHash = AuditLog.GENESIS_HASH;
+        try (Connection v2 = new SqlCipherConnector(TestVaults.passphrase()).connect(location.file(), true);
+             Statement statement = v2.createStatement()) {
+            Schema.migrate(v2, 0, Schema.MIGRATIONS.subList(0, 2));
+            for (long seq = 1; seq <= 3; seq++) {
+                Instant at = Instant.ofEpochMilli(1_714_557_600_000L + seq);
+                String hash = AuditLog.hashOf(seq, at, "dana", "profile.add", List.of("p" + seq), "success", null, lastHash);
+                statement.execute("INSERT INTO audit_log VALUES (" + seq + ", " + at.toEpochMilli() + ", 'dana', 'profile.add', "
+                        + "'[\"p" + seq + "\"]', 'success', NULL, '" + lastHash + "', '" + hash + "')");
+                lastHash = hash;
+            }
+        }
+
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThat(vault.audit().verify()).isEqualTo(AuditVerification.intact(3));
+            AuditEntry next = vault.audit().append("profile.add", List.of("p4"), "success", null);
+            assertThat(next.seq()).isEqualTo(4);
+            assertThat(next.previousHash()).isEqualTo(lastHash);
+            assertThat(vault.audit().verify()).isEqualTo(AuditVerification.intact(4));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
 
 import static dev.tartan.store.TestVaults.PASSPHRASE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +119,40 @@ class VaultOpeningTest {
     }
 
     @Test
+    void aVaultWrittenWithoutItsKeyIsRefusedBeforeItTakesTheVaultsName() {
+        assertThatThrownBy(() -> Vault.create(new VaultLocation(dir), new KeylessConnector(), Clock.systemUTC()))
+                .isExactlyInstanceOf(VaultException.class)
+                .hasMessageContaining("unencrypted")
+                .hasMessageContaining("refusing to go on");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    /** Tartan's real checks around connections that carry no key, as a driver that drops the key would give. */
+    private static final class KeylessConnector implements Connector {
+        private final SqlCipherConnector real = new SqlCipherConnector(TestVaults.passphrase());
+
+        @Override
+        public Connection connect(Path file, boolean create) throws SQLException {
+            return SQLiteMCSqlCipherConfig.getV4Defaults().build().createConnection("jdbc:sqlite:" + file);
+        }
+
+        @Override
+        public void checkBeforeOpen(Path file) {
+            real.checkBeforeOpen(file);
+        }
+
+        @Override
+        public void checkAfterOpen(Connection connection, Path file) throws SQLException {
+            real.checkAfterOpen(connection, file);
+        }
+
+        @Override
+        public String encryption() {
+            return real.encryption();
+        }
+    }
+
+    @Test
     void randomBytesAreNotAVault() throws Exception {
         byte[] junk = new byte[10_000];
         new SecureRandom().nextBytes(junk);
@@ -205,14 +243,18 @@ class VaultOpeningTest {
     }
 
     @Test
-    void staleFilesOfAnInterruptedChangeAreRemovedOnOpen() throws Exception {
+    void staleFilesOfAnInterruptedChangeAndTheirJournalsAreRemovedOnOpen() throws Exception {
         TestVaults.create(dir).close();
         VaultLocation location = new VaultLocation(dir);
-        Files.writeString(location.rekeyFile(), "half a copy");
-        Files.writeString(location.creationFile(), "half a vault");
+        for (Path temporary : List.of(location.rekeyFile(), location.creationFile())) {
+            for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
+                Files.writeString(temporary.resolveSibling(temporary.getFileName() + suffix), "half written");
+            }
+        }
         TestVaults.open(dir).close();
-        assertThat(location.rekeyFile()).doesNotExist();
-        assertThat(location.creationFile()).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(VaultLocation.FILE_NAME);
+        }
     }
 
     @Test
