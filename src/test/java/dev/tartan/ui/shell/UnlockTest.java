@@ -55,5 +55,6 @@ class UnlockTest {
         app = new TartanAppFixture(home).startUnlocked();
         app.waitFor("#mainWindow", 60);
         assertThat(app.lookup("#unlockPassphrase").tryQuery()).isEmpty();
+        app.screenshot("unlock-4-passphrase-file");
     }
 }
