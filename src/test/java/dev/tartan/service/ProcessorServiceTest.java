@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -345,6 +346,63 @@ class ProcessorServiceTest {
     void theDecisionChoicesComeFromTheSchema() {
         assertThat(service.decisionOutcomes().join()).contains("APPROVE", "REVIEW", "REJECT");
         assertThat(service.paymentMethods().join()).contains("SAME_DAY_ACH", "STANDARD_ACH");
+    }
+
+    // --- transactions by date -------------------------------------------------------------------------
+
+    @Test
+    void pagesThroughTheTransactionsOfADateRange() {
+        TokenEntry token = newToken(checkingId);
+        List<CallRecord> log = Collections.synchronizedList(new ArrayList<>());
+        LocalDate end = LocalDate.now();
+        LocalDate start = end.minusYears(2);
+
+        List<JsonNode> read = new ArrayList<>();
+        ProcessorService.TransactionsPage page = service.transactionsPage(profile, token.value(), start, end, 0, 3, log::add).join();
+        long total = page.total();
+        assertThat(total).as("enough transactions for several pages").isGreaterThan(6);
+        assertThat(page.hasPrevious()).isFalse();
+        while (true) {
+            assertThat(page.transactions().size()).isLessThanOrEqualTo(3);
+            page.transactions().forEach(read::add);
+            if (!page.hasNext()) {
+                break;
+            }
+            page = service.transactionsPage(profile, token.value(), start, end, page.offset() + page.count(), 3, log::add).join();
+            assertThat(page.hasPrevious()).isTrue();
+            assertThat(page.total()).isEqualTo(total);
+        }
+
+        assertThat(read).hasSize((int) total);
+        assertThat(read).extracting(t -> t.path("transaction_id").asText()).doesNotHaveDuplicates();
+        assertThat(read).allSatisfy(t -> {
+            assertThat(t.path("account_id").asText()).isEqualTo(checkingId);
+            assertThat(LocalDate.parse(t.path("date").asText())).isBetween(start, end);
+        });
+        assertThat(read).extracting(t -> LocalDate.parse(t.path("date").asText()))
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // A shorter range holds fewer of them.
+        LocalDate recent = LocalDate.parse(read.get(0).path("date").asText());
+        assertThat(service.transactionsPage(profile, token.value(), recent, recent, 0, 500, log::add).join().total())
+                .isBetween(1L, total - 1);
+        eventually(() -> assertThat(log).extracting(CallRecord::operation).containsOnly("/processor/transactions/get"));
+    }
+
+    @Test
+    void aTransactionsPageOutsideWhatPlaidAllowsIsRefusedBeforeAnyCall() {
+        List<CallRecord> log = new ArrayList<>();
+        LocalDate today = LocalDate.now();
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", today, today.minusDays(1), 0, 100, log::add)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after it ends");
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", null, today, 0, 100, log::add)))
+                .hasMessageContaining("both dates");
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", today, today, 0, 501, log::add)))
+                .hasMessageContaining("1 to 500");
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", today, today, 0, 0, log::add)))
+                .hasMessageContaining("1 to 500");
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", today, today, -1, 10, log::add)))
+                .hasMessageContaining("negative");
+        assertThat(log).isEmpty();
     }
 
     // --- webhook ----------------------------------------------------------------------------------

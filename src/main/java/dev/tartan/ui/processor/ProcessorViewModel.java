@@ -41,8 +41,8 @@ import java.util.function.Predicate;
 /**
  * The Processor pane's state and actions: the profile's processor tokens and their filter, the
  * token that is open, one state per tab (filled by reads fanned out in parallel, cached data
- * first), the calls made for the token, and the forms (identity match, Signal, webhook). Holds no
- * controls; {@link ProcessorView} binds to it.
+ * first), the calls made for the token, and the forms (identity match, Signal, webhook,
+ * transactions by date). Holds no controls; {@link ProcessorView} binds to it.
  */
 public final class ProcessorViewModel {
 
@@ -71,6 +71,7 @@ public final class ProcessorViewModel {
     private final IdentityMatchModel identityMatch;
     private final SignalModel signal;
     private final WebhookModel webhook;
+    private final TransactionsByDateModel transactionsByDate;
 
     private OpenToken open;
     private long openings;
@@ -91,6 +92,7 @@ public final class ProcessorViewModel {
         this.identityMatch = new IdentityMatchModel(this, service);
         this.signal = new SignalModel(this, service);
         this.webhook = new WebhookModel(this, service);
+        this.transactionsByDate = new TransactionsByDateModel(this, service);
         filter.addListener((obs, old, now) -> visibleTokens.setPredicate(matcher(now)));
         pasted.addListener((obs, old, now) -> addProblem.set(null));
         profile.addListener((obs, old, now) -> {
@@ -308,6 +310,7 @@ public final class ProcessorViewModel {
         transactionsRefresh.set(Outcome.empty(""));
         identityMatch.reset();
         signal.reset();
+        transactionsByDate.reset();
         webhook.load(open);
         List<CompletableFuture<?>> loads = new ArrayList<>();
         for (Read read : Read.values()) {
@@ -470,6 +473,11 @@ public final class ProcessorViewModel {
 
     public WebhookModel webhook() {
         return webhook;
+    }
+
+    /** Pages of /processor/transactions/get over a date range. */
+    public TransactionsByDateModel transactionsByDate() {
+        return transactionsByDate;
     }
 
     // --- for the form models ------------------------------------------------------------------------
