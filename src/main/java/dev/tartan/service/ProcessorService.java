@@ -284,12 +284,15 @@ public final class ProcessorService {
      * the book knows it), with an audit entry.
      */
     public CompletableFuture<TokenEntry> createProcessorToken(Profile profile, String accessToken, String accountId, String processor) {
-        return createProcessorToken(profile, accessToken, accountId, processor, null);
+        return createProcessorToken(profile, accessToken, accountId, processor, null, UNLOGGED);
     }
 
-    /** As {@link #createProcessorToken(Profile, String, String, String)}, with a label of the caller's (null: the default). */
+    /**
+     * As {@link #createProcessorToken(Profile, String, String, String)}, with a label of the caller's
+     * (null: the default), reporting the call to {@code log}.
+     */
     public CompletableFuture<TokenEntry> createProcessorToken(Profile profile, String accessToken, String accountId,
-                                                              String processor, String label) {
+                                                              String processor, String label, Consumer<CallRecord> log) {
         if (isBlank(accessToken) || isBlank(accountId) || isBlank(processor)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "A processor token needs an access token, one of its accounts and a processor"));
@@ -297,7 +300,7 @@ public final class ProcessorService {
         ObjectNode body = body("access_token", accessToken.strip());
         body.put("account_id", accountId.strip());
         body.put("processor", processor.strip());
-        return Futures.flatMap(calls.act(profile, TOKEN_CREATE, body, UNLOGGED), response -> CompletableFuture.supplyAsync(() -> {
+        return Futures.flatMap(calls.act(profile, TOKEN_CREATE, body, log), response -> CompletableFuture.supplyAsync(() -> {
             Optional<TokenEntry> item = vault.tokens().byToken(accessToken);
             String itemName = item.map(e -> e.label() != null ? e.label() : e.ownerId()).orElse(null);
             String name = !isBlank(label) ? label.strip() : processor + (itemName == null ? "" : " \u00b7 " + itemName);

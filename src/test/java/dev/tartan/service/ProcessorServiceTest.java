@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
+import static dev.tartan.service.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,22 +86,6 @@ class ProcessorServiceTest {
         return service.createProcessorToken(profile, item.value(), accountId, "dwolla").join();
     }
 
-    /** Call logs and the gateway's audit entries are written as the reply comes back, beside the caller. */
-    private static void eventually(Runnable assertion) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-            }
-        }
-    }
-
     private static Throwable failureOf(CompletableFuture<?> future) {
         assertThatThrownBy(future::join).isInstanceOf(CompletionException.class);
         return future.handle((value, error) -> error instanceof CompletionException ? error.getCause() : error).join();
@@ -127,9 +112,14 @@ class ProcessorServiceTest {
     }
 
     @Test
-    void aLabelOfTheCallersReplacesTheDefault() {
-        TokenEntry token = service.createProcessorToken(profile, item.value(), checkingId, "moov", "  Moov payouts ").join();
+    void aLabelOfTheCallersReplacesTheDefaultAndTheCallIsLogged() {
+        List<CallRecord> log = Collections.synchronizedList(new ArrayList<>());
+        TokenEntry token = service.createProcessorToken(profile, item.value(), checkingId, "moov", "  Moov payouts ", log::add).join();
         assertThat(token.label()).isEqualTo("Moov payouts");
+        eventually(() -> assertThat(log).singleElement().satisfies(call -> {
+            assertThat(call.operation()).isEqualTo("/processor/token/create");
+            assertThat(call.httpStatus()).isEqualTo(200);
+        }));
     }
 
     @Test

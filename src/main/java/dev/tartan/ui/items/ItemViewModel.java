@@ -206,7 +206,7 @@ public final class ItemViewModel {
     /** Makes a processor token for one of the Item's accounts; it goes in the token book. */
     public void createProcessorToken(String accountId, String processor, String label, Consumer<TokenEntry> whenReady) {
         run("Create processor token", () -> processors.createProcessorToken(profile.get(), item.get().value(), accountId, processor,
-                label == null || label.isBlank() ? null : label.strip()), created -> {
+                label == null || label.isBlank() ? null : label.strip(), this::log), created -> {
             notice.set("Created " + created.maskedValue() + " for " + processor + "; it is in the token book and the Processor pane.");
             whenReady.accept(created);
         });

@@ -257,8 +257,9 @@ public final class ProcessorViewModel {
         if (current == null) {
             return;
         }
+        // Not logged: the new token opens next, with a call log of its own.
         CompletableFuture<TokenEntry> created = tasks.run("Creating a processor token",
-                () -> service.createProcessorToken(current, item.value(), accountId, processor, label));
+                () -> service.createProcessorToken(current, item.value(), accountId, processor, label, call -> { }));
         FxAsync.whenDone(created, entry -> {
             showAdded(entry);
             onDone.run();

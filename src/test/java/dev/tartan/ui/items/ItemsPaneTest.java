@@ -6,6 +6,7 @@ import dev.tartan.api.PlaidRequest;
 import dev.tartan.emulator.EmulatorConfig;
 import dev.tartan.emulator.PlaidEmulator;
 import dev.tartan.model.AuditEntry;
+import dev.tartan.model.CallRecord;
 import dev.tartan.model.Credentials;
 import dev.tartan.model.TokenKind;
 import dev.tartan.store.Vault;
@@ -223,6 +224,13 @@ class ItemsPaneTest {
         app.waitUntil("the new processor token, open in its pane", 30, () -> tokens.getItems().size() == 1
                 && app.lookup("#processorTitle").tryQuery().isPresent());
         app.screenshot("items-14-processor-token-opened");
+        // The Item's Raw JSON tab lists the creation with its other calls.
+        app.openPane("Items");
+        app.selectTab("#itemTabs", "tabRaw");
+        ListView<CallRecord> calls = app.waitFor("#callLogList");
+        assertThat(calls.getItems()).extracting(CallRecord::operation).contains("/processor/token/create", "/accounts/get");
+        assertThat(calls.getItems()).filteredOn(call -> call.operation().equals("/processor/token/create"))
+                .singleElement().satisfies(call -> assertThat(call.httpStatus()).isEqualTo(200));
         app.close();
         try (Vault vault = TestVaults.open(home)) {
             assertThat(vault.tokens().list(null)).anySatisfy(t -> {
