@@ -215,6 +215,10 @@ final class ItemView extends BorderPane {
     private void showDetails(JsonNode reply) {
         JsonNode item = reply.path("item");
         JsonNode status = reply.path("status");
+        TokenEntry entry = model.itemProperty().get();
+        if (entry != null && entry.label() == null && item.path("institution_name").isTextual()) {
+            title.setText(item.path("institution_name").asText());
+        }
         details.getChildren().clear();
         int row = 0;
         row = detail(row, "Institution", Formats.text(item.path("institution_name")) + "  (" + Formats.text(item.path("institution_id")) + ")");
