@@ -307,6 +307,8 @@ public final class ProcessorViewModel {
             return;
         }
         open = new OpenToken(activeProfile, entry, ++openings);
+        // A tab keeps what it shows while it refreshes: that must not be another token's data.
+        reads.values().forEach(state -> state.set(TabState.empty("")));
         balanceSource.set("");
         transactionsRefresh.set(Outcome.empty(""));
         identityMatch.reset();

@@ -135,6 +135,26 @@ class ProcessorViewModelTest {
     }
 
     @Test
+    void openingAnotherTokenClearsItsTabsSoTheFirstTokensDataNeverShowsWhileItLoads() throws Exception {
+        TokenEntry first = service.createSandboxProcessorToken(services.profile, "ins_109508", "shown first").join();
+        TokenEntry second = service.createSandboxProcessorToken(services.profile, "ins_109508", "shown second").join();
+        ProcessorViewModel model = newModel();
+        onFx(() -> model.select(first));
+        waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
+
+        List<TabState> accountStates = Collections.synchronizedList(new ArrayList<>());
+        onFx(() -> {
+            model.stateOf(Read.ACCOUNT).addListener((obs, old, now) -> accountStates.add(now));
+            model.select(second);
+        });
+        waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
+
+        assertThat(accountStates).extracting(TabState::kind).startsWith(TabState.Kind.EMPTY, TabState.Kind.LOADING);
+        assertThat(accountStates).filteredOn(TabState::hasData).isNotEmpty().allSatisfy(state ->
+                assertThat(state.data().path("account").path("account_id").asText()).isEqualTo(second.ownerId()));
+    }
+
+    @Test
     void theFilterMatchesWordsOfTheLabelAccountAndInstitutionOrAWholeToken() {
         TokenEntry entry = TokenEntry.of(TokenKind.PROCESSOR, "processor-sandbox-1234abcd-0000", "Emulator", "AccountXYZ")
                 .withLabel("Dwolla payouts").withInstitution("ins_109508");
