@@ -10,6 +10,7 @@ import dev.tartan.model.AuditEntry;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.Credentials;
 import dev.tartan.model.Masking;
+import dev.tartan.model.PaneTarget;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
 import dev.tartan.store.Vault;
@@ -68,7 +69,9 @@ class ItemsPaneTest {
 
     @AfterEach
     void close() throws Exception {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     private void openItem(String label) {
@@ -400,7 +403,10 @@ class ItemsPaneTest {
         app.write(unknown);
         Label kind = app.lookup("#omniboxKind").query();
         app.waitUntil("an access token", 10, () -> "Access token".equals(kind.getText()));
-        app.waitUntil("a destination", 10, () -> !app.lookup("#omniboxResults").queryListView().getItems().isEmpty());
+        // Enter looks up again, without opening, while the last lookup is of a shorter text: wait for the whole token's.
+        app.waitUntil("the Items pane offered for the whole token", 10, () -> app.lookup("#omniboxResults").queryListView()
+                .getItems().stream().findFirst().filter(first -> first instanceof PaneTarget target && unknown.equals(target.token()))
+                .isPresent());
         app.press(KeyCode.ENTER).release(KeyCode.ENTER);
 
         app.waitFor("#itemsFailure", 20);

@@ -76,10 +76,14 @@ class ItemsViewTest {
         services.close();
     }
 
+    /** Nothing of this test may call the services once they are closed: no Item stays open. */
     @AfterEach
     void closeItem() {
         if (model != null) {
-            onFx(() -> model.detail().close());
+            onFx(() -> {
+                model.selectedProperty().set(null);
+                model.detail().close();
+            });
         }
     }
 

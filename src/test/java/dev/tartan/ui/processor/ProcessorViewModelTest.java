@@ -18,6 +18,7 @@ import dev.tartan.ui.common.TaskCenter;
 import dev.tartan.ui.common.data.TabState;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,9 +65,19 @@ class ProcessorViewModelTest {
 
     private static final String SYNC = "/processor/transactions/sync";
 
-    private static ProcessorViewModel newModel() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(service, transactions, new TaskCenter(),
+    /** The models of the test under way: none may call the services once they are closed. */
+    private final List<ProcessorViewModel> models = new ArrayList<>();
+
+    @AfterEach
+    void closeTokens() {
+        onFx(() -> models.forEach(model -> model.select(null)));
+    }
+
+    private ProcessorViewModel newModel() throws Exception {
+        ProcessorViewModel model = WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(service, transactions, new TaskCenter(),
                 new SimpleObjectProperty<Profile>(services.profile))).get(10, TimeUnit.SECONDS);
+        models.add(model);
+        return model;
     }
 
     private static void onFx(Runnable action) {
