@@ -14,6 +14,7 @@ import dev.tartan.store.Vault;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -39,6 +40,11 @@ public final class ItemService {
     public record SandboxItemSpec(String institutionId, List<String> products, String username, String password,
                                   String webhook, String label) {
     }
+
+    private static final String INSTITUTION_BY_ID = "/institutions/get_by_id";
+    /** Every country Plaid serves (its CountryCode schema): an Item's institution may be in any of them. */
+    private static final List<String> COUNTRY_CODES = List.of("US", "GB", "ES", "NL", "FR", "IE", "CA", "DE", "IT", "PL",
+            "DK", "NO", "SE", "EE", "LT", "LV", "PT", "BE", "AT", "FI");
 
     private final PlaidGateway gateway;
     private final CachedCalls calls;
@@ -95,13 +101,13 @@ public final class ItemService {
 
     /**
      * Adds an Item someone pasted the access token of: /item/get tells its item_id and institution.
-     *
-     * @throws IllegalArgumentException at once if the text is not an access token
+     * Text that is not an access token fails (an {@link IllegalArgumentException}) without a call.
      */
     public CompletableFuture<TokenEntry> addByToken(Profile profile, String accessToken, String label, Consumer<CallRecord> log) {
         String token = accessToken == null ? "" : accessToken.strip();
         if (TokenKind.of(token) != TokenKind.ACCESS) {
-            throw new IllegalArgumentException("That is not an access token: they look like access-sandbox-… or access-production-…");
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "That is not an access token: they look like access-sandbox-\u2026 or access-production-\u2026"));
         }
         return Futures.flatMap(calls.fresh(profile, "/item/get", withToken(token), log), fetched -> {
             JsonNode item = fetched.json().path("item");
@@ -118,6 +124,21 @@ public final class ItemService {
         body.put("offset", 0);
         body.putArray("country_codes").add("US").add("CA").add("GB");
         return Futures.map(gateway.post(profile, "/institutions/get", body), r -> r.json().path("institutions"));
+    }
+
+    /**
+     * The name of an institution, for lists: the vault's copy of /institutions/get_by_id when it
+     * has one (names hardly ever change), else the call, whose reply the vault then keeps. Empty
+     * when the reply names none.
+     */
+    public CompletableFuture<Optional<String>> institutionName(Profile profile, String institutionId) {
+        ObjectNode body = PlaidJson.mapper().createObjectNode();
+        body.put("institution_id", institutionId);
+        COUNTRY_CODES.forEach(body.putArray("country_codes")::add);
+        CompletableFuture<CachedCalls.Fetched> reply = Futures.flatMap(calls.cached(profile, INSTITUTION_BY_ID, body),
+                cached -> cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
+                        : calls.fresh(profile, INSTITUTION_BY_ID, body, call -> { }));
+        return Futures.map(reply, fetched -> Optional.ofNullable(fetched.json().path("institution").path("name").asText(null)));
     }
 
     /** Real-time balances (/accounts/balance/get): slower, and rate-limited per Item. */

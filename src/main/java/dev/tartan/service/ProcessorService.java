@@ -18,6 +18,7 @@ import dev.tartan.store.Vault;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ import java.util.function.Consumer;
 /**
  * What a processor partner does with a processor token: read the account behind it (cache-through),
  * match an identity, score a planned debit with Signal and report what became of it, set the
- * token's webhook, ask for fresh transactions (their sync and storage are TransactionService's). Also makes processor tokens from an Item's access token and keeps them in the
+ * token's webhook, read its transactions a page at a time by date, ask for fresh transactions
+ * (their sync and storage are TransactionService's). Also makes processor tokens from an Item's access token and keeps them in the
  * token book. Every call is reported to the caller's call log; the gateway audits the state changes.
  */
 public final class ProcessorService {
@@ -99,6 +101,26 @@ public final class ProcessorService {
     public record IdentityMatchResult(List<FieldMatch> fields, Instant at, String requestId) {
     }
 
+    /**
+     * One page of /processor/transactions/get: the transactions of a date range, newest first.
+     *
+     * @param offset       where the page starts among the range's {@code total} transactions
+     * @param count        the page size asked for
+     * @param transactions the page's transactions (a JSON array)
+     */
+    public record TransactionsPage(LocalDate start, LocalDate end, int offset, int count, long total, JsonNode transactions,
+                                   String requestId) {
+        /** Whether transactions before this page exist (the offset of the page before is never negative). */
+        public boolean hasPrevious() {
+            return offset > 0;
+        }
+
+        /** Whether the range holds transactions after this page. */
+        public boolean hasNext() {
+            return offset + transactions.size() < total;
+        }
+    }
+
     /** A processor token's webhook as Tartan last set it (Plaid offers no call to read it back). */
     public record KnownWebhook(String url, Instant setAt, String requestId) {
     }
@@ -113,6 +135,9 @@ public final class ProcessorService {
     static final String RETURN_REPORT = "/processor/signal/return/report";
     static final String WEBHOOK_UPDATE = "/processor/token/webhook/update";
     static final String TRANSACTIONS_REFRESH = "/processor/transactions/refresh";
+    static final String TRANSACTIONS_GET = "/processor/transactions/get";
+    /** The most transactions /processor/transactions/get returns in one page. */
+    public static final int MAX_PAGE_SIZE = 500;
 
     private static final Consumer<CallRecord> UNLOGGED = call -> { };
 
@@ -259,12 +284,15 @@ public final class ProcessorService {
      * the book knows it), with an audit entry.
      */
     public CompletableFuture<TokenEntry> createProcessorToken(Profile profile, String accessToken, String accountId, String processor) {
-        return createProcessorToken(profile, accessToken, accountId, processor, null);
+        return createProcessorToken(profile, accessToken, accountId, processor, null, UNLOGGED);
     }
 
-    /** As {@link #createProcessorToken(Profile, String, String, String)}, with a label of the caller's (null: the default). */
+    /**
+     * As {@link #createProcessorToken(Profile, String, String, String)}, with a label of the caller's
+     * (null: the default), reporting the call to {@code log}.
+     */
     public CompletableFuture<TokenEntry> createProcessorToken(Profile profile, String accessToken, String accountId,
-                                                              String processor, String label) {
+                                                              String processor, String label, Consumer<CallRecord> log) {
         if (isBlank(accessToken) || isBlank(accountId) || isBlank(processor)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "A processor token needs an access token, one of its accounts and a processor"));
@@ -272,7 +300,7 @@ public final class ProcessorService {
         ObjectNode body = body("access_token", accessToken.strip());
         body.put("account_id", accountId.strip());
         body.put("processor", processor.strip());
-        return Futures.flatMap(calls.act(profile, TOKEN_CREATE, body, UNLOGGED), response -> CompletableFuture.supplyAsync(() -> {
+        return Futures.flatMap(calls.act(profile, TOKEN_CREATE, body, log), response -> CompletableFuture.supplyAsync(() -> {
             Optional<TokenEntry> item = vault.tokens().byToken(accessToken);
             String itemName = item.map(e -> e.label() != null ? e.label() : e.ownerId()).orElse(null);
             String name = !isBlank(label) ? label.strip() : processor + (itemName == null ? "" : " \u00b7 " + itemName);
@@ -485,6 +513,35 @@ public final class ProcessorService {
     /** Asks Plaid to fetch new transactions from the bank now (slow). */
     public CompletableFuture<PlaidResponse> refreshTransactions(Profile profile, String processorToken, Consumer<CallRecord> log) {
         return calls.act(profile, TRANSACTIONS_REFRESH, body("processor_token", processorToken), log);
+    }
+
+    /**
+     * One page of the token's transactions dated {@code start} to {@code end} (both included),
+     * {@code count} of them from {@code offset}. Like identity match, a form's call: not cached.
+     */
+    public CompletableFuture<TransactionsPage> transactionsPage(Profile profile, String processorToken, LocalDate start,
+                                                                LocalDate end, int offset, int count, Consumer<CallRecord> log) {
+        if (start == null || end == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Give both dates of the range"));
+        }
+        if (start.isAfter(end)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("The range starts (" + start
+                    + ") after it ends (" + end + ")"));
+        }
+        if (count < 1 || count > MAX_PAGE_SIZE) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("A page holds 1 to " + MAX_PAGE_SIZE
+                    + " transactions; " + count + " was asked for"));
+        }
+        if (offset < 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("The offset cannot be negative"));
+        }
+        ObjectNode body = body("processor_token", processorToken);
+        body.put("start_date", start.toString());
+        body.put("end_date", end.toString());
+        body.putObject("options").put("count", count).put("offset", offset);
+        return Futures.map(calls.act(profile, TRANSACTIONS_GET, body, log), response -> new TransactionsPage(start, end, offset,
+                count, response.json().path("total_transactions").asLong(), response.json().path("transactions"),
+                response.requestId()));
     }
 
     // --- failures -----------------------------------------------------------------------------------

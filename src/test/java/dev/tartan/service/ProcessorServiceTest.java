@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
+import static dev.tartan.service.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,22 +86,6 @@ class ProcessorServiceTest {
         return service.createProcessorToken(profile, item.value(), accountId, "dwolla").join();
     }
 
-    /** Call logs and the gateway's audit entries are written as the reply comes back, beside the caller. */
-    private static void eventually(Runnable assertion) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-            }
-        }
-    }
-
     private static Throwable failureOf(CompletableFuture<?> future) {
         assertThatThrownBy(future::join).isInstanceOf(CompletionException.class);
         return future.handle((value, error) -> error instanceof CompletionException ? error.getCause() : error).join();
@@ -126,9 +112,14 @@ class ProcessorServiceTest {
     }
 
     @Test
-    void aLabelOfTheCallersReplacesTheDefault() {
-        TokenEntry token = service.createProcessorToken(profile, item.value(), checkingId, "moov", "  Moov payouts ").join();
+    void aLabelOfTheCallersReplacesTheDefaultAndTheCallIsLogged() {
+        List<CallRecord> log = Collections.synchronizedList(new ArrayList<>());
+        TokenEntry token = service.createProcessorToken(profile, item.value(), checkingId, "moov", "  Moov payouts ", log::add).join();
         assertThat(token.label()).isEqualTo("Moov payouts");
+        eventually(() -> assertThat(log).singleElement().satisfies(call -> {
+            assertThat(call.operation()).isEqualTo("/processor/token/create");
+            assertThat(call.httpStatus()).isEqualTo(200);
+        }));
     }
 
     @Test
@@ -345,6 +336,63 @@ class ProcessorServiceTest {
     void theDecisionChoicesComeFromTheSchema() {
         assertThat(service.decisionOutcomes().join()).contains("APPROVE", "REVIEW", "REJECT");
         assertThat(service.paymentMethods().join()).contains("SAME_DAY_ACH", "STANDARD_ACH");
+    }
+
+    // --- transactions by date -------------------------------------------------------------------------
+
+    @Test
+    void pagesThroughTheTransactionsOfADateRange() {
+        TokenEntry token = newToken(checkingId);
+        List<CallRecord> log = Collections.synchronizedList(new ArrayList<>());
+        LocalDate end = LocalDate.now();
+        LocalDate start = end.minusYears(2);
+
+        List<JsonNode> read = new ArrayList<>();
+        ProcessorService.TransactionsPage page = service.transactionsPage(profile, token.value(), start, end, 0, 3, log::add).join();
+        long total = page.total();
+        assertThat(total).as("enough transactions for several pages").isGreaterThan(6);
+        assertThat(page.hasPrevious()).isFalse();
+        while (true) {
+            assertThat(page.transactions().size()).isLessThanOrEqualTo(3);
+            page.transactions().forEach(read::add);
+            if (!page.hasNext()) {
+                break;
+            }
+            page = service.transactionsPage(profile, token.value(), start, end, page.offset() + page.count(), 3, log::add).join();
+            assertThat(page.hasPrevious()).isTrue();
+            assertThat(page.total()).isEqualTo(total);
+        }
+
+        assertThat(read).hasSize((int) total);
+        assertThat(read).extracting(t -> t.path("transaction_id").asText()).doesNotHaveDuplicates();
+        assertThat(read).allSatisfy(t -> {
+            assertThat(t.path("account_id").asText()).isEqualTo(checkingId);
+            assertThat(LocalDate.parse(t.path("date").asText())).isBetween(start, end);
+        });
+        assertThat(read).extracting(t -> LocalDate.parse(t.path("date").asText()))
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // A shorter range holds fewer of them.
+        LocalDate recent = LocalDate.parse(read.get(0).path("date").asText());
+        assertThat(service.transactionsPage(profile, token.value(), recent, recent, 0, 500, log::add).join().total())
+                .isBetween(1L, total - 1);
+        eventually(() -> assertThat(log).extracting(CallRecord::operation).containsOnly("/processor/transactions/get"));
+    }
+
+    @Test
+    void aTransactionsPageOutsideWhatPlaidAllowsIsRefusedBeforeAnyCall() {
+        List<CallRecord> log = new ArrayList<>();
+        LocalDate today = LocalDate.now();
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", today, today.minusDays(1), 0, 100, log::add)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after it ends");
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", null, today, 0, 100, log::add)))
+                .hasMessageContaining("both dates");
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", today, today, 0, 501, log::add)))
+                .hasMessageContaining("1 to 500");
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", today, today, 0, 0, log::add)))
+                .hasMessageContaining("1 to 500");
+        assertThat(failureOf(service.transactionsPage(profile, "processor-sandbox-x", today, today, -1, 10, log::add)))
+                .hasMessageContaining("negative");
+        assertThat(log).isEmpty();
     }
 
     // --- webhook ----------------------------------------------------------------------------------

@@ -39,10 +39,10 @@ final class AddItemDialog extends Dialog<TokenEntry> {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(8);
-        form.addRow(0, new Label("Access token"), token);
-        form.addRow(1, new Label("Label"), label);
+        form.addRow(0, FieldName.of("Access token"), token);
+        form.addRow(1, FieldName.of("Label"), label);
         GridPane.setHgrow(token, Priority.ALWAYS);
-        token.setPrefColumnCount(40);
+        token.setPrefColumnCount(32);
 
         Label problem = new Label();
         problem.setId("addItemProblem");

@@ -26,6 +26,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -130,6 +131,8 @@ final class CreateSandboxItemDialog extends Dialog<TokenEntry> {
         VBox customBox = new VBox(4, customHelp, userCustom);
         customBox.visibleProperty().bind(username.valueProperty().isEqualTo("user_custom"));
         customBox.managedProperty().bind(customBox.visibleProperty());
+        // The window was sized for the form without the editor: it grows to show it, and shrinks back.
+        customBox.visibleProperty().addListener((obs, old, shown) -> fitWindow());
         password.disableProperty().bind(customBox.visibleProperty());
 
         webhook.setId("sandboxWebhook");
@@ -140,18 +143,19 @@ final class CreateSandboxItemDialog extends Dialog<TokenEntry> {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(8);
-        form.addRow(0, new Label("Institution"), institution);
-        form.addRow(1, new Label("Products"), products);
-        form.addRow(2, new Label("Test user"), username);
-        form.addRow(3, new Label("Password"), password);
-        form.addRow(4, new Label("Webhook URL"), webhook);
-        form.addRow(5, new Label("Label"), label);
+        form.addRow(0, FieldName.of("Institution"), institution);
+        form.addRow(1, FieldName.of("Products"), products);
+        form.addRow(2, FieldName.of("Test user"), username);
+        form.addRow(3, FieldName.of("Password"), password);
+        form.addRow(4, FieldName.of("Webhook URL"), webhook);
+        form.addRow(5, FieldName.of("Label"), label);
         GridPane.setHgrow(institution, Priority.ALWAYS);
 
         Label problem = new Label();
         problem.setId("sandboxProblem");
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         StringBinding problems = Bindings.createStringBinding(this::problem, institution.valueProperty(),
                 products.getCheckModel().getCheckedItems(), username.valueProperty(), userCustom.textProperty(), webhook.textProperty());
         problem.textProperty().bind(problems);
@@ -195,6 +199,13 @@ final class CreateSandboxItemDialog extends Dialog<TokenEntry> {
     private void showFailure(FailureReport report) {
         failure.show(report);
         failure.setVisible(true);
+        fitWindow();
+    }
+
+    private void fitWindow() {
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     private ItemService.SandboxItemSpec spec() {

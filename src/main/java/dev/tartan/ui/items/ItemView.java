@@ -215,6 +215,10 @@ final class ItemView extends BorderPane {
     private void showDetails(JsonNode reply) {
         JsonNode item = reply.path("item");
         JsonNode status = reply.path("status");
+        TokenEntry entry = model.itemProperty().get();
+        if (entry != null && entry.label() == null && item.path("institution_name").isTextual()) {
+            title.setText(item.path("institution_name").asText());
+        }
         details.getChildren().clear();
         int row = 0;
         row = detail(row, "Institution", Formats.text(item.path("institution_name")) + "  (" + Formats.text(item.path("institution_id")) + ")");
@@ -267,7 +271,10 @@ final class ItemView extends BorderPane {
     private Node tabs(Node transactionsTab) {
         AccountsTable accounts = new AccountsTable();
         DataPane accountsPane = pane(accounts);
-        accountsPane.bind(model.accountsProperty(), reply -> accounts.show(reply.path("accounts")));
+        accountsPane.bind(model.accountsProperty(), reply -> {
+            accounts.show(reply.path("accounts"));
+            accounts.fitColumnsToContent();
+        });
         Button balance = new Button("Real-time balance", new FontIcon(Material2OutlinedAL.ACCOUNT_BALANCE));
         balance.setId("realTimeBalance");
         balance.getStyleClass().add(Styles.SMALL);
@@ -286,11 +293,16 @@ final class ItemView extends BorderPane {
 
         JsonTable holdings = InvestmentTables.holdings();
         DataPane holdingsPane = pane(holdings);
-        holdingsPane.bind(model.holdingsProperty(), reply -> InvestmentTables.showHoldings(holdings, reply));
+        holdingsPane.bind(model.holdingsProperty(), reply -> {
+            InvestmentTables.showHoldings(holdings, reply);
+            holdings.fitColumnsToContent();
+        });
         JsonTable investmentTransactions = InvestmentTables.transactions();
         DataPane investmentTransactionsPane = pane(investmentTransactions);
-        investmentTransactionsPane.bind(model.investmentTransactionsProperty(),
-                reply -> InvestmentTables.showTransactions(investmentTransactions, reply));
+        investmentTransactionsPane.bind(model.investmentTransactionsProperty(), reply -> {
+            InvestmentTables.showTransactions(investmentTransactions, reply);
+            investmentTransactions.fitColumnsToContent();
+        });
         VBox investmentsBox = new VBox(8, heading("Holdings"), holdingsPane, heading("Investment transactions"), investmentTransactionsPane);
         VBox.setVgrow(holdingsPane, Priority.ALWAYS);
         VBox.setVgrow(investmentTransactionsPane, Priority.ALWAYS);
@@ -301,7 +313,10 @@ final class ItemView extends BorderPane {
 
         RecurringStreamsTable recurring = new RecurringStreamsTable();
         DataPane recurringPane = pane(recurring);
-        recurringPane.bind(model.recurringProperty(), recurring::showStreams);
+        recurringPane.bind(model.recurringProperty(), reply -> {
+            recurring.showStreams(reply);
+            recurring.fitColumnsToContent();
+        });
 
         tabs.getTabs().addAll(
                 tab("Overview", "tabOverview", overview()),

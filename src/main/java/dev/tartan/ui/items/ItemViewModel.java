@@ -27,6 +27,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -53,6 +54,9 @@ public final class ItemViewModel {
     private final ObjectProperty<TabState> investmentTransactions = new SimpleObjectProperty<>(TabState.empty(""));
     private final ObjectProperty<TabState> liabilities = new SimpleObjectProperty<>(TabState.empty(""));
     private final ObjectProperty<TabState> recurring = new SimpleObjectProperty<>(TabState.empty(""));
+    /** The tabs filled from one call each, in the order they are loaded. */
+    private final List<ObjectProperty<TabState>> dataTabs = List.of(overview, accounts, identity, auth, holdings,
+            investmentTransactions, liabilities, recurring);
     private final CallLog calls = new CallLog();
     private final StringProperty notice = new SimpleStringProperty();
     private final ObjectProperty<FailureReport> actionFailure = new SimpleObjectProperty<>();
@@ -87,6 +91,10 @@ public final class ItemViewModel {
     /** Opens an Item: every tab's call goes out at once; cached replies show while they run. */
     public void open(Profile forProfile, TokenEntry entry) {
         loader.cancelAll();
+        if (entry != null && (item.get() == null || !item.get().value().equals(entry.value()))) {
+            // A tab keeps what it shows while it refreshes: that must not be another Item's data.
+            dataTabs.forEach(tab -> tab.set(TabState.empty("")));
+        }
         profile.set(forProfile);
         item.set(entry);
         calls.clear();
@@ -199,14 +207,14 @@ public final class ItemViewModel {
     }
 
     /** The processors a processor token can be made for (from the request schema). */
-    public CompletableFuture<java.util.List<String>> processors() {
+    public CompletableFuture<List<String>> processors() {
         return processors.processors();
     }
 
     /** Makes a processor token for one of the Item's accounts; it goes in the token book. */
     public void createProcessorToken(String accountId, String processor, String label, Consumer<TokenEntry> whenReady) {
         run("Create processor token", () -> processors.createProcessorToken(profile.get(), item.get().value(), accountId, processor,
-                label == null || label.isBlank() ? null : label.strip()), created -> {
+                label == null || label.isBlank() ? null : label.strip(), this::log), created -> {
             notice.set("Created " + created.maskedValue() + " for " + processor + "; it is in the token book and the Processor pane.");
             whenReady.accept(created);
         });

@@ -1,27 +1,34 @@
 package dev.tartan.ui.items;
 
 import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.tartan.model.FixAction;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.EmptyState;
+import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.common.data.DataPane;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -42,13 +49,13 @@ public final class ItemsView implements PaneView {
     public ItemsView(ItemsViewModel model, Navigator navigator) {
         this.model = model;
         root.setId("itemsPane");
-        StackPane right = new StackPane(nothingSelected());
+        StackPane right = new StackPane(nothingSelected(), failure(navigator));
         // The Item view (nine tabs of tables) is built when the first Item opens, not before.
         model.selectedProperty().addListener((obs, old, row) -> {
-            if (row != null && right.getChildren().size() == 1) {
+            if (row != null && right.getChildren().size() == 2) {
                 ItemView detail = new ItemView(model.detail(), navigator,
                         () -> model.enumOf("/sandbox/item/fire_webhook", "webhook_code"));
-                detail.visibleProperty().bind(model.selectedProperty().isNotNull());
+                detail.visibleProperty().bind(model.selectedProperty().isNotNull().and(model.failureProperty().isNull()));
                 right.getChildren().add(0, detail);
             }
         });
@@ -108,6 +115,7 @@ public final class ItemsView implements PaneView {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         Label count = new Label();
+        count.setId("itemCount");
         count.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         count.textProperty().bind(Bindings.createStringBinding(() -> model.visibleRows().size() + " of " + model.rows().size() + " Items",
                 model.visibleRows(), model.rows()));
@@ -120,11 +128,43 @@ public final class ItemsView implements PaneView {
     private Node nothingSelected() {
         VBox box = EmptyState.of(Material2AL.ACCOUNT_BALANCE, "Pick an Item",
                 "Its status, accounts, transactions and everything Plaid knows about it open here.");
-        box.visibleProperty().bind(model.selectedProperty().isNull());
+        box.visibleProperty().bind(model.selectedProperty().isNull().and(model.failureProperty().isNull()));
         return box;
     }
 
-    /** Label (or institution), item_id, status badge and when the status was checked. */
+    /** What failed in the pane itself (adding a pasted Item, listing the Items), in place of the Item until dismissed. */
+    private Node failure(Navigator navigator) {
+        Label what = new Label();
+        what.setId("itemsFailureWhat");
+        what.getStyleClass().add(Styles.TITLE_3);
+        what.setWrapText(true);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("itemsFailureDismiss");
+        dismiss.setOnAction(e -> model.failureProperty().set(null));
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heading = new HBox(12, what, new Spacer(), dismiss);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        FailureView report = new FailureView(fix -> {
+            if (fix == FixAction.RETRY && model.failureProperty().get() != null) {
+                model.failureProperty().get().retry().run();
+            }
+        }, navigator::openLink);
+        report.getStyleClass().add("inline-failure");
+        model.failureProperty().addListener((obs, old, failure) -> {
+            what.setText(failure == null ? "" : failure.what());
+            report.show(failure == null ? null : failure.report());
+        });
+        VBox box = new VBox(10, heading, report);
+        box.setId("itemsFailure");
+        box.setPadding(new Insets(14));
+        box.visibleProperty().bind(model.failureProperty().isNotNull());
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.visibleProperty().bind(box.visibleProperty());
+        return scroll;
+    }
+
+    /** Label (or institution), status badge; institution name and item_id; profile and when the status was checked. */
     private static final class ItemCell extends ListCell<ItemsViewModel.ItemRow> {
         ItemCell() {
             setPrefWidth(0);
@@ -139,7 +179,13 @@ public final class ItemsView implements PaneView {
                 return;
             }
             TokenEntry entry = row.entry();
-            Label name = new Label(entry.label() != null ? entry.label() : entry.institution() != null ? entry.institution() : entry.maskedValue());
+            StringBinding institution = Bindings.createStringBinding(() -> row.institutionNameProperty().get() != null
+                    ? row.institutionNameProperty().get() : entry.institution(), row.institutionNameProperty());
+            Label name = new Label(entry.label());
+            name.setId("itemCellName");
+            if (entry.label() == null) {
+                name.textProperty().bind(Bindings.when(institution.isNotNull()).then(institution).otherwise(entry.maskedValue()));
+            }
             name.getStyleClass().add(Styles.TEXT_BOLD);
             Label status = new Label();
             status.textProperty().bind(Bindings.createStringBinding(
@@ -147,11 +193,17 @@ public final class ItemsView implements PaneView {
             status.getStyleClass().add("status-chip");
             row.statusProperty().addListener((obs, old, now) -> style(status, now));
             style(status, row.statusProperty().get());
-            Label detail = new Label((entry.institution() == null ? "" : entry.institution() + " \u00b7 ")
-                    + (entry.ownerId() == null ? entry.maskedValue() : entry.ownerId()));
-            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "mono");
+            String id = entry.ownerId() == null ? entry.maskedValue() : entry.ownerId();
+            Label detail = new Label();
+            detail.setId("itemCellInstitution");
+            detail.textProperty().bind(Bindings.createStringBinding(() -> institution.get() == null ? id
+                    : institution.get() + " \u00b7 " + id, institution));
+            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             Label checked = new Label();
-            checked.textProperty().bind(Bindings.createStringBinding(() -> age(row.checkedAtProperty().get()), row.checkedAtProperty()));
+            checked.setId("itemCellProfile");
+            checked.textProperty().bind(Bindings.createStringBinding(() -> "profile " + entry.profile()
+                    + (row.checkedAtProperty().get() == null ? "" : " \u00b7 " + age(row.checkedAtProperty().get())),
+                    row.checkedAtProperty()));
             checked.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             HBox top = new HBox(6, name, status);
             top.setAlignment(Pos.CENTER_LEFT);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.model.FailureReport;
+import dev.tartan.model.Masking;
 import dev.tartan.model.PlaidError;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
@@ -37,9 +38,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ItemsViewModel {
 
-    /** One row of the list: the token-book entry and what Tartan last saw of the Item's health. */
+    /**
+     * One row of the list: the token-book entry, the name of its institution, and what Tartan last
+     * saw of the Item's health.
+     */
     public static final class ItemRow {
         private final ObjectProperty<TokenEntry> entry;
+        private final StringProperty institutionName = new SimpleStringProperty();
         private final StringProperty status = new SimpleStringProperty();
         private final ObjectProperty<Instant> checkedAt = new SimpleObjectProperty<>();
 
@@ -51,6 +56,11 @@ public final class ItemsViewModel {
             return entry.get();
         }
 
+        /** The institution's name, or null until it is known (the entry keeps only its id). */
+        public StringProperty institutionNameProperty() {
+            return institutionName;
+        }
+
         /** "healthy", an error code, or null when not checked yet. */
         public StringProperty statusProperty() {
             return status;
@@ -60,12 +70,33 @@ public final class ItemsViewModel {
             return checkedAt;
         }
 
+        /** The Item's status from an /item/get reply of {@code at}, and its institution's name if the reply has it. */
+        void noteItemReply(JsonNode itemReply, Instant at) {
+            status.set(statusOf(itemReply));
+            checkedAt.set(at);
+            JsonNode name = itemReply.path("item").path("institution_name");
+            if (name.isTextual() && !name.asText().isBlank()) {
+                institutionName.set(name.asText());
+            }
+        }
+
         boolean matches(String needle) {
             TokenEntry e = entry.get();
             String haystack = String.join(" ", String.valueOf(e.label()), String.valueOf(e.institution()),
-                    String.valueOf(e.ownerId()), String.valueOf(e.profile()), String.valueOf(status.get())).toLowerCase(Locale.ROOT);
+                    String.valueOf(institutionName.get()), String.valueOf(e.ownerId()), String.valueOf(e.profile()),
+                    String.valueOf(status.get())).toLowerCase(Locale.ROOT);
             return haystack.contains(needle);
         }
+    }
+
+    /**
+     * A failure of the pane itself rather than of one Item's tab.
+     *
+     * @param what   what Tartan was doing, in a sentence ("Could not add the Item of access-sandbox-••••1234")
+     * @param report why it failed
+     * @param retry  does it again (the report's "Try again")
+     */
+    public record PaneFailure(String what, FailureReport report, Runnable retry) {
     }
 
     private final ItemService items;
@@ -80,7 +111,7 @@ public final class ItemsViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final ObjectProperty<FailureReport> failure = new SimpleObjectProperty<>();
+    private final ObjectProperty<PaneFailure> failure = new SimpleObjectProperty<>();
     /** Completes when the list of the current profile is in. */
     private CompletableFuture<Void> listed = CompletableFuture.completedFuture(null);
 
@@ -96,12 +127,16 @@ public final class ItemsViewModel {
             String needle = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
             visibleRows.setPredicate(row -> needle.isEmpty() || row.matches(needle));
         });
-        selected.addListener((obs, old, row) -> detail.open(profile.get(), row == null ? null : row.entry()));
+        selected.addListener((obs, old, row) -> {
+            if (row != null) {
+                failure.set(null);
+            }
+            detail.open(profile.get(), row == null ? null : row.entry());
+        });
         detail.overviewProperty().addListener((obs, old, state) -> {
             ItemRow row = selected.get();
             if (row != null && state != null && state.hasData()) {
-                row.status.set(statusOf(state.data()));
-                row.checkedAt.set(state.fetchedAt());
+                row.noteItemReply(state.data(), state.fetchedAt());
             }
         });
         profile.addListener((obs, old, now) -> reload());
@@ -121,24 +156,34 @@ public final class ItemsViewModel {
         listed = done;
         FxAsync.whenDone(items.items(current.name()), entries -> {
             loading.set(false);
+            failure.set(null);
             rows.setAll(entries.stream().map(ItemRow::new).toList());
-            rows.forEach(row -> loadCachedStatus(current, row));
+            rows.forEach(row -> describe(current, row));
             done.complete(null);
         }, error -> {
             loading.set(false);
-            failure.set(FailureDescriber.describe(error));
+            failure.set(new PaneFailure("Could not list the Items of profile '" + current.name() + "'",
+                    FailureDescriber.describe(error), this::reload));
             done.complete(null);
         });
     }
 
-    /** The list shows each Item's last known status at once, from the cache, without a call. */
-    private void loadCachedStatus(Profile current, ItemRow row) {
+    /**
+     * Fills in a row without calling /item/get: the Item's last known status from the cache, and the
+     * name of its institution (from that reply, else looked up once and kept).
+     */
+    private void describe(Profile current, ItemRow row) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("access_token", row.entry().value());
-        FxAsync.whenDone(calls.cached(current, "/item/get", body), cached -> cached.ifPresent(hit -> {
-            row.status.set(statusOf(hit.json()));
-            row.checkedAt.set(hit.fetchedAt());
-        }), error -> { });
+        FxAsync.whenDone(calls.cached(current, "/item/get", body), cached -> {
+            cached.ifPresent(hit -> row.noteItemReply(hit.json(), hit.fetchedAt()));
+            String institution = row.entry().institution();
+            if (row.institutionName.get() == null && institution != null) {
+                // Without the name the row shows the institution_id, which is still right.
+                FxAsync.whenDone(items.institutionName(current, institution), name -> name.ifPresent(row.institutionName::set),
+                        error -> { });
+            }
+        }, error -> { }); // an unreadable cache only means the row waits for the Item to be opened
     }
 
     static String statusOf(JsonNode itemReply) {
@@ -157,11 +202,16 @@ public final class ItemsViewModel {
                 }, () -> addByToken(accessToken, null))));
     }
 
-    /** Adds an Item by its access token; selects it. */
+    /**
+     * Adds an Item by its access token and selects it. A failure (an unknown or invalid token, say)
+     * becomes the pane's failure, naming the token masked.
+     */
     public CompletableFuture<TokenEntry> addByToken(String token, String label) {
         Profile current = profile.get();
         CompletableFuture<TokenEntry> added = tasks.run("Add Item", () -> items.addByToken(current, token, label, call -> { }));
-        FxAsync.whenDone(added, this::showNew, error -> { });
+        FxAsync.whenDone(added, this::showNew, error -> failure.set(new PaneFailure(
+                "Could not add the Item of " + Masking.maskToken(token == null ? null : token.strip()), FailureDescriber.describe(error),
+                () -> addByToken(token, label))));
         return added;
     }
 
@@ -223,7 +273,8 @@ public final class ItemsViewModel {
         return loading;
     }
 
-    public ObjectProperty<FailureReport> failureProperty() {
+    /** What failed in the pane itself (listing or adding Items); null when nothing did. */
+    public ObjectProperty<PaneFailure> failureProperty() {
         return failure;
     }
 

@@ -6,7 +6,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
@@ -56,9 +55,9 @@ final class ProcessorTokenDialog extends Dialog<ProcessorTokenDialog.Choice> {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(8);
-        form.addRow(0, new Label("Account"), account);
-        form.addRow(1, new Label("Processor"), processor);
-        form.addRow(2, new Label("Label"), label);
+        form.addRow(0, FieldName.of("Account"), account);
+        form.addRow(1, FieldName.of("Processor"), processor);
+        form.addRow(2, FieldName.of("Label"), label);
         getDialogPane().setContent(form);
 
         ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);

@@ -327,6 +327,8 @@ public final class ProcessorView implements PaneView {
                 tab("Liabilities", "liabilitiesTab", readPane(Read.LIABILITIES, new LiabilitiesView(),
                         (view, reply) -> view.show(reply.path("liabilities"), single(reply)))),
                 tab("Transactions", "transactionsTab", transactionsTab()),
+                tab("Transactions by date", "transactionsByDateTab",
+                        new TransactionsByDateTab(model.transactionsByDate(), navigator::openLink).build()),
                 tab("Recurring", "recurringTab", readPane(Read.RECURRING, new RecurringStreamsTable(), (view, reply) -> {
                     view.showStreams(reply);
                     view.fitColumnsToContent();

@@ -41,8 +41,8 @@ import java.util.function.Predicate;
 /**
  * The Processor pane's state and actions: the profile's processor tokens and their filter, the
  * token that is open, one state per tab (filled by reads fanned out in parallel, cached data
- * first), the calls made for the token, and the forms (identity match, Signal, webhook). Holds no
- * controls; {@link ProcessorView} binds to it.
+ * first), the calls made for the token, and the forms (identity match, Signal, webhook,
+ * transactions by date). Holds no controls; {@link ProcessorView} binds to it.
  */
 public final class ProcessorViewModel {
 
@@ -71,6 +71,7 @@ public final class ProcessorViewModel {
     private final IdentityMatchModel identityMatch;
     private final SignalModel signal;
     private final WebhookModel webhook;
+    private final TransactionsByDateModel transactionsByDate;
 
     private OpenToken open;
     private long openings;
@@ -91,6 +92,7 @@ public final class ProcessorViewModel {
         this.identityMatch = new IdentityMatchModel(this, service);
         this.signal = new SignalModel(this, service);
         this.webhook = new WebhookModel(this, service);
+        this.transactionsByDate = new TransactionsByDateModel(this, service);
         filter.addListener((obs, old, now) -> visibleTokens.setPredicate(matcher(now)));
         pasted.addListener((obs, old, now) -> addProblem.set(null));
         profile.addListener((obs, old, now) -> {
@@ -255,8 +257,9 @@ public final class ProcessorViewModel {
         if (current == null) {
             return;
         }
+        // Not logged: the new token opens next, with a call log of its own.
         CompletableFuture<TokenEntry> created = tasks.run("Creating a processor token",
-                () -> service.createProcessorToken(current, item.value(), accountId, processor, label));
+                () -> service.createProcessorToken(current, item.value(), accountId, processor, label, call -> { }));
         FxAsync.whenDone(created, entry -> {
             showAdded(entry);
             onDone.run();
@@ -304,10 +307,13 @@ public final class ProcessorViewModel {
             return;
         }
         open = new OpenToken(activeProfile, entry, ++openings);
+        // A tab keeps what it shows while it refreshes: that must not be another token's data.
+        reads.values().forEach(state -> state.set(TabState.empty("")));
         balanceSource.set("");
         transactionsRefresh.set(Outcome.empty(""));
         identityMatch.reset();
         signal.reset();
+        transactionsByDate.reset();
         webhook.load(open);
         List<CompletableFuture<?>> loads = new ArrayList<>();
         for (Read read : Read.values()) {
@@ -470,6 +476,11 @@ public final class ProcessorViewModel {
 
     public WebhookModel webhook() {
         return webhook;
+    }
+
+    /** Pages of /processor/transactions/get over a date range. */
+    public TransactionsByDateModel transactionsByDate() {
+        return transactionsByDate;
     }
 
     // --- for the form models ------------------------------------------------------------------------

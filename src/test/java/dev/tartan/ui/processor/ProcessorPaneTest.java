@@ -13,9 +13,11 @@ import dev.tartan.ui.TestVaults;
 import dev.tartan.ui.common.data.AuthNumbersView;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +126,27 @@ class ProcessorPaneTest {
         app.waitFor("#transactionsRefreshStatusDone", 20);
         app.screenshot("processor-6-transactions");
 
+        // Transactions by date: /processor/transactions/get over a range, a page at a time.
+        openTab("transactionsByDateTab");
+        DatePicker start = app.waitFor("#byDateStart");
+        app.onFx(() -> start.setValue(LocalDate.now().minusYears(2)));
+        app.onFx(() -> app.lookup("#byDatePageSize").<Spinner<Integer>>query().getValueFactory().setValue(5));
+        app.clickOn("#byDateGet");
+        TableView<JsonNode> byDate = app.waitFor("#byDateTable", 20);
+        Label summary = app.lookup("#byDateSummary").query();
+        app.waitUntil("the first page", 20, () -> byDate.getItems().size() == 5 && summary.getText().startsWith("Transactions 1\u20135 of "));
+        long total = Long.parseLong(summary.getText().replaceAll("^Transactions 1\u20135 of ([0-9,]+),.*$", "$1").replace(",", ""));
+        assertThat(total).as("more than two pages").isGreaterThan(10);
+        List<String> firstPage = byDate.getItems().stream().map(t -> t.path("transaction_id").asText()).toList();
+        app.clickOn("#byDateNext");
+        app.waitUntil("the second page", 20, () -> summary.getText().startsWith("Transactions 6\u201310 of "));
+        assertThat(byDate.getItems()).extracting(t -> t.path("transaction_id").asText()).doesNotContainAnyElementsOf(firstPage);
+        app.screenshot("processor-6b-transactions-by-date");
+        app.clickOn("#byDatePrevious");
+        app.waitUntil("the first page again", 20, () -> summary.getText().startsWith("Transactions 1\u20135 of "));
+        assertThat(byDate.getItems()).extracting(t -> t.path("transaction_id").asText()).isEqualTo(firstPage);
+        assertThat(app.lookup("#byDatePrevious").queryButton().isDisabled()).isTrue();
+
         openTab("recurringTab");
         app.waitUntil("the recurring streams", 20, () -> app.lookup("#recurringPane #recurringTable").tryQuery().isPresent()
                 || app.lookup("#recurringPane .label").queryAll().stream().anyMatch(n -> ((Label) n).getText().contains("no recurring")));
@@ -181,7 +205,7 @@ class ProcessorPaneTest {
         openTab("rawTab");
         ListView<CallRecord> calls = app.waitFor("#callLogList");
         assertThat(calls.getItems()).extracting(CallRecord::operation).contains("/processor/account/get", "/processor/balance/get",
-                "/processor/auth/get", "/processor/identity/match", "/processor/transactions/sync", "/processor/liabilities/get", "/processor/signal/evaluate",
+                "/processor/auth/get", "/processor/identity/match", "/processor/transactions/sync", "/processor/transactions/get", "/processor/liabilities/get", "/processor/signal/evaluate",
                 "/processor/signal/return/report", "/processor/token/webhook/update");
         app.onFx(() -> calls.getSelectionModel().select(0));
         app.screenshot("processor-11-raw-json");

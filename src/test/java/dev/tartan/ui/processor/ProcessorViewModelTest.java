@@ -18,6 +18,7 @@ import dev.tartan.ui.common.TaskCenter;
 import dev.tartan.ui.common.data.TabState;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,9 +65,19 @@ class ProcessorViewModelTest {
 
     private static final String SYNC = "/processor/transactions/sync";
 
-    private static ProcessorViewModel newModel() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(service, transactions, new TaskCenter(),
+    /** The models of the test under way: none may call the services once they are closed. */
+    private final List<ProcessorViewModel> models = new ArrayList<>();
+
+    @AfterEach
+    void closeTokens() {
+        onFx(() -> models.forEach(model -> model.select(null)));
+    }
+
+    private ProcessorViewModel newModel() throws Exception {
+        ProcessorViewModel model = WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(service, transactions, new TaskCenter(),
                 new SimpleObjectProperty<Profile>(services.profile))).get(10, TimeUnit.SECONDS);
+        models.add(model);
+        return model;
     }
 
     private static void onFx(Runnable action) {
@@ -132,6 +143,26 @@ class ProcessorViewModelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(reads(model)).hasSize(Read.values().length).allSatisfy(call -> assertThat(call.httpStatus()).isIn(200, 400));
         assertThat(model.calls()).allSatisfy(call -> assertThat(call.httpStatus()).isIn(200, 400));
+    }
+
+    @Test
+    void openingAnotherTokenClearsItsTabsSoTheFirstTokensDataNeverShowsWhileItLoads() throws Exception {
+        TokenEntry first = service.createSandboxProcessorToken(services.profile, "ins_109508", "shown first").join();
+        TokenEntry second = service.createSandboxProcessorToken(services.profile, "ins_109508", "shown second").join();
+        ProcessorViewModel model = newModel();
+        onFx(() -> model.select(first));
+        waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
+
+        List<TabState> accountStates = Collections.synchronizedList(new ArrayList<>());
+        onFx(() -> {
+            model.stateOf(Read.ACCOUNT).addListener((obs, old, now) -> accountStates.add(now));
+            model.select(second);
+        });
+        waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
+
+        assertThat(accountStates).extracting(TabState::kind).startsWith(TabState.Kind.EMPTY, TabState.Kind.LOADING);
+        assertThat(accountStates).filteredOn(TabState::hasData).isNotEmpty().allSatisfy(state ->
+                assertThat(state.data().path("account").path("account_id").asText()).isEqualTo(second.ownerId()));
     }
 
     @Test
