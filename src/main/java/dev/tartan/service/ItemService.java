@@ -205,16 +205,27 @@ public final class ItemService {
      * user opens Link with it and logs in again; the Item keeps its item_id and history.
      */
     public CompletableFuture<TokenEntry> createUpdateModeLinkToken(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
-        ObjectNode body = withToken(item.value());
-        body.put("client_name", "Tartan");
-        body.put("language", "en");
-        body.putArray("country_codes").add("US");
-        body.putObject("user").put("client_user_id", item.ownerId() == null ? "tartan-user" : "tartan-" + item.ownerId());
+        ObjectNode body = updateModeLinkTokenBody(item.value(), item.ownerId());
         return Futures.flatMap(calls.act(profile, "/link/token/create", body, log), response -> keep(profile,
                 TokenEntry.of(TokenKind.LINK, response.json().path("link_token").asText(), profile.name(), item.ownerId())
                         .withLabel("Update mode for " + (item.label() == null ? item.ownerId() : item.label()))
                         .withInstitution(item.institution()),
                 "create update-mode link token", response.requestId()));
+    }
+
+    /**
+     * The /link/token/create body for update mode: the Item's access token and no products (a
+     * Link token for an existing Item must not name any).
+     *
+     * @param itemId the Item's id when known, to tell its users apart; may be null
+     */
+    public static ObjectNode updateModeLinkTokenBody(String accessToken, String itemId) {
+        ObjectNode body = withToken(accessToken);
+        body.put("client_name", "Tartan");
+        body.put("language", "en");
+        body.putArray("country_codes").add("US");
+        body.putObject("user").put("client_user_id", itemId == null ? "tartan-user" : "tartan-" + itemId);
+        return body;
     }
 
     /** The error an Item carries in an /item/get reply, or null when it is healthy. */

@@ -24,15 +24,15 @@ import java.util.function.Consumer;
  */
 public final class FailureView extends VBox {
 
-    private final Consumer<FixAction> onFix;
+    private final Fixes fixes;
     private final Consumer<String> onOpenLink;
 
     /**
-     * @param onFix      runs a fix the report offers (update-mode Link token, retry, edit profile)
+     * @param fixes      the fixes this view can carry out (update-mode Link token, retry, edit profile)
      * @param onOpenLink opens a documentation link in the browser
      */
-    public FailureView(Consumer<FixAction> onFix, Consumer<String> onOpenLink) {
-        this.onFix = onFix;
+    public FailureView(Fixes fixes, Consumer<String> onOpenLink) {
+        this.fixes = fixes;
         this.onOpenLink = onOpenLink;
         getStyleClass().add("failure-view");
         setSpacing(8);
@@ -77,11 +77,11 @@ public final class FailureView extends VBox {
             getChildren().add(section("What to do", report.nextStep()));
         }
         HBox actions = new HBox(8);
-        if (report.fix() != null && report.fix() != FixAction.NONE) {
+        if (fixes.offers(report.fix())) {
             Button fix = new Button(fixLabel(report.fix()));
             fix.setId("failureFix");
             fix.getStyleClass().add(Styles.ACCENT);
-            fix.setOnAction(e -> onFix.accept(report.fix()));
+            fix.setOnAction(e -> fixes.run(report.fix()));
             actions.getChildren().add(fix);
         }
         if (report.documentationUrl() != null) {

@@ -15,6 +15,7 @@ import dev.tartan.ui.common.Badges;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.FailureView;
+import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.JsonEditor;
 import dev.tartan.ui.common.JsonTreeView;
 import dev.tartan.ui.common.Navigator;
@@ -94,7 +95,8 @@ public final class ConsoleView implements PaneView {
     public ConsoleView(ConsoleViewModel model, Navigator navigator) {
         this.model = model;
         this.navigator = navigator;
-        this.failureView = new FailureView(this::fix, navigator::openLink);
+        this.failureView = new FailureView(Fixes.retry(this::send)
+                .with(FixAction.CREATE_UPDATE_MODE_LINK_TOKEN, model::prepareUpdateModeLinkToken), navigator::openLink);
         model.setSendChecks(new Questions());
         root.getStyleClass().add("console-pane");
         root.setId("consolePane");
@@ -680,15 +682,6 @@ public final class ConsoleView implements PaneView {
 
     private void send() {
         model.send();
-    }
-
-    private void fix(FixAction action) {
-        switch (action) {
-            case RETRY -> send();
-            case CREATE_UPDATE_MODE_LINK_TOKEN -> model.noticeProperty().set(
-                    "Create a Link token in update mode: /link/token/create with the Item's access_token.");
-            default -> { }
-        }
     }
 
     /** Markdown, readable as plain text: links keep their words, code loses its backquotes. */

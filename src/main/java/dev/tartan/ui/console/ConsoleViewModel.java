@@ -15,6 +15,7 @@ import dev.tartan.model.TokenEntry;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.ConsoleService;
 import dev.tartan.service.FailureDescriber;
+import dev.tartan.service.ItemService;
 import dev.tartan.service.TokenBookService;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.TaskCenter;
@@ -166,6 +167,25 @@ public final class ConsoleViewModel {
         notice.set(draft.description());
         body.set(draft.body().toPrettyString());
         refreshTokenChoices();
+    }
+
+    /**
+     * Prepares /link/token/create in update mode for the access_token of the body being edited: the
+     * fix for ITEM_LOGIN_REQUIRED and the other errors a user clears by logging in again.
+     */
+    public void prepareUpdateModeLinkToken() {
+        String accessToken;
+        try {
+            accessToken = JSON.readTree(body.get()).path("access_token").asText(null);
+        } catch (JsonProcessingException e) {
+            accessToken = null;
+        }
+        if (accessToken == null) {
+            notice.set("This body has no access_token: an update-mode Link token is made for an Item's access token.");
+            return;
+        }
+        open(new ConsoleDraft("/link/token/create", ItemService.updateModeLinkTokenBody(accessToken, null),
+                "An update-mode Link token for this Item: send it, then open Link with the link_token so the user logs in again."));
     }
 
     public void resetToExample() {

@@ -1,5 +1,7 @@
 package dev.tartan.ui.items;
 
+import java.util.function.Consumer;
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
@@ -24,7 +26,7 @@ import javafx.stage.Window;
 /** Adds an Item to the token book by its access token; /item/get tells Tartan the rest. */
 final class AddItemDialog extends Dialog<TokenEntry> {
 
-    AddItemDialog(Window owner, ItemsViewModel model) {
+    AddItemDialog(Window owner, ItemsViewModel model, Consumer<String> openLink) {
         initOwner(owner);
         setTitle("Add an Item");
         setHeaderText("Paste the Item's access token");
@@ -59,7 +61,7 @@ final class AddItemDialog extends Dialog<TokenEntry> {
             return kind == TokenKind.ACCESS ? "" : "That is a " + kind.displayName().toLowerCase() + ", not an access token.";
         }, token.textProperty());
         problem.textProperty().bind(problems);
-        FailureView failure = new FailureView(fix -> { }, url -> { });
+        FailureView failure = new FailureView(Fixes.none(), openLink);
         failure.setVisible(false);
         failure.managedProperty().bind(failure.visibleProperty());
         getDialogPane().setContent(new VBox(10, form, problem, failure));

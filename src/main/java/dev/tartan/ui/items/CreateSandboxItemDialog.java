@@ -1,5 +1,7 @@
 package dev.tartan.ui.items;
 
+import java.util.function.Consumer;
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,10 +75,11 @@ final class CreateSandboxItemDialog extends Dialog<TokenEntry> {
     private final JsonEditor userCustom = new JsonEditor();
     private final TextField webhook = new TextField();
     private final TextField label = new TextField();
-    private final FailureView failure = new FailureView(fix -> { }, url -> { });
+    private final FailureView failure;
     private final ProgressIndicator busy = new ProgressIndicator();
 
-    CreateSandboxItemDialog(Window owner, ItemsViewModel model) {
+    CreateSandboxItemDialog(Window owner, ItemsViewModel model, Consumer<String> openLink) {
+        this.failure = new FailureView(Fixes.none(), openLink);
         initOwner(owner);
         setTitle("Create a sandbox Item");
         setHeaderText("A new Item, as if a user linked it in Sandbox");

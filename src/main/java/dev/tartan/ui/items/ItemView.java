@@ -1,5 +1,6 @@
 package dev.tartan.ui.items;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,6 +64,7 @@ final class ItemView extends BorderPane {
     private final Label title = new Label();
     private final Label itemId = new Label();
     private final Label status = new Label();
+    private final Fixes fixes;
     private final FailureView itemError;
     private final FailureView actionFailure;
     private final GridPane details = new GridPane();
@@ -73,15 +75,19 @@ final class ItemView extends BorderPane {
         this.model = model;
         this.navigator = navigator;
         this.webhookCodes = webhookCodes;
-        this.itemError = new FailureView(this::fix, navigator::openLink);
-        this.actionFailure = new FailureView(this::fix, navigator::openLink);
+        Runnable sync = () -> model.transactions().sync();
+        this.fixes = Fixes.retry(() -> model.open(model.profileProperty().get(), model.itemProperty().get()))
+                .with(FixAction.CREATE_UPDATE_MODE_LINK_TOKEN, this::createUpdateModeLinkToken)
+                .with(FixAction.RESTART_SYNC, sync);
+        this.itemError = new FailureView(fixes, navigator::openLink);
+        this.actionFailure = new FailureView(fixes, navigator::openLink);
         setId("itemView");
         getStyleClass().add("item-view");
 
         VBox top = new VBox(8, header(), notices());
         top.setPadding(new Insets(12, 14, 6, 14));
         setTop(top);
-        setCenter(tabs(new TransactionsPanel(model.transactions(), this::fix, navigator::openLink)));
+        setCenter(tabs(new TransactionsPanel(model.transactions(), Fixes.retry(sync).with(FixAction.RESTART_SYNC, sync), navigator::openLink)));
 
         model.itemProperty().addListener((obs, old, entry) -> showHeader(entry));
         model.overviewProperty().addListener((obs, old, state) -> {
@@ -340,7 +346,7 @@ final class ItemView extends BorderPane {
     }
 
     private DataPane pane(Node content) {
-        DataPane pane = new DataPane(content, this::fix, navigator::openLink);
+        DataPane pane = new DataPane(content, fixes, navigator::openLink);
         pane.setPadding(new Insets(6, 8, 8, 8));
         return pane;
     }
@@ -417,14 +423,5 @@ final class ItemView extends BorderPane {
             model.noticeProperty().set("Created an update-mode Link token (" + link.maskedValue() + ").");
             shown.showAndWait();
         });
-    }
-
-    private void fix(FixAction action) {
-        switch (action) {
-            case CREATE_UPDATE_MODE_LINK_TOKEN -> createUpdateModeLinkToken();
-            case RETRY -> model.open(model.profileProperty().get(), model.itemProperty().get());
-            case RESTART_SYNC -> model.transactions().sync();
-            default -> { }
-        }
     }
 }

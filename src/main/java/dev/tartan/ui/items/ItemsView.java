@@ -1,10 +1,10 @@
 package dev.tartan.ui.items;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.tartan.model.FixAction;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.EmptyState;
@@ -37,6 +37,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /** The Items pane: the Items Tartan knows on the left, the one being looked at on the right. */
 public final class ItemsView implements PaneView {
@@ -59,7 +60,7 @@ public final class ItemsView implements PaneView {
                 right.getChildren().add(0, detail);
             }
         });
-        root.getItems().addAll(list(), right);
+        root.getItems().addAll(list(navigator::openLink), right);
         root.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(root.getItems().get(0), false);
     }
@@ -78,7 +79,7 @@ public final class ItemsView implements PaneView {
         return model;
     }
 
-    private Node list() {
+    private Node list(Consumer<String> openLink) {
         CustomTextField filter = new CustomTextField();
         filter.setId("itemFilter");
         filter.setPromptText("Filter: label, institution, item_id, status");
@@ -87,10 +88,10 @@ public final class ItemsView implements PaneView {
 
         MenuItem add = new MenuItem("Paste an access token\u2026", new FontIcon(Material2OutlinedAL.CONTENT_PASTE));
         add.setId("addItem");
-        add.setOnAction(e -> new AddItemDialog(root.getScene().getWindow(), model).showAndWait());
+        add.setOnAction(e -> new AddItemDialog(root.getScene().getWindow(), model, openLink).showAndWait());
         MenuItem create = new MenuItem("Create a sandbox Item\u2026", new FontIcon(Material2OutlinedAL.ADD_CIRCLE_OUTLINE));
         create.setId("createSandboxItem");
-        create.setOnAction(e -> new CreateSandboxItemDialog(root.getScene().getWindow(), model).showAndWait());
+        create.setOnAction(e -> new CreateSandboxItemDialog(root.getScene().getWindow(), model, openLink).showAndWait());
         create.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canCreateSandboxItems(), model.profileProperty()));
         MenuButton addMenu = new MenuButton("Add an Item", new FontIcon(Material2AL.ADD), add, create);
         addMenu.setId("addItemMenu");
@@ -144,11 +145,11 @@ public final class ItemsView implements PaneView {
         dismiss.setMinWidth(Region.USE_PREF_SIZE);
         HBox heading = new HBox(12, what, new Spacer(), dismiss);
         heading.setAlignment(Pos.CENTER_LEFT);
-        FailureView report = new FailureView(fix -> {
-            if (fix == FixAction.RETRY && model.failureProperty().get() != null) {
+        FailureView report = new FailureView(Fixes.retry(() -> {
+            if (model.failureProperty().get() != null) {
                 model.failureProperty().get().retry().run();
             }
-        }, navigator::openLink);
+        }), navigator::openLink);
         report.getStyleClass().add("inline-failure");
         model.failureProperty().addListener((obs, old, failure) -> {
             what.setText(failure == null ? "" : failure.what());

@@ -1,7 +1,7 @@
 package dev.tartan.ui.processor;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.theme.Styles;
-import dev.tartan.model.FixAction;
 import dev.tartan.ui.common.FailureView;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -29,11 +29,7 @@ final class ActionStatus<T> extends VBox {
     ActionStatus(String id, ObservableValue<Outcome<T>> state, Function<T, String> describe, Runnable retry,
                  Consumer<String> onOpenLink) {
         this.describe = describe;
-        this.failure = new FailureView(fix -> {
-            if (fix == FixAction.RETRY) {
-                retry.run();
-            }
-        }, onOpenLink);
+        this.failure = new FailureView(Fixes.retry(retry), onOpenLink);
         setId(id);
         setSpacing(4);
         state.addListener((obs, old, now) -> show(now));

@@ -1,5 +1,6 @@
 package dev.tartan.ui.processor;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.FieldMatch;
 import dev.tartan.service.ProcessorService.IdentityMatchResult;
@@ -52,7 +53,7 @@ final class IdentityMatchTab {
         scores.setVgap(10);
         Label threshold = Forms.paragraph("Plaid suggests accepting a field that scores 70 or more. A field the customer "
                 + "did not give, or the bank does not hold, is not compared.", Styles.TEXT_MUTED);
-        DataPane result = new DataPane(new VBox(10, scores, threshold), fix -> model.match(), openLink);
+        DataPane result = new DataPane(new VBox(10, scores, threshold), Fixes.retry(model::match), openLink);
         result.setId("matchResult");
         Outcomes.bind(model.resultProperty(), result, this::show);
 

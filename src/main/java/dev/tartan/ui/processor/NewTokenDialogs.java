@@ -1,5 +1,6 @@
 package dev.tartan.ui.processor;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.FailureReport;
@@ -57,7 +58,7 @@ final class NewTokenDialogs {
         for (ComboBox<?> box : new ComboBox<?>[] {item, account, processor}) {
             box.setMaxWidth(Double.MAX_VALUE);
         }
-        FailureView problem = new FailureView(fix -> { }, openLink);
+        FailureView problem = new FailureView(Fixes.none(), openLink);
 
         model.accessTokens(tokens -> {
             item.getItems().setAll(tokens);
@@ -100,7 +101,7 @@ final class NewTokenDialogs {
         TextField label = new TextField();
         label.setId("sandboxLabel");
         label.setPromptText("optional: a name for the token book");
-        FailureView problem = new FailureView(fix -> { }, openLink);
+        FailureView problem = new FailureView(Fixes.none(), openLink);
         GridPane form = Forms.grid(1);
         form.addRow(0, Forms.label("Institution"), institution);
         form.addRow(1, Forms.label("Label"), label);

@@ -1,5 +1,6 @@
 package dev.tartan.ui.processor;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
@@ -349,11 +350,7 @@ public final class ProcessorView implements PaneView {
 
     /** A tab showing one read in {@code view}: loading, data with its age, empty, or its own failure. */
     private <V extends Node> DataPane readPane(Read read, V view, BiConsumer<V, JsonNode> render) {
-        DataPane pane = new DataPane(view, fix -> {
-            if (fix == FixAction.RETRY) {
-                model.reload(read);
-            }
-        }, navigator::openLink);
+        DataPane pane = new DataPane(view, Fixes.retry(() -> model.reload(read)), navigator::openLink);
         pane.setId(read.name().toLowerCase(Locale.ROOT) + "Pane");
         pane.bind(model.stateOf(read), reply -> render.accept(view, reply));
         return pane;
@@ -444,11 +441,9 @@ public final class ProcessorView implements PaneView {
                 message -> message, model::refreshTransactions, navigator::openLink);
         HBox top = new HBox(10, refresh, status);
         top.setPadding(new Insets(8, 8, 0, 8));
-        TransactionsPanel panel = new TransactionsPanel(model.transactions(), fix -> {
-            if (fix == FixAction.RETRY) {
-                model.transactions().sync();
-            }
-        }, navigator::openLink);
+        Runnable sync = () -> model.transactions().sync();
+        TransactionsPanel panel = new TransactionsPanel(model.transactions(),
+                Fixes.retry(sync).with(FixAction.RESTART_SYNC, sync), navigator::openLink);
         VBox.setVgrow(panel, Priority.ALWAYS);
         return new VBox(top, panel);
     }

@@ -1,5 +1,6 @@
 package dev.tartan.ui.processor;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,7 +96,7 @@ final class SignalTab {
     }
 
     private Node result() {
-        DataPane pane = new DataPane(assessmentView, fix -> model.evaluate(), openLink);
+        DataPane pane = new DataPane(assessmentView, Fixes.retry(model::evaluate), openLink);
         pane.setId("signalResult");
         Outcomes.bind(model.assessmentProperty(), pane, this::showAssessment);
         return pane;

@@ -1,5 +1,6 @@
 package dev.tartan.ui.processor;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.tartan.service.ProcessorService;
@@ -75,7 +76,7 @@ final class TransactionsByDateTab {
         pager.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(8, pager, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        DataPane result = new DataPane(content, fix -> model.get(), openLink);
+        DataPane result = new DataPane(content, Fixes.retry(model::get), openLink);
         result.setId("byDateResult");
         Outcomes.bind(model.pageProperty(), result, this::show);
         VBox.setVgrow(result, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package dev.tartan.ui.processor;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.theme.Styles;
 import dev.tartan.service.ProcessorService.KnownWebhook;
 import dev.tartan.ui.common.FailureView;
@@ -33,7 +34,7 @@ final class WebhookTab {
         currentUrl.getStyleClass().add("mono");
         currentUrl.setWrapText(true);
         HBox currentRow = new HBox(6, currentUrl);
-        DataPane current = new DataPane(currentRow, fix -> { }, openLink);
+        DataPane current = new DataPane(currentRow, Fixes.none(), openLink);
         current.setId("webhookKnown");
         Outcomes.bind(model.knownProperty(), current, webhook -> {
             currentUrl.setText(webhook.url() == null ? "none (webhooks switched off)" : webhook.url());

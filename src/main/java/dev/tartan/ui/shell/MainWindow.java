@@ -5,9 +5,11 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.tartan.model.FailureReport;
+import dev.tartan.model.FixAction;
 import dev.tartan.model.Profile;
 import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.FailureView;
+import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.settings.ProfileEditor;
@@ -302,7 +304,10 @@ public final class MainWindow {
         if (failure == null) {
             return;
         }
-        FailureView view = new FailureView(fix -> { }, navigator::openLink);
+        FailureView view = new FailureView(Fixes.none().with(FixAction.EDIT_PROFILE, () -> {
+            modal.hide(true);
+            editProfile(model.activeProfile());
+        }), navigator::openLink);
         view.setId("statusFailure");
         view.show(failure);
         view.setMaxWidth(560);

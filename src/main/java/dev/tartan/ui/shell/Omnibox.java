@@ -37,6 +37,8 @@ final class Omnibox {
     private final VBox card;
     private final PauseTransition typing = new PauseTransition(Duration.millis(120));
     private String lookedUp = "";
+    /** Enter was pressed before the lookup of what was typed: open its first choice once it is known. */
+    private boolean openWhenFound;
 
     Omnibox(ShellViewModel model, ModalPane modal, Navigator navigator) {
         this.model = model;
@@ -47,7 +49,10 @@ final class Omnibox {
         field.setPromptText("Paste an access token, processor token, item_id, transfer id, scr_\u2026");
         field.setLeft(new FontIcon(Material2MZ.SEARCH));
         field.getStyleClass().add(Styles.LARGE);
-        field.textProperty().addListener((obs, old, now) -> typing.playFromStart());
+        field.textProperty().addListener((obs, old, now) -> {
+            openWhenFound = false;
+            typing.playFromStart();
+        });
         typing.setOnFinished(e -> lookUp());
         field.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DOWN) {
@@ -59,6 +64,8 @@ final class Omnibox {
         field.setOnAction(e -> {
             typing.stop();
             if (!field.getText().strip().equals(lookedUp)) {
+                // Enter right after a paste: look it up, then go where the first choice leads.
+                openWhenFound = true;
                 lookUp();
             } else {
                 openSelected();
@@ -140,6 +147,10 @@ final class Omnibox {
                 return; // the user typed on
             }
             show(match);
+            if (openWhenFound) {
+                openWhenFound = false;
+                openSelected();
+            }
         });
     }
 

@@ -58,6 +58,15 @@ class OmniboxTest {
         choose("scr_52xR9LKo77r1Np", "Individual watchlist screening", "omnibox-2-screening");
         waitForConsole("/watchlist_screening/individual/get", "\"watchlist_screening_id\" : \"scr_52xR9LKo77r1Np\"");
 
+        // Pasted and Enter at once, before the lookup had a moment: it still goes there.
+        app.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        javafx.scene.control.TextField field = app.waitFor("#omniboxField");
+        app.onFx(() -> {
+            field.setText("entscr_52xR9LKo77r1Np");
+            field.fireEvent(new javafx.event.ActionEvent()); // Enter, in the same instant
+        });
+        waitForConsole("/watchlist_screening/entity/get", "\"entity_watchlist_screening_id\" : \"entscr_52xR9LKo77r1Np\"");
+
         // An access token opens its Item.
         choose(demoToken, "Access token", "omnibox-3-access-token");
         Label title = app.waitFor("#itemTitle", 20);

@@ -2,7 +2,7 @@ package dev.tartan.ui.common.data;
 
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.FailureReport;
-import dev.tartan.model.FixAction;
+import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.FailureView;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -34,12 +34,12 @@ public final class DataPane extends BorderPane {
 
     /**
      * @param content    the view of the data, shown once there is some
-     * @param onFix      runs a fix a failure offers
+     * @param fixes      the fixes a failure may offer
      * @param onOpenLink opens a documentation link
      */
-    public DataPane(Node content, Consumer<FixAction> onFix, Consumer<String> onOpenLink) {
+    public DataPane(Node content, Fixes fixes, Consumer<String> onOpenLink) {
         this.content = content;
-        this.failure = new FailureView(onFix, onOpenLink);
+        this.failure = new FailureView(fixes, onOpenLink);
         getStyleClass().add("data-pane");
         age.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         age.setId("dataAge");

@@ -1,8 +1,8 @@
 package dev.tartan.ui.common.data;
 
+import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
-import dev.tartan.model.FixAction;
 import dev.tartan.model.TransactionRow;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.FailureView;
@@ -51,13 +51,13 @@ public final class TransactionsPanel extends VBox {
 
     private final TransactionsModel model;
 
-    public TransactionsPanel(TransactionsModel model, Consumer<FixAction> onFix, Consumer<String> openLink) {
+    public TransactionsPanel(TransactionsModel model, Fixes fixes, Consumer<String> openLink) {
         this.model = model;
         setId("transactionsPanel");
         setSpacing(8);
         setPadding(new Insets(8));
 
-        FailureView failure = new FailureView(onFix, openLink);
+        FailureView failure = new FailureView(fixes, openLink);
         failure.setId("transactionsFailure");
         failure.getStyleClass().add("inline-failure");
         failure.visibleProperty().bind(model.failureProperty().isNotNull());
