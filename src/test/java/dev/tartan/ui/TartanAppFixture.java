@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  */
 public final class TartanAppFixture extends FxRobot implements AutoCloseable {
 
+    /** How long a look at the scene may wait for the FX thread: long, as a loaded CI machine can be slow to get to it. */
+    private static final int FX_THREAD_SECONDS = 20;
+
     public static final String PASSPHRASE = "correct horse battery staple 42";
 
     private final Path dataDir;
@@ -68,7 +71,7 @@ public final class TartanAppFixture extends FxRobot implements AutoCloseable {
         }
         try {
             @SuppressWarnings("unchecked")
-            T node = (T) WaitForAsyncUtils.asyncFx(() -> visible(query).orElseThrow()).get(5, TimeUnit.SECONDS);
+            T node = (T) WaitForAsyncUtils.asyncFx(() -> visible(query).orElseThrow()).get(FX_THREAD_SECONDS, TimeUnit.SECONDS);
             return node;
         } catch (Exception e) {
             throw new AssertionError("Could not read " + query + " on the FX thread", e);
@@ -93,7 +96,7 @@ public final class TartanAppFixture extends FxRobot implements AutoCloseable {
     }
 
     private static java.util.concurrent.Callable<Boolean> onFxThread(java.util.concurrent.Callable<Boolean> condition) {
-        return () -> WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS);
+        return () -> WaitForAsyncUtils.asyncFx(condition).get(FX_THREAD_SECONDS, TimeUnit.SECONDS);
     }
 
     private Optional<Node> visible(String query) {
