@@ -1,5 +1,6 @@
 package dev.tartan.model;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -80,6 +81,22 @@ public final class Futures {
             }
         });
         return result;
+    }
+
+    /**
+     * Completes (normally) once every one of {@code parts} has, however each ended: the loads of
+     * a view's tabs, tracked as one task. Cancelling it cancels them all.
+     */
+    public static CompletableFuture<Void> whenAllSettled(List<? extends CompletableFuture<?>> parts) {
+        CompletableFuture<Void> all = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                parts.forEach(part -> part.cancel(mayInterruptIfRunning));
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((value, error) -> all.complete(null));
+        return all;
     }
 
     /** The error a failed stage really carries, without CompletableFuture's wrapping. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.FailureReport;
+import dev.tartan.model.Futures;
 import dev.tartan.model.PlaidError;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
@@ -27,6 +28,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -104,26 +106,28 @@ public final class ItemViewModel {
         if (entry == null) {
             return;
         }
-        reloadStatus();
-        loader.load(accounts, forProfile, "/accounts/get", body(entry), reply -> reply.path("accounts").isEmpty() ? "This Item has no accounts." : null);
-        loader.load(identity, forProfile, "/identity/get", body(entry), null);
-        loader.load(auth, forProfile, "/auth/get", body(entry),
+        List<CompletableFuture<?>> loads = new ArrayList<>();
+        loads.add(reloadStatus());
+        loads.add(loader.load(accounts, forProfile, "/accounts/get", body(entry), reply -> reply.path("accounts").isEmpty() ? "This Item has no accounts." : null));
+        loads.add(loader.load(identity, forProfile, "/identity/get", body(entry), null));
+        loads.add(loader.load(auth, forProfile, "/auth/get", body(entry),
                 reply -> reply.path("numbers").path("ach").isEmpty() && reply.path("numbers").path("eft").isEmpty()
                         && reply.path("numbers").path("international").isEmpty() && reply.path("numbers").path("bacs").isEmpty()
-                        ? "No account has numbers Auth can read (checking or savings accounts do)." : null);
-        loader.load(holdings, forProfile, "/investments/holdings/get", body(entry),
-                reply -> reply.path("holdings").isEmpty() ? "No investment holdings on this Item." : null);
+                        ? "No account has numbers Auth can read (checking or savings accounts do)." : null));
+        loads.add(loader.load(holdings, forProfile, "/investments/holdings/get", body(entry),
+                reply -> reply.path("holdings").isEmpty() ? "No investment holdings on this Item." : null));
         ObjectNode range = body(entry);
         range.put("start_date", LocalDate.now().minusYears(2).toString());
         range.put("end_date", LocalDate.now().toString());
-        loader.load(investmentTransactions, forProfile, "/investments/transactions/get", range,
-                reply -> reply.path("investment_transactions").isEmpty() ? "No investment transactions in the last two years." : null);
-        loader.load(liabilities, forProfile, "/liabilities/get", body(entry), null);
-        loader.load(recurring, forProfile, "/transactions/recurring/get", body(entry), null);
+        loads.add(loader.load(investmentTransactions, forProfile, "/investments/transactions/get", range,
+                reply -> reply.path("investment_transactions").isEmpty() ? "No investment transactions in the last two years." : null));
+        loads.add(loader.load(liabilities, forProfile, "/liabilities/get", body(entry), null));
+        loads.add(loader.load(recurring, forProfile, "/transactions/recurring/get", body(entry), null));
+        tasks.run("Opening " + (entry.label() == null ? entry.maskedValue() : entry.label()), () -> Futures.whenAllSettled(loads));
     }
 
-    private void reloadStatus() {
-        loader.load(overview, profile.get(), "/item/get", body(item.get()), null);
+    private CompletableFuture<CachedCalls.Fetched> reloadStatus() {
+        return loader.load(overview, profile.get(), "/item/get", body(item.get()), null);
     }
 
     /** Stops what the Item's tabs are loading (switching Item or profile). */

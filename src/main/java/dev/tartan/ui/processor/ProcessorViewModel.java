@@ -319,7 +319,7 @@ public final class ProcessorViewModel {
         for (Read read : Read.values()) {
             loads.add(load(open, read));
         }
-        tasks.run("Opening " + displayName(entry), () -> group(loads));
+        tasks.run("Opening " + displayName(entry), () -> Futures.whenAllSettled(loads));
     }
 
     /** Loads one tab again (its failure's "Try again"). */
@@ -546,16 +546,4 @@ public final class ProcessorViewModel {
         inFlight.clear();
     }
 
-    /** One future for the task centre over all of a token's loads; cancelling it cancels them all. */
-    private static CompletableFuture<Void> group(List<CompletableFuture<?>> loads) {
-        CompletableFuture<Void> all = new CompletableFuture<>() {
-            @Override
-            public boolean cancel(boolean mayInterruptIfRunning) {
-                loads.forEach(load -> load.cancel(mayInterruptIfRunning));
-                return super.cancel(mayInterruptIfRunning);
-            }
-        };
-        CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).whenComplete((value, error) -> all.complete(null));
-        return all;
-    }
-}
+    /** One future for the task centre over all of a token's loads; cancelling it cancels them all. */}

@@ -39,8 +39,10 @@ public final class TabLoader {
     /**
      * Loads {@code path} into {@code tab}. {@code emptyWhen} tells, from a reply, why there is
      * nothing to show (or null when there is something).
+     *
+     * @return the fresh call; cancelling it stops the load
      */
-    public void load(ObjectProperty<TabState> tab, Profile profile, String path, ObjectNode body, Function<JsonNode, String> emptyWhen) {
+    public CompletableFuture<CachedCalls.Fetched> load(ObjectProperty<TabState> tab, Profile profile, String path, ObjectNode body, Function<JsonNode, String> emptyWhen) {
         long current = generation;
         tab.set(TabState.loading("Calling " + path + "\u2026"));
         CompletableFuture<java.util.Optional<CachedCalls.Fetched>> cached = calls.cached(profile, path, body);
@@ -63,6 +65,7 @@ public final class TabLoader {
                 tab.set(TabState.failed(FailureDescriber.describe(error)));
             }
         });
+        return fresh;
     }
 
     private static TabState shown(JsonNode json, CachedCalls.Fetched fetched, boolean refreshing, Function<JsonNode, String> emptyWhen) {
