@@ -173,7 +173,7 @@ final class CreateSandboxItemDialog extends Dialog<TokenEntry> {
         HBox busyRow = new HBox(8, busy, busyText);
 
         VBox content = new VBox(10, form, customBox, problem, busyRow, failure);
-        content.setPadding(new Insets(6, 2, 2, 2));
+        content.setPadding(new Insets(8, 12, 4, 12));
         content.setPrefWidth(620);
         getDialogPane().setContent(content);
 

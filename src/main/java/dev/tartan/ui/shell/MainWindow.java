@@ -237,7 +237,7 @@ public final class MainWindow {
         navigation.setId("navigation");
         navigation.getItems().setAll(panes);
         navigation.getStyleClass().addAll("navigation", Tweaks.EDGE_TO_EDGE);
-        navigation.setPrefWidth(190);
+        navigation.setPrefWidth(200); // "Processor tokens" in bold, with its icon
         navigation.setCellFactory(list -> new ListCell<>() {
             {
                 setPrefWidth(0); // as wide as the list: no sideways scroll bar
