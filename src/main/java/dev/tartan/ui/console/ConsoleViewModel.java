@@ -74,6 +74,7 @@ public final class ConsoleViewModel {
 
     private CompletableFuture<PlaidResponse> inFlight;
     private ConsoleDraft pendingDraft;
+    private long historyRequests;
     /** Until the view sets its own: refuse anything that would need a question answered. */
     private SendChecks checks = new SendChecks() {
         @Override
@@ -493,7 +494,17 @@ public final class ConsoleViewModel {
     }
 
     public void refreshHistory() {
-        FxAsync.whenDone(console.history(historyFilter.get(), HISTORY_SIZE), history::setAll, error -> history.clear());
+        long asked = ++historyRequests;
+        // Each keystroke in the filter asks again; only the latest question's answer may land.
+        FxAsync.whenDone(console.history(historyFilter.get(), HISTORY_SIZE), found -> {
+            if (asked == historyRequests) {
+                history.setAll(found);
+            }
+        }, error -> {
+            if (asked == historyRequests) {
+                history.clear();
+            }
+        });
     }
 
     /** Puts a past call back in the editor, with its tokens restored from the token book where possible. */
