@@ -145,16 +145,9 @@ public final class TartanApplication extends Application {
         shell.darkProperty().addListener((obs, old, dark) -> Theme.apply(dark));
         shell.darkProperty().set("dark".equals(settings.get(SettingsService.THEME)));
 
-        Supplier<ConsoleViewModel> consoleModel = memoize(() -> {
-            ConsoleViewModel model = new ConsoleViewModel(context.catalog, context.console, context.tokens,
-                    context.tasks, shell.activeProfileProperty());
-            model.failureProperty().addListener((obs, old, failure) -> {
-                if (failure != null) {
-                    shell.report(failure);
-                }
-            });
-            return model;
-        });
+        // Every failed call, the console's too, reaches the status bar through the gateway.
+        Supplier<ConsoleViewModel> consoleModel = memoize(() -> new ConsoleViewModel(context.catalog, context.console,
+                context.tokens, context.tasks, shell.activeProfileProperty()));
         Supplier<ItemsViewModel> itemsModel = memoize(() -> new ItemsViewModel(context.items, context.calls, context.catalog,
                 context.transactions, context.processor, context.tasks, shell.activeProfileProperty()));
         Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(context.processor, context.transactions,

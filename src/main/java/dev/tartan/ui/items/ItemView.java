@@ -75,10 +75,9 @@ final class ItemView extends BorderPane {
         this.model = model;
         this.navigator = navigator;
         this.webhookCodes = webhookCodes;
-        Runnable sync = () -> model.transactions().sync();
         this.fixes = Fixes.retry(() -> model.open(model.profileProperty().get(), model.itemProperty().get()))
                 .with(FixAction.CREATE_UPDATE_MODE_LINK_TOKEN, this::createUpdateModeLinkToken)
-                .with(FixAction.RESTART_SYNC, sync);
+                .with(FixAction.RESTART_SYNC, () -> model.transactions().sync());
         this.itemError = new FailureView(fixes, navigator::openLink);
         this.actionFailure = new FailureView(fixes, navigator::openLink);
         setId("itemView");
@@ -87,7 +86,7 @@ final class ItemView extends BorderPane {
         VBox top = new VBox(8, header(), notices());
         top.setPadding(new Insets(12, 14, 6, 14));
         setTop(top);
-        setCenter(tabs(new TransactionsPanel(model.transactions(), Fixes.retry(sync).with(FixAction.RESTART_SYNC, sync), navigator::openLink)));
+        setCenter(tabs(new TransactionsPanel(model.transactions(), fixes, navigator::openLink)));
 
         model.itemProperty().addListener((obs, old, entry) -> showHeader(entry));
         model.overviewProperty().addListener((obs, old, state) -> {

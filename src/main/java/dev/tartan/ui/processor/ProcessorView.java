@@ -8,7 +8,6 @@ import atlantafx.base.theme.Tweaks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tartan.model.FixAction;
 import dev.tartan.model.Masking;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.service.ProcessorService.Read;
@@ -441,9 +440,7 @@ public final class ProcessorView implements PaneView {
                 message -> message, model::refreshTransactions, navigator::openLink);
         HBox top = new HBox(10, refresh, status);
         top.setPadding(new Insets(8, 8, 0, 8));
-        Runnable sync = () -> model.transactions().sync();
-        TransactionsPanel panel = new TransactionsPanel(model.transactions(),
-                Fixes.retry(sync).with(FixAction.RESTART_SYNC, sync), navigator::openLink);
+        TransactionsPanel panel = new TransactionsPanel(model.transactions(), Fixes.none(), navigator::openLink);
         VBox.setVgrow(panel, Priority.ALWAYS);
         return new VBox(top, panel);
     }

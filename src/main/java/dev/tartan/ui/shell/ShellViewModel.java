@@ -136,10 +136,6 @@ public final class ShellViewModel {
         lastFailure.set(FailureDescriber.describe(error));
     }
 
-    public void report(FailureReport failure) {
-        lastFailure.set(failure);
-    }
-
     public TaskCenter tasks() {
         return tasks;
     }

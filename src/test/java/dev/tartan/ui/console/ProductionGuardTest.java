@@ -54,6 +54,14 @@ class ProductionGuardTest {
         app.close();
     }
 
+    /** What the vault's request history holds once Tartan has closed. */
+    private java.util.List<HistoryEntry> historyAfterClosing() throws Exception {
+        app.close();
+        try (Vault vault = TestVaults.open(home)) {
+            return vault.history().recent(50);
+        }
+    }
+
     private void pick(String query, String operationPath) {
         app.typeInto("#operationSearch", query);
         app.clickOn(node -> node instanceof Label label && operationPath.equals(label.getText())
@@ -73,10 +81,7 @@ class ProductionGuardTest {
 
         Label notice = app.waitFor("#consoleNotice");
         assertThat(notice.getText()).contains("Not sent");
-        app.close();
-        try (Vault vault = TestVaults.open(home)) {
-            assertThat(vault.history().recent(50)).noneMatch(entry -> entry.operation().equals("/item/remove"));
-        }
+        assertThat(historyAfterClosing()).noneMatch(entry -> entry.operation().equals("/item/remove"));
     }
 
     @Test
@@ -92,10 +97,7 @@ class ProductionGuardTest {
         app.clickOn((Button) guard.lookupButton(javafx.scene.control.ButtonType.CANCEL));
 
         app.waitFor("#consoleNotice");
-        app.close();
-        try (Vault vault = TestVaults.open(home)) {
-            assertThat(vault.history().recent(50)).noneMatch(entry -> entry.operation().equals("/transfer/create"));
-        }
+        assertThat(historyAfterClosing()).noneMatch(entry -> entry.operation().equals("/transfer/create"));
     }
 
     @Test
@@ -116,10 +118,7 @@ class ProductionGuardTest {
 
         Label notice = app.waitFor("#consoleNotice");
         assertThat(notice.getText()).contains("Not sent");
-        app.close();
-        try (Vault vault = TestVaults.open(home)) {
-            assertThat(vault.history().recent(50)).filteredOn(entry -> entry.operation().equals("/transfer/cancel"))
-                    .extracting(HistoryEntry::requestId).containsExactly("req-yesterday");
-        }
+        assertThat(historyAfterClosing()).filteredOn(entry -> entry.operation().equals("/transfer/cancel"))
+                .extracting(HistoryEntry::requestId).containsExactly("req-yesterday");
     }
 }

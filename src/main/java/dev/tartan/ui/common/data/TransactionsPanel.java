@@ -1,5 +1,6 @@
 package dev.tartan.ui.common.data;
 
+import dev.tartan.model.FixAction;
 import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
@@ -51,13 +52,17 @@ public final class TransactionsPanel extends VBox {
 
     private final TransactionsModel model;
 
+    /**
+     * @param fixes what the pane around it can fix (an update-mode Link token, ...); "Try again"
+     *              and "Restart the sync" are the panel's own: they sync again
+     */
     public TransactionsPanel(TransactionsModel model, Fixes fixes, Consumer<String> openLink) {
         this.model = model;
         setId("transactionsPanel");
         setSpacing(8);
         setPadding(new Insets(8));
 
-        FailureView failure = new FailureView(fixes, openLink);
+        FailureView failure = new FailureView(fixes.with(FixAction.RETRY, model::sync).with(FixAction.RESTART_SYNC, model::sync), openLink);
         failure.setId("transactionsFailure");
         failure.getStyleClass().add("inline-failure");
         failure.visibleProperty().bind(model.failureProperty().isNotNull());
