@@ -19,6 +19,7 @@ import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.JsonEditor;
 import dev.tartan.ui.common.JsonTreeView;
 import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.KeptSelection;
 import dev.tartan.ui.common.EmptyState;
 import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
@@ -266,6 +267,7 @@ public final class ConsoleView implements PaneView {
         list.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         list.setCellFactory(view -> new HistoryCell());
         list.setPlaceholder(new Label("Calls you make appear here."));
+        KeptSelection.keep(list, HistoryEntry::id);
         list.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
                 model.restore(list.getSelectionModel().getSelectedItem(), false);

@@ -1,0 +1,88 @@
+package dev.tartan.ui.common;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeptSelectionTest {
+
+    /** An entry as a reload brings it: a fresh object each time, the same id. */
+    record Entry(long id, String text) {
+    }
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<Entry> reload(String suffix, long... ids) {
+        return java.util.Arrays.stream(ids).mapToObj(id -> new Entry(id, "call " + id + suffix)).toList();
+    }
+
+    @Test
+    void aReloadWithFreshObjectsKeepsTheSameEntrySelectedEvenWhenItMoves() throws Exception {
+        Entry selected = onFx(() -> {
+            ObservableList<Entry> items = FXCollections.observableArrayList(reload("", 3, 2, 1));
+            ListView<Entry> list = new ListView<>(items);
+            KeptSelection.keep(list, Entry::id);
+            list.getSelectionModel().select(1); // id 2
+            items.setAll(reload(" again", 4, 3, 2, 1)); // a newer call came in on top
+            return list.getSelectionModel().getSelectedItem();
+        });
+        assertThat(selected).isEqualTo(new Entry(2, "call 2 again"));
+    }
+
+    @Test
+    void withoutItAReloadDropsTheSelection() throws Exception {
+        // What KeptSelection is for: the list's own behaviour on a reload.
+        Entry selected = onFx(() -> {
+            ObservableList<Entry> items = FXCollections.observableArrayList(reload("", 3, 2, 1));
+            ListView<Entry> list = new ListView<>(items);
+            list.getSelectionModel().select(1);
+            items.setAll(reload(" again", 4, 3, 2, 1));
+            return list.getSelectionModel().getSelectedItem();
+        });
+        assertThat(selected).as("the list keeps the index, so another entry is selected").isEqualTo(new Entry(3, "call 3 again"));
+    }
+
+    @Test
+    void aClickAfterAReloadIsTheNewChoice() throws Exception {
+        Entry selected = onFx(() -> {
+            ObservableList<Entry> items = FXCollections.observableArrayList(reload("", 3, 2, 1));
+            ListView<Entry> list = new ListView<>(items);
+            KeptSelection.keep(list, Entry::id);
+            list.getSelectionModel().select(1);
+            items.setAll(reload(" again", 4, 3, 2, 1));
+            list.getSelectionModel().select(3); // id 1
+            items.setAll(reload(" once more", 5, 4, 3, 2, 1));
+            return list.getSelectionModel().getSelectedItem();
+        });
+        assertThat(selected).isEqualTo(new Entry(1, "call 1 once more"));
+    }
+
+    @Test
+    void anEntryGoneFromTheReloadLeavesNothingSelected() throws Exception {
+        Entry selected = onFx(() -> {
+            ObservableList<Entry> items = FXCollections.observableArrayList(reload("", 3, 2, 1));
+            ListView<Entry> list = new ListView<>(items);
+            KeptSelection.keep(list, Entry::id);
+            list.getSelectionModel().select(1);
+            items.setAll(reload("", 3, 1)); // filtered away
+            return list.getSelectionModel().getSelectedItem();
+        });
+        assertThat(selected).as("not the entry that moved into its place").isNull();
+    }
+}
