@@ -4,6 +4,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.ListView;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -23,12 +24,25 @@ public final class KeptSelection {
      * @param key  what makes two objects the same entry across reloads (an id)
      */
     public static <T> void keep(ListView<T> list, Function<T, ?> key) {
+        keep(list, key, chosen -> { });
+    }
+
+    /**
+     * As {@link #keep(ListView, Function)}, and tells {@code onChoice} of each entry the user picks,
+     * but not of the moves a reload makes nor of putting the selection back after one.
+     */
+    public static <T> void keep(ListView<T> list, Function<T, ?> key, Consumer<T> onChoice) {
         Object[] chosen = {null};
+        boolean[] restoring = {false};
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             // A move caused by a reload comes from an entry no longer in the list: not the user's choice.
-            boolean userChoice = old == null || list.getItems().stream().anyMatch(item -> item == old);
-            if (now != null && userChoice) {
-                chosen[0] = key.apply(now);
+            boolean userChoice = !restoring[0] && (old == null || list.getItems().stream().anyMatch(item -> item == old));
+            if (!userChoice) {
+                return;
+            }
+            chosen[0] = now == null ? null : key.apply(now);
+            if (now != null) {
+                onChoice.accept(now);
             }
         });
         list.getItems().addListener((ListChangeListener<T>) change -> {
@@ -39,10 +53,15 @@ public final class KeptSelection {
                     .filter(item -> Objects.equals(chosen[0], key.apply(item)))
                     .findFirst()
                     .orElse(null);
-            if (same == null) {
-                list.getSelectionModel().clearSelection();
-            } else if (list.getSelectionModel().getSelectedItem() != same) {
-                list.getSelectionModel().select(same);
+            restoring[0] = true;
+            try {
+                if (same == null) {
+                    list.getSelectionModel().clearSelection();
+                } else if (list.getSelectionModel().getSelectedItem() != same) {
+                    list.getSelectionModel().select(same);
+                }
+            } finally {
+                restoring[0] = false;
             }
         });
     }

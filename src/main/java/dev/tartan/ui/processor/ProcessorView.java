@@ -12,6 +12,7 @@ import dev.tartan.model.Masking;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.service.ProcessorService.Read;
 import dev.tartan.ui.common.Clipboards;
+import dev.tartan.ui.common.KeptSelection;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.EmptyState;
 import dev.tartan.ui.common.PaneInfo;
@@ -26,7 +27,6 @@ import dev.tartan.ui.common.data.LiabilitiesView;
 import dev.tartan.ui.common.data.RecurringStreamsTable;
 import dev.tartan.ui.common.data.TransactionsPanel;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -147,23 +147,13 @@ public final class ProcessorView implements PaneView {
                 .then("No processor tokens for this profile yet. Paste one below, or make one with New.")
                 .otherwise("No processor token matches the filter."));
         list.setPlaceholder(placeholder);
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
-            if (entry != null) {
-                model.select(entry);
-            }
-        });
+        // Filtering and reloads rebuild the list: the open token stays marked, and no other one opens.
+        KeptSelection.keep(list, TokenEntry::value, model::select);
         model.selectedProperty().addListener((obs, old, entry) -> {
             if (entry == null) {
                 list.getSelectionModel().clearSelection();
             } else if (list.getSelectionModel().getSelectedItem() != entry) {
                 list.getSelectionModel().select(entry);
-            }
-        });
-        // Filtering rebuilds the list, which drops its selection: the open token stays marked.
-        model.visibleTokens().addListener((ListChangeListener<TokenEntry>) change -> {
-            TokenEntry open = model.selectedProperty().get();
-            if (open != null && list.getSelectionModel().getSelectedItem() == null && list.getItems().contains(open)) {
-                list.getSelectionModel().select(open);
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -85,4 +85,33 @@ class KeptSelectionTest {
         });
         assertThat(selected).as("not the entry that moved into its place").isNull();
     }
+
+    @Test
+    void onlyTheUsersPicksAreReportedNotTheMovesOfAReload() throws Exception {
+        List<Entry> picks = onFx(() -> {
+            List<Entry> seen = new java.util.ArrayList<>();
+            ObservableList<Entry> items = FXCollections.observableArrayList(reload("", 3, 2, 1));
+            ListView<Entry> list = new ListView<>(items);
+            KeptSelection.keep(list, Entry::id, seen::add);
+            list.getSelectionModel().select(1); // the user picks id 2
+            items.setAll(reload(" again", 4, 3, 2, 1)); // moves to id 3, then back to id 2: neither is a pick
+            list.getSelectionModel().select(0); // the user picks id 4
+            return seen;
+        });
+        assertThat(picks).containsExactly(new Entry(2, "call 2"), new Entry(4, "call 4 again"));
+    }
+
+    @Test
+    void aClearedSelectionStaysClearedAfterAReload() throws Exception {
+        Entry selected = onFx(() -> {
+            ObservableList<Entry> items = FXCollections.observableArrayList(reload("", 3, 2, 1));
+            ListView<Entry> list = new ListView<>(items);
+            KeptSelection.keep(list, Entry::id);
+            list.getSelectionModel().select(1);
+            list.getSelectionModel().clearSelection(); // the entry was closed
+            items.setAll(reload(" again", 3, 2, 1));
+            return list.getSelectionModel().getSelectedItem();
+        });
+        assertThat(selected).isNull();
+    }
 }
