@@ -5,6 +5,7 @@ import dev.tartan.api.Redactor;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.ConsoleService;
+import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
 import dev.tartan.service.OmniboxService;
 import dev.tartan.service.PlaidGateway;
@@ -44,6 +45,7 @@ final class AppContext implements AutoCloseable {
     final TokenBookService tokens;
     final ConsoleService console;
     final ItemService items;
+    final InstitutionService institutions;
     final OmniboxService omnibox;
     final CachedCalls calls;
     final TransactionService transactions;
@@ -64,6 +66,7 @@ final class AppContext implements AutoCloseable {
         this.console = new ConsoleService(gateway, vault, io);
         this.calls = new CachedCalls(gateway, vault, io, Clock.systemUTC());
         this.items = new ItemService(gateway, calls, vault, io);
+        this.institutions = new InstitutionService(gateway, calls);
         this.omnibox = new OmniboxService(tokens);
         this.transactions = new TransactionService(gateway, vault, io, Clock.systemUTC());
         this.processor = new ProcessorService(calls, catalog, vault, io, Clock.systemUTC());

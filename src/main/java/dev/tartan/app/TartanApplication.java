@@ -8,6 +8,7 @@ import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.service.CatalogService;
+import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
 import dev.tartan.service.ProfileService;
 import dev.tartan.service.SettingsService;
@@ -129,8 +130,8 @@ public final class TartanApplication extends Application {
     /** A sandbox Item on the emulator, so a new user's console has real data from the first minute. */
     private TokenEntry createDemoItem(Profile profile) {
         try {
-            JsonNode institutions = context.items.institutions(profile, 1).join();
-            String institutionId = institutions.path(0).path("institution_id").asText("ins_109508");
+            JsonNode institutions = context.institutions.list(profile, 1).join();
+            String institutionId = institutions.path(0).path("institution_id").asText(InstitutionService.USUAL_SANDBOX_INSTITUTION);
             return context.items.createSandboxItem(profile, new ItemService.SandboxItemSpec(institutionId,
                     List.of("transactions", "auth", "identity"), "user_good", "pass_good", null, DEMO_LABEL)).join();
         } catch (RuntimeException e) {
@@ -148,9 +149,9 @@ public final class TartanApplication extends Application {
         // Every failed call, the console's too, reaches the status bar through the gateway.
         Supplier<ConsoleViewModel> consoleModel = memoize(() -> new ConsoleViewModel(context.catalog, context.console,
                 context.tokens, context.tasks, shell.activeProfileProperty()));
-        Supplier<ItemsViewModel> itemsModel = memoize(() -> new ItemsViewModel(context.items, context.calls, context.catalog,
+        Supplier<ItemsViewModel> itemsModel = memoize(() -> new ItemsViewModel(context.items, context.institutions, context.calls, context.catalog,
                 context.transactions, context.processor, context.tasks, shell.activeProfileProperty()));
-        Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(context.processor, context.transactions,
+        Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(context.processor, context.institutions, context.transactions,
                 context.tasks, shell.activeProfileProperty()));
         AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, itemsModel, processorModel);
         // Panes are built when first shown: the first frame only waits for the one in front.

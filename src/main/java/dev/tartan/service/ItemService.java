@@ -14,7 +14,6 @@ import dev.tartan.store.Vault;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -40,11 +39,6 @@ public final class ItemService {
     public record SandboxItemSpec(String institutionId, List<String> products, String username, String password,
                                   String webhook, String label) {
     }
-
-    private static final String INSTITUTION_BY_ID = "/institutions/get_by_id";
-    /** Every country Plaid serves (its CountryCode schema): an Item's institution may be in any of them. */
-    private static final List<String> COUNTRY_CODES = List.of("US", "GB", "ES", "NL", "FR", "IE", "CA", "DE", "IT", "PL",
-            "DK", "NO", "SE", "EE", "LT", "LV", "PT", "BE", "AT", "FI");
 
     private final PlaidGateway gateway;
     private final CachedCalls calls;
@@ -115,30 +109,6 @@ public final class ItemService {
                     .withLabel(label == null || label.isBlank() ? null : label.strip())
                     .withInstitution(item.path("institution_id").asText(null)), "add item", fetched.requestId());
         });
-    }
-
-    /** The institutions of the profile's environment, for pickers. */
-    public CompletableFuture<JsonNode> institutions(Profile profile, int count) {
-        ObjectNode body = PlaidJson.mapper().createObjectNode();
-        body.put("count", count);
-        body.put("offset", 0);
-        body.putArray("country_codes").add("US").add("CA").add("GB");
-        return Futures.map(gateway.post(profile, "/institutions/get", body), r -> r.json().path("institutions"));
-    }
-
-    /**
-     * The name of an institution, for lists: the vault's copy of /institutions/get_by_id when it
-     * has one (names hardly ever change), else the call, whose reply the vault then keeps. Empty
-     * when the reply names none.
-     */
-    public CompletableFuture<Optional<String>> institutionName(Profile profile, String institutionId) {
-        ObjectNode body = PlaidJson.mapper().createObjectNode();
-        body.put("institution_id", institutionId);
-        COUNTRY_CODES.forEach(body.putArray("country_codes")::add);
-        CompletableFuture<CachedCalls.Fetched> reply = Futures.flatMap(calls.cached(profile, INSTITUTION_BY_ID, body),
-                cached -> cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
-                        : calls.fresh(profile, INSTITUTION_BY_ID, body, call -> { }));
-        return Futures.map(reply, fetched -> Optional.ofNullable(fetched.json().path("institution").path("name").asText(null)));
     }
 
     /** Real-time balances (/accounts/balance/get): slower, and rate-limited per Item. */

@@ -46,26 +46,6 @@ class ItemServiceTest {
         return future.handle((value, error) -> error instanceof CompletionException ? error.getCause() : error).join();
     }
 
-    /** How many calls of {@code operation} Plaid answered with 200, as the request history has them. */
-    private static long answered(String operation) {
-        return services.vault.history().recent(500).stream()
-                .filter(entry -> entry.operation().equals(operation) && entry.httpStatus() == 200).count();
-    }
-
-    @Test
-    void anInstitutionsNameIsAskedForOnceThenComesFromTheVault() {
-        assertThat(service.institutionName(services.profile, "ins_109508").join()).contains("First Platypus Bank");
-        eventually(() -> assertThat(answered("/institutions/get_by_id")).isEqualTo(1));
-        assertThat(service.institutionName(services.profile, "ins_109508").join()).contains("First Platypus Bank");
-        assertThat(answered("/institutions/get_by_id")).isEqualTo(1);
-    }
-
-    @Test
-    void anInstitutionPlaidDoesNotKnowFailsWithPlaidsError() {
-        Throwable error = failureOf(service.institutionName(services.profile, "ins_0"));
-        assertThat(((PlaidApiException) error).error().errorCode()).isEqualTo("INVALID_INSTITUTION");
-    }
-
     @Test
     void aPastedAccessTokenPlaidDoesNotKnowIsRefusedWithItsRequestIdAndNotKept() {
         String unknown = "access-sandbox-00000000-0000-4000-8000-000000000000";

@@ -12,6 +12,7 @@ import dev.tartan.service.FailureDescriber;
 import dev.tartan.service.ItemService;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.InstitutionPicker;
 import dev.tartan.ui.common.JsonEditor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -31,11 +32,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -68,7 +67,7 @@ final class CreateSandboxItemDialog extends Dialog<TokenEntry> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> USER_CUSTOM_FIELDS = Set.of("seed", "override_accounts", "force_error", "recaptcha", "mfa");
 
-    private final ComboBox<JsonNode> institution = new ComboBox<>();
+    private final InstitutionPicker institution = new InstitutionPicker();
     private final CheckComboBox<String> products = new CheckComboBox<>();
     private final ComboBox<String> username = new ComboBox<>();
     private final TextField password = new TextField("pass_good");
@@ -86,27 +85,7 @@ final class CreateSandboxItemDialog extends Dialog<TokenEntry> {
         getDialogPane().setId("createSandboxItemDialog");
         setResizable(true);
 
-        institution.setId("sandboxInstitution");
-        institution.setPromptText("Loading institutions\u2026");
-        institution.setMaxWidth(Double.MAX_VALUE);
-        institution.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(JsonNode node) {
-                return node == null ? "" : node.path("name").asText() + "  (" + node.path("institution_id").asText() + ")";
-            }
-
-            @Override
-            public JsonNode fromString(String text) {
-                return null;
-            }
-        });
-        FxAsync.whenDone(model.institutions(), list -> {
-            List<JsonNode> all = new ArrayList<>();
-            list.forEach(all::add);
-            institution.getItems().setAll(all);
-            all.stream().filter(i -> i.path("institution_id").asText().equals("ins_109508")).findFirst()
-                    .or(() -> all.stream().findFirst()).ifPresent(institution::setValue);
-        }, error -> showFailure(FailureDescriber.describe(error)));
+        institution.load(model.institutions(), this::showFailure);
 
         products.setId("sandboxProducts");
         products.setMaxWidth(Double.MAX_VALUE);
@@ -214,7 +193,7 @@ final class CreateSandboxItemDialog extends Dialog<TokenEntry> {
     private ItemService.SandboxItemSpec spec() {
         boolean custom = "user_custom".equals(username.getValue());
         return new ItemService.SandboxItemSpec(
-                institution.getValue().path("institution_id").asText(),
+                institution.institutionId(),
                 List.copyOf(products.getCheckModel().getCheckedItems()),
                 username.getValue(),
                 custom ? compact(userCustom.textProperty().get()) : password.getText(),

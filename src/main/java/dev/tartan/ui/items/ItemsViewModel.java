@@ -11,6 +11,7 @@ import dev.tartan.model.TokenEntry;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.FailureDescriber;
+import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
 import dev.tartan.service.ProcessorService;
 import dev.tartan.service.TransactionService;
@@ -100,6 +101,7 @@ public final class ItemsViewModel {
     }
 
     private final ItemService items;
+    private final InstitutionService institutions;
     private final CachedCalls calls;
     private final CatalogService catalog;
     private final TaskCenter tasks;
@@ -115,9 +117,10 @@ public final class ItemsViewModel {
     /** Completes when the list of the current profile is in. */
     private CompletableFuture<Void> listed = CompletableFuture.completedFuture(null);
 
-    public ItemsViewModel(ItemService items, CachedCalls calls, CatalogService catalog, TransactionService transactions,
+    public ItemsViewModel(ItemService items, InstitutionService institutions, CachedCalls calls, CatalogService catalog, TransactionService transactions,
                           ProcessorService processors, TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile) {
         this.items = items;
+        this.institutions = institutions;
         this.calls = calls;
         this.catalog = catalog;
         this.tasks = tasks;
@@ -180,7 +183,7 @@ public final class ItemsViewModel {
             String institution = row.entry().institution();
             if (row.institutionName.get() == null && institution != null) {
                 // Without the name the row shows the institution_id, which is still right.
-                FxAsync.whenDone(items.institutionName(current, institution), name -> name.ifPresent(row.institutionName::set),
+                FxAsync.whenDone(institutions.name(current, institution), name -> name.ifPresent(row.institutionName::set),
                         error -> { });
             }
         }, error -> { }); // an unreadable cache only means the row waits for the Item to be opened
@@ -225,7 +228,7 @@ public final class ItemsViewModel {
 
     /** Institutions for the create dialog's picker. */
     public CompletableFuture<JsonNode> institutions() {
-        return items.institutions(profile.get(), 50);
+        return institutions.list(profile.get(), 50);
     }
 
     /** The products and webhook codes the catalog lists, for pickers. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.FailureReport;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.ui.common.FailureView;
+import dev.tartan.ui.common.InstitutionPicker;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -95,20 +96,19 @@ final class NewTokenDialogs {
 
     /** Sandbox only: an institution; Plaid makes the Item and a token for its first checking or savings account. */
     static void sandbox(Window owner, ProcessorViewModel model, Consumer<String> openLink) {
-        TextField institution = new TextField("ins_109508");
-        institution.setId("sandboxInstitution");
-        institution.setPromptText("ins_109508");
+        InstitutionPicker institution = new InstitutionPicker();
         TextField label = new TextField();
         label.setId("sandboxLabel");
         label.setPromptText("optional: a name for the token book");
         FailureView problem = new FailureView(Fixes.none(), openLink);
+        institution.load(model.institutions(), problem::show);
         GridPane form = Forms.grid(1);
         form.addRow(0, Forms.label("Institution"), institution);
         form.addRow(1, Forms.label("Label"), label);
         show(owner, "New sandbox processor token", "Calls /sandbox/processor_token/create: a new sandbox Item at the "
                         + "institution, and a processor token for its first checking or savings account.",
-                new VBox(12, form, problem), institution.textProperty().isEmpty(), problem,
-                (done, failed) -> model.createSandbox(institution.getText(), label.getText(), done, failed));
+                new VBox(12, form, problem), institution.valueProperty().isNull(), problem,
+                (done, failed) -> model.createSandbox(institution.institutionId(), label.getText(), done, failed));
     }
 
     /** How a dialog starts its work: {@code done} closes it, {@code failed} shows why. */

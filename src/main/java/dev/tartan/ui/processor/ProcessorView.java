@@ -27,6 +27,7 @@ import dev.tartan.ui.common.data.LiabilitiesView;
 import dev.tartan.ui.common.data.RecurringStreamsTable;
 import dev.tartan.ui.common.data.TransactionsPanel;
 import javafx.beans.binding.Bindings;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -139,6 +140,7 @@ public final class ProcessorView implements PaneView {
         list.setItems(model.visibleTokens());
         list.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         list.setCellFactory(view -> new TokenCell());
+        model.institutionNames().addListener((MapChangeListener<String, String>) change -> list.refresh());
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.setPadding(new Insets(12));
@@ -182,7 +184,7 @@ public final class ProcessorView implements PaneView {
     }
 
     /** A token: its name, its masked value, and what it belongs to. */
-    private static final class TokenCell extends ListCell<TokenEntry> {
+    private final class TokenCell extends ListCell<TokenEntry> {
         TokenCell() {
             setPrefWidth(0);
         }
@@ -199,11 +201,22 @@ public final class ProcessorView implements PaneView {
             name.getStyleClass().add(Styles.TEXT_BOLD);
             Label token = new Label(entry.maskedValue());
             token.getStyleClass().addAll("mono", Styles.TEXT_SMALL);
-            Label owner = new Label((entry.institution() == null ? "" : entry.institution() + " \u00b7 ")
+            String institution = model.institutionOf(entry);
+            Label owner = new Label((institution == null ? "" : institution + " \u00b7 ")
                     + (entry.ownerId() == null ? "account not read yet" : "account " + shortId(entry.ownerId())));
             owner.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             setGraphic(new VBox(1, name, token, owner));
         }
+    }
+
+    /** The header's institution: its name and id once the name is known. */
+    private String institutionFact(TokenEntry entry) {
+        String id = entry.institution();
+        if (id == null) {
+            return "institution unknown";
+        }
+        String name = model.institutionOf(entry);
+        return name.equals(id) ? "institution " + id : name + " (" + id + ")";
     }
 
     private static String shortId(String id) {
@@ -257,7 +270,7 @@ public final class ProcessorView implements PaneView {
             token.setText(reveal.isSelected() ? entry.value() : Masking.maskToken(entry.value()));
             facts.setText(String.join("  \u00b7  ", List.of(
                     "account_id " + (entry.ownerId() == null ? "not read yet" : entry.ownerId()),
-                    "institution " + (entry.institution() == null ? "unknown" : entry.institution()),
+                    institutionFact(entry),
                     entry.environment() == null ? "environment unknown" : entry.environment(),
                     entry.createdAt() == null ? "new" : "added " + DAY.format(entry.createdAt()))));
         };
@@ -268,6 +281,7 @@ public final class ProcessorView implements PaneView {
             refresh.run();
         });
         reveal.selectedProperty().addListener((obs, old, now) -> refresh.run());
+        model.institutionNames().addListener((MapChangeListener<String, String>) change -> refresh.run());
 
         Button remove = new Button("Remove", new FontIcon(Material2OutlinedAL.DELETE_OUTLINE));
         remove.setId("processorRemove");
@@ -277,10 +291,13 @@ public final class ProcessorView implements PaneView {
 
         HBox tokenRow = new HBox(4, token, reveal, copy);
         tokenRow.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(2, title, tokenRow, facts);
+        VBox left = new VBox(2, title, tokenRow);
         HBox.setHgrow(left, Priority.ALWAYS);
-        HBox header = new HBox(12, left, remove);
-        header.setAlignment(Pos.TOP_LEFT);
+        HBox top = new HBox(12, left, remove);
+        top.setAlignment(Pos.TOP_LEFT);
+        // The facts wrap onto a second line in a narrow window: a VBox gives a wrapping label its height, an HBox does not.
+        facts.setMinHeight(Region.USE_PREF_SIZE);
+        VBox header = new VBox(2, top, facts);
         header.setPadding(new Insets(10, 12, 6, 12));
         return header;
     }

@@ -8,6 +8,7 @@ import dev.tartan.model.Masking;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TransactionSource;
+import dev.tartan.service.InstitutionService;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProcessorService.Read;
@@ -24,7 +25,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
 import java.time.Instant;
@@ -54,6 +58,8 @@ public final class ProcessorViewModel {
     }
 
     private final ProcessorService service;
+    private final InstitutionService institutions;
+    private final ObservableMap<String, String> institutionNames = FXCollections.observableHashMap();
     private final TaskCenter tasks;
     private final ReadOnlyObjectProperty<Profile> profile;
 
@@ -80,9 +86,10 @@ public final class ProcessorViewModel {
     /** Completes when the token list of the current profile is in. */
     private CompletableFuture<Void> listed = CompletableFuture.completedFuture(null);
 
-    public ProcessorViewModel(ProcessorService service, TransactionService transactionService, TaskCenter tasks,
-                              ReadOnlyObjectProperty<Profile> profile) {
+    public ProcessorViewModel(ProcessorService service, InstitutionService institutions, TransactionService transactionService,
+                              TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile) {
         this.service = service;
+        this.institutions = institutions;
         this.transactions = new TransactionsModel(transactionService, tasks, calls::add);
         this.tasks = tasks;
         this.profile = profile;
@@ -93,10 +100,19 @@ public final class ProcessorViewModel {
         this.signal = new SignalModel(this, service);
         this.webhook = new WebhookModel(this, service);
         this.transactionsByDate = new TransactionsByDateModel(this, service);
-        filter.addListener((obs, old, now) -> visibleTokens.setPredicate(matcher(now)));
+        filter.addListener((obs, old, now) -> visibleTokens.setPredicate(matcher(now, institutionNames::get)));
+        // A name that comes in may make a token match the filter typed before it came.
+        institutionNames.addListener((MapChangeListener<String, String>) change ->
+                visibleTokens.setPredicate(matcher(filter.get(), institutionNames::get)));
+        tokens.addListener((ListChangeListener<TokenEntry>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(entry -> nameInstitution(entry.institution()));
+            }
+        });
         pasted.addListener((obs, old, now) -> addProblem.set(null));
         profile.addListener((obs, old, now) -> {
             select(null);
+            institutionNames.clear(); // another environment may name its institutions otherwise
             refreshTokens();
         });
         refreshTokens();
@@ -154,8 +170,11 @@ public final class ProcessorViewModel {
         }, error -> addProblem.set(ProcessorService.describeFailure(error).summary()));
     }
 
-    /** Matches words against the label, account_id, institution and environment, and a pasted token exactly. */
-    static Predicate<TokenEntry> matcher(String query) {
+    /**
+     * Matches words against the label, account_id, institution (id and name) and environment, and a
+     * pasted token exactly.
+     */
+    static Predicate<TokenEntry> matcher(String query, Function<String, String> institutionName) {
         if (query == null || query.isBlank()) {
             return entry -> true;
         }
@@ -166,6 +185,7 @@ public final class ProcessorViewModel {
                 return true;
             }
             String haystack = String.join(" ", nonNull(entry.label()), nonNull(entry.ownerId()), nonNull(entry.institution()),
+                    entry.institution() == null ? "" : nonNull(institutionName.apply(entry.institution())),
                     nonNull(entry.environment()), entry.maskedValue()).toLowerCase(Locale.ROOT);
             for (String word : words) {
                 if (!haystack.contains(word)) {
@@ -327,6 +347,33 @@ public final class ProcessorViewModel {
         if (open != null) {
             load(open, read);
         }
+    }
+
+    /** Institutions for the sandbox token dialog's picker. */
+    public CompletableFuture<JsonNode> institutions() {
+        return institutions.list(profile.get(), 50);
+    }
+
+    /** The names of the institutions of the listed tokens, by institution_id, as they come in. */
+    public ObservableMap<String, String> institutionNames() {
+        return institutionNames;
+    }
+
+    /** How lists name a token's institution: its name once known, else its id; null when the book has none. */
+    public String institutionOf(TokenEntry entry) {
+        String id = entry.institution();
+        return id == null ? null : institutionNames.getOrDefault(id, id);
+    }
+
+    private void nameInstitution(String institutionId) {
+        Profile current = profile.get();
+        if (current == null || institutionId == null || institutionNames.containsKey(institutionId)) {
+            return;
+        }
+        // Without the name the list shows the institution_id, which is still right.
+        FxAsync.whenDone(institutions.name(current, institutionId),
+                name -> name.filter(found -> current.equals(profile.get()))
+                        .ifPresent(found -> institutionNames.put(institutionId, found)), error -> { });
     }
 
     /** The name a token goes by: its label, or its masked value. */

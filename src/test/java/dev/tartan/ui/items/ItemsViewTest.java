@@ -10,6 +10,7 @@ import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
+import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
 import dev.tartan.service.ProcessorService;
 import dev.tartan.service.TransactionService;
@@ -99,6 +100,7 @@ class ItemsViewTest {
         CachedCalls calls = new CachedCalls(services.gateway, services.vault, services.io, Clock.systemUTC());
         CatalogService catalog = new CatalogService(services.io);
         model = WaitForAsyncUtils.asyncFx(() -> new ItemsViewModel(new ItemService(services.gateway, calls, services.vault, services.io),
+                new InstitutionService(services.gateway, calls),
                 calls, catalog, new TransactionService(services.gateway, services.vault, services.io, Clock.systemUTC()),
                 new ProcessorService(calls, catalog, services.vault, services.io, Clock.systemUTC()), new TaskCenter(),
                 new SimpleObjectProperty<Profile>(services.profile))).get(10, TimeUnit.SECONDS);

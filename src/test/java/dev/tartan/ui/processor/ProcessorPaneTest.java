@@ -70,6 +70,10 @@ class ProcessorPaneTest {
         assertThat(accounts.getItems().get(0).path("name").asText()).isEqualTo("Plaid Checking");
         Label facts = app.lookup("#processorFacts").query();
         app.waitUntil("the account_id in the book", 10, () -> facts.getText().contains(accounts.getItems().get(0).path("account_id").asText()));
+        // The institution goes by its name, in the header and in the token list.
+        app.waitUntil("the institution's name", 20, () -> facts.getText().contains("First Platypus Bank (ins_109508)"));
+        app.waitUntil("the name in the list", 10, () -> app.lookup("#processorTokens .label").queryAllAs(Label.class).stream()
+                .anyMatch(label -> label.getText().startsWith("First Platypus Bank \u00b7 account ")));
         app.clickOn("#realTimeBalance");
         Label source = app.lookup("#balanceSource").query();
         app.waitUntil("the real-time balance", 20, () -> source.getText().startsWith("Real-time"));
@@ -240,10 +244,20 @@ class ProcessorPaneTest {
 
         // A sandbox token, made here, removed after a confirmation, then pasted back.
         app.clickOn("#newProcessorToken").clickOn("#newSandboxToken");
-        app.waitFor("#sandboxInstitution");
+        // The institution is picked by name; the token is made at the one picked.
+        ComboBox<JsonNode> institution = app.waitFor("#sandboxInstitution");
+        app.waitUntil("the institutions", 20, () -> institution.getValue() != null);
+        assertThat(institution.getValue().path("institution_id").asText()).isEqualTo("ins_109508");
+        JsonNode other = institution.getItems().stream()
+                .filter(i -> !i.path("institution_id").asText().equals("ins_109508")).findFirst().orElseThrow();
+        app.onFx(() -> institution.setValue(other));
+        app.screenshot("processor-12a-sandbox-token-dialog");
         app.clickOn("#newTokenCreate");
         Label title = app.waitFor("#processorTitle", 20);
         app.waitUntil("the sandbox token", 20, () -> title.getText().startsWith("Sandbox"));
+        Label facts = app.lookup("#processorFacts").query();
+        app.waitUntil("the picked institution", 20, () -> facts.getText().contains(
+                other.path("name").asText() + " (" + other.path("institution_id").asText() + ")"));
         app.clickOn("#processorReveal");
         Label value = app.lookup("#processorTokenValue").query();
         app.waitUntil("the whole token", 5, () -> !value.getText().contains("\u2022"));
@@ -269,8 +283,11 @@ class ProcessorPaneTest {
         app.waitUntil("its account", 20, () -> accounts.getItems().size() == 1);
         app.typeInto("#processorFilter", "no such token");
         app.waitUntil("the filter", 5, () -> list.getItems().isEmpty());
-        app.typeInto("#processorFilter", "ins_109508");
-        app.waitUntil("the filter", 5, () -> list.getItems().size() == 1);
+        app.typeInto("#processorFilter", other.path("institution_id").asText());
+        app.waitUntil("the filter by institution_id", 5, () -> list.getItems().size() == 1);
+        String nameWord = other.path("name").asText().split(" ")[0].toLowerCase(java.util.Locale.ROOT);
+        app.typeInto("#processorFilter", nameWord);
+        app.waitUntil("the filter by the institution's name", 5, () -> list.getItems().size() == 1);
         app.screenshot("processor-14-pasted");
 
         app.close();

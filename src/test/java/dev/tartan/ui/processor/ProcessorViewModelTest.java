@@ -10,6 +10,7 @@ import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
+import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ProcessorService;
 import dev.tartan.service.ProcessorService.Read;
 import dev.tartan.service.TransactionService;
@@ -48,6 +49,7 @@ class ProcessorViewModelTest {
     static EmulatorServices services;
     static ProcessorService service;
     static TransactionService transactions;
+    static InstitutionService institutions;
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,6 +57,7 @@ class ProcessorViewModelTest {
         services = new EmulatorServices(EmulatorConfig.builder().latency(new Latency(LATENCY_MS, LATENCY_MS)).build(), home, 4);
         CachedCalls calls = new CachedCalls(services.gateway, services.vault, services.io, Clock.systemUTC());
         service = new ProcessorService(calls, new CatalogService(services.io), services.vault, services.io, Clock.systemUTC());
+        institutions = new InstitutionService(services.gateway, calls);
         transactions = new TransactionService(services.gateway, services.vault, services.io, Clock.systemUTC());
     }
 
@@ -64,6 +67,7 @@ class ProcessorViewModelTest {
     }
 
     private static final String SYNC = "/processor/transactions/sync";
+    private static final java.util.Map<String, String> NAMES = java.util.Map.of("ins_109508", "First Platypus Bank");
 
     /** The models of the test under way: none may call the services once they are closed. */
     private final List<ProcessorViewModel> models = new ArrayList<>();
@@ -74,7 +78,7 @@ class ProcessorViewModelTest {
     }
 
     private ProcessorViewModel newModel() throws Exception {
-        ProcessorViewModel model = WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(service, transactions, new TaskCenter(),
+        ProcessorViewModel model = WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(service, institutions, transactions, new TaskCenter(),
                 new SimpleObjectProperty<Profile>(services.profile))).get(10, TimeUnit.SECONDS);
         models.add(model);
         return model;
@@ -169,13 +173,15 @@ class ProcessorViewModelTest {
     void theFilterMatchesWordsOfTheLabelAccountAndInstitutionOrAWholeToken() {
         TokenEntry entry = TokenEntry.of(TokenKind.PROCESSOR, "processor-sandbox-1234abcd-0000", "Emulator", "AccountXYZ")
                 .withLabel("Dwolla payouts").withInstitution("ins_109508");
-        assertThat(ProcessorViewModel.matcher("").test(entry)).isTrue();
-        assertThat(ProcessorViewModel.matcher("dwolla ins_109508").test(entry)).isTrue();
-        assertThat(ProcessorViewModel.matcher("accountxyz").test(entry)).isTrue();
-        assertThat(ProcessorViewModel.matcher(" processor-sandbox-1234abcd-0000 ").test(entry)).isTrue();
-        assertThat(ProcessorViewModel.matcher("dwolla moov").test(entry)).isFalse();
+        assertThat(ProcessorViewModel.matcher("", NAMES::get).test(entry)).isTrue();
+        assertThat(ProcessorViewModel.matcher("dwolla ins_109508", NAMES::get).test(entry)).isTrue();
+        assertThat(ProcessorViewModel.matcher("accountxyz", NAMES::get).test(entry)).isTrue();
+        assertThat(ProcessorViewModel.matcher(" processor-sandbox-1234abcd-0000 ", NAMES::get).test(entry)).isTrue();
+        assertThat(ProcessorViewModel.matcher("dwolla moov", NAMES::get).test(entry)).isFalse();
+        assertThat(ProcessorViewModel.matcher("platypus", NAMES::get).test(entry)).as("the institution's name").isTrue();
+        assertThat(ProcessorViewModel.matcher("platypus", id -> null).test(entry)).as("before the name is known").isFalse();
         // The hidden part of a token is not searchable by pieces: only the whole token finds it.
-        assertThat(ProcessorViewModel.matcher("1234abcd").test(entry)).isFalse();
+        assertThat(ProcessorViewModel.matcher("1234abcd", NAMES::get).test(entry)).isFalse();
     }
 
     @Test

@@ -55,6 +55,10 @@ public final class LiabilitiesView extends VBox {
         credit.show(liabilities.path("credit"));
         mortgage.show(liabilities.path("mortgage"));
         student.show(liabilities.path("student"));
+        // Names, dates and plans are short: each column as wide as its values, rather than cut off.
+        for (JsonTable table : new JsonTable[] {credit, mortgage, student}) {
+            table.fitColumnsToContent();
+        }
     }
 
     private String accountName(JsonNode row) {
