@@ -5,6 +5,13 @@ public final class Masking {
 
     private static final String DOTS = "\u2022\u2022\u2022\u2022";
 
+    /**
+     * A token as {@link #maskToken(String)} shows it: its public prefix, four dots, its last four
+     * characters (group 1 the kind, 2 the environment, 3 the tail).
+     */
+    public static final java.util.regex.Pattern MASKED_TOKEN = java.util.regex.Pattern.compile(
+            "\\b(access|processor|public|link|user|assets|a|payment-token|relay)-(sandbox|production|development)-\u2022{4}([A-Za-z0-9-]{0,4})");
+
     private Masking() {
     }
 

@@ -20,14 +20,9 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** What the API console does: send any operation, list past calls, restore them, copy them as curl. */
 public final class ConsoleService {
-
-    /** A token as the history stores it: its public prefix, four dots, its last four characters. */
-    private static final Pattern MASKED_TOKEN = Pattern.compile(
-            "\\b(access|processor|public|link|user|assets|a|payment-token|relay)-(sandbox|production|development)-\u2022{4}([A-Za-z0-9-]{0,4})");
 
     private final PlaidGateway gateway;
     private final Vault vault;
@@ -77,7 +72,7 @@ public final class ConsoleService {
         return CompletableFuture.supplyAsync(() -> {
             String body = entry.requestBody() == null ? "{}" : entry.requestBody();
             List<TokenEntry> book = vault.tokens().list(null);
-            Matcher masked = MASKED_TOKEN.matcher(body);
+            Matcher masked = Masking.MASKED_TOKEN.matcher(body);
             StringBuilder restored = new StringBuilder();
             java.util.List<String> unresolved = new java.util.ArrayList<>();
             while (masked.find()) {

@@ -430,7 +430,12 @@ public final class ConsoleView implements PaneView {
         cancel.visibleProperty().bind(model.sendingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
 
-        HBox bar = new HBox(6, insertToken, reset, format, curl, new Spacer(), cancel, send);
+        ToggleButton showTokens = new ToggleButton("Show tokens", new FontIcon(Material2OutlinedMZ.VISIBILITY));
+        showTokens.setId("revealRequestTokens");
+        showTokens.setTooltip(new Tooltip("Show the tokens in the body whole (they are masked on screen, and sent whole)"));
+        showTokens.selectedProperty().bindBidirectional(model.revealTokensProperty());
+
+        HBox bar = new HBox(6, insertToken, showTokens, reset, format, curl, new Spacer(), cancel, send);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -61,6 +61,9 @@ public final class ConsoleViewModel {
     private final BooleanProperty catalogLoading = new SimpleBooleanProperty(true);
     private final ObjectProperty<Operation> selected = new SimpleObjectProperty<>();
     private final StringProperty body = new SimpleStringProperty("");
+    /** Whether the editor shows its tokens whole; masked by default. */
+    private final BooleanProperty revealTokens = new SimpleBooleanProperty();
+    private final MaskedTokens maskedTokens = new MaskedTokens();
     private final StringProperty syntaxError = new SimpleStringProperty();
     private final ObservableList<SchemaProblem> problems = FXCollections.observableArrayList();
     private final BooleanProperty sending = new SimpleBooleanProperty();
@@ -97,6 +100,7 @@ public final class ConsoleViewModel {
         this.profile = profile;
         search.addListener((obs, old, now) -> visibleOperations.setPredicate(matcher(now)));
         body.addListener((obs, old, now) -> checkSyntax(now));
+        revealTokens.addListener((obs, old, shown) -> body.set(shown ? maskedTokens.unmask(body.get()) : maskedTokens.mask(body.get())));
         validationDelay.setOnFinished(e -> validateAgainstSchema());
         historyFilter.addListener((obs, old, now) -> refreshHistory());
         profile.addListener((obs, old, now) -> refreshTokenChoices());
@@ -143,7 +147,7 @@ public final class ConsoleViewModel {
         notice.set(null);
         FxAsync.whenDone(catalog.exampleRequest(operation), example -> {
             if (operation.equals(selected.get())) {
-                body.set(operation.method().equals("GET") ? "" : example.toPrettyString());
+                body.set(operation.method().equals("GET") ? "" : shown(example.toPrettyString()));
             }
         }, error -> failure.set(FailureDescriber.describe(error)));
         refreshTokenChoices();
@@ -166,7 +170,7 @@ public final class ConsoleViewModel {
         reply.set(null);
         failure.set(null);
         notice.set(draft.description());
-        body.set(draft.body().toPrettyString());
+        body.set(shown(draft.body().toPrettyString()));
         refreshTokenChoices();
     }
 
@@ -177,7 +181,7 @@ public final class ConsoleViewModel {
     public void prepareUpdateModeLinkToken() {
         String accessToken;
         try {
-            accessToken = JSON.readTree(body.get()).path("access_token").asText(null);
+            accessToken = JSON.readTree(bodyToSend()).path("access_token").asText(null);
         } catch (JsonProcessingException e) {
             accessToken = null;
         }
@@ -192,7 +196,7 @@ public final class ConsoleViewModel {
     public void resetToExample() {
         Operation operation = selected.get();
         if (operation != null) {
-            FxAsync.whenDone(catalog.exampleRequest(operation), example -> body.set(example.toPrettyString()),
+            FxAsync.whenDone(catalog.exampleRequest(operation), example -> body.set(shown(example.toPrettyString())),
                     error -> failure.set(FailureDescriber.describe(error)));
         }
     }
@@ -215,8 +219,24 @@ public final class ConsoleViewModel {
 
     // --- the request --------------------------------------------------------------------------
 
+    /** The body as the editor shows it: tokens masked unless {@link #revealTokensProperty()} is on. */
     public StringProperty bodyProperty() {
         return body;
+    }
+
+    public BooleanProperty revealTokensProperty() {
+        return revealTokens;
+    }
+
+    /** The body as it goes to Plaid: every mask the editor made replaced by its token. */
+    public String bodyToSend() {
+        return maskedTokens.unmask(body.get());
+    }
+
+    /** Text for the editor: its tokens masked (and remembered for sending), unless they are to be shown. */
+    private String shown(String text) {
+        String masked = maskedTokens.mask(text);
+        return revealTokens.get() ? text : masked;
     }
 
     /** Why the body is not JSON (with line and column), or null when it parses. */
@@ -320,7 +340,7 @@ public final class ConsoleViewModel {
         try {
             ObjectNode json = (ObjectNode) JSON.readTree(body.get());
             json.put(field, token.value());
-            body.set(json.toPrettyString());
+            body.set(shown(json.toPrettyString()));
         } catch (JsonProcessingException | ClassCastException e) {
             notice.set("Fix the JSON first: the token goes into the body's \"" + field + "\" field.");
         }
@@ -390,6 +410,12 @@ public final class ConsoleViewModel {
             return;
         }
         String text = body.get();
+        List<String> unknownMasks = maskedTokens.unknownMasks(text);
+        if (!unknownMasks.isEmpty()) {
+            notice.set("Not sent: Tartan cannot fill in the masked token " + unknownMasks.get(0)
+                    + ". Put the token in again with Insert token, or paste it whole.");
+            return;
+        }
         sending.set(true);
         notice.set(null);
         FxAsync.whenDone(schemaProblems(operation, text), found -> {
@@ -409,7 +435,7 @@ public final class ConsoleViewModel {
                 notice.set("Not sent: the Production call was not confirmed.");
                 return;
             }
-            dispatch(current, operation, text);
+            dispatch(current, operation, maskedTokens.unmask(text));
         }, error -> {
             sending.set(false);
             failure.set(FailureDescriber.describe(error));
@@ -479,7 +505,7 @@ public final class ConsoleViewModel {
         if (operation == null || current == null) {
             return;
         }
-        FxAsync.whenDone(console.curl(current, operation, body.get(), revealSecrets), whenReady,
+        FxAsync.whenDone(console.curl(current, operation, bodyToSend(), revealSecrets), whenReady,
                 error -> failure.set(FailureDescriber.describe(error)));
     }
 
@@ -519,7 +545,7 @@ public final class ConsoleViewModel {
             selected.set(operation);
             reply.set(null);
             failure.set(null);
-            body.set(restored.body());
+            body.set(shown(restored.body()));
             if (restored.unresolvedTokens().isEmpty()) {
                 notice.set("Restored the call of " + entry.at() + ".");
                 if (sendAfterwards) {

@@ -1,6 +1,7 @@
 package dev.tartan.ui.console;
 
 import dev.tartan.model.HistoryEntry;
+import dev.tartan.model.Masking;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
 import javafx.scene.Node;
@@ -39,10 +40,19 @@ class ConsoleTest {
         // The returning user's vault had no profile: Tartan made the emulator's and a demo Item.
         Label path = app.waitFor("#operationPath", 30);
         app.waitUntil("the demo call", 20, () -> "/accounts/get".equals(path.getText()) && editor().getText().contains("access-"));
-        Matcher token = Pattern.compile("access-sandbox-[0-9a-f-]{36}").matcher(editor().getText());
-        assertThat(token.find()).as("the demo Item's token in the body").isTrue();
+        // The editor shows the token masked; the eye shows it whole.
+        assertThat(editor().getText()).contains("\"access-sandbox-\u2022\u2022\u2022\u2022");
+        assertThat(FULL_TOKEN.matcher(editor().getText()).find()).as("no whole token on screen").isFalse();
+        app.clickOn("#revealRequestTokens");
+        app.waitUntil("the whole token", 5, () -> FULL_TOKEN.matcher(editor().getText()).find());
+        Matcher token = FULL_TOKEN.matcher(editor().getText());
+        assertThat(token.find()).isTrue();
         demoToken = token.group();
+        app.clickOn("#revealRequestTokens");
+        app.waitUntil("the token masked again", 5, () -> editor().getText().contains(Masking.maskToken(demoToken)));
     }
+
+    private static final Pattern FULL_TOKEN = Pattern.compile("access-sandbox-[0-9a-f-]{36}");
 
     @AfterEach
     void close() throws Exception {
@@ -153,7 +163,27 @@ class ConsoleTest {
         app.waitUntil("the token menu", 10, () -> menuEntry("Demo Item") != null);
         app.screenshot("console-8-token-picker");
         app.clickOn(menuEntry("Demo Item"));
-        app.waitUntil("the token in the body", 10, () -> editor().getText().contains(demoToken));
+        app.waitUntil("the token in the body, masked", 10, () -> editor().getText().contains(Masking.maskToken(demoToken)));
+        assertThat(editor().getText()).doesNotContain(demoToken);
+
+        // It goes to Plaid whole: the Item answers.
+        app.clickOn("#sendButton");
+        TreeView<?> tree = app.waitFor("#replyTree", 30);
+        app.waitUntil("the reply tree", 20, () -> tree.getRoot() != null);
+        assertThat(app.lookup("#replyStatus").queryAs(Label.class).getText()).startsWith("HTTP 200");
+    }
+
+    @Test
+    void aMaskedTokenTartanCannotFillInIsNotSent() {
+        pick("item get", "/item/get");
+        // As if copied from a masked view elsewhere (the robot types no bullets); no token of this editor has that mask.
+        app.onFx(() -> editor().replaceText("{\"access_token\": \"access-sandbox-\u2022\u2022\u2022\u2022zzzz\"}"));
+        long before = historyCount();
+        app.clickOn("#sendButton");
+        Label notice = app.waitFor("#consoleNotice");
+        app.screenshot("console-9-unknown-mask");
+        assertThat(notice.getText()).startsWith("Not sent").contains("access-sandbox-\u2022\u2022\u2022\u2022zzzz");
+        assertThat(historyCount()).isEqualTo(before);
     }
 
     @Test

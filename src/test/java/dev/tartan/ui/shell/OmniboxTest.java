@@ -1,5 +1,6 @@
 package dev.tartan.ui.shell;
 
+import dev.tartan.model.Masking;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
 import dev.tartan.store.Vault;
@@ -85,7 +86,8 @@ class OmniboxTest {
         app.waitUntil("choices", 10, () -> app.lookup("#omniboxResults").queryListView().getItems().size() > 1);
         app.press(KeyCode.DOWN).release(KeyCode.DOWN).press(KeyCode.DOWN).release(KeyCode.DOWN);
         app.press(KeyCode.ENTER).release(KeyCode.ENTER);
-        waitForConsole("/item/get", demoToken);
+        waitForConsole("/item/get", Masking.maskToken(demoToken));
+        assertThat(app.lookup("#requestEditor .json-editor").queryAs(CodeArea.class).getText()).as("masked on screen").doesNotContain(demoToken);
     }
 
     private void choose(String pasted, String kind, String screenshot) {
