@@ -124,6 +124,27 @@ class ProcessorTest {
     }
 
     @Test
+    void authGetShowsNoNumbersForAnAccountAwaitingMicroDeposits() {
+        ObjectNode create = body().put("institution_id", "ins_109512");
+        create.putArray("initial_products").add("auth");
+        create.putObject("options").put("override_username", "user_good").put("override_password", "microdeposits_good");
+        String publicToken = client.ok("/sandbox/public_token/create", create).path("public_token").asText();
+        String pending = client.ok("/item/public_token/exchange", body().put("public_token", publicToken)).path("access_token").asText();
+        String accountId = client.ok("/accounts/get", body().put("access_token", pending)).path("accounts").get(0).path("account_id").asText();
+        String token = client.ok("/processor/token/create", body().put("access_token", pending).put("account_id", accountId)
+                .put("processor", "dwolla")).path("processor_token").asText();
+
+        JsonNode before = client.ok("/processor/auth/get", processor(token));
+        assertThat(before.path("account").path("verification_status").asText()).isEqualTo("pending_automatic_verification");
+        assertThat(before.path("numbers").isEmpty()).as("no numbers before verification").isTrue();
+
+        client.ok("/sandbox/item/set_verification_status", body().put("access_token", pending).put("account_id", accountId)
+                .put("verification_status", "automatically_verified"));
+        JsonNode after = client.ok("/processor/auth/get", processor(token));
+        assertThat(after.path("numbers").path("ach").path("account_id").asText()).isEqualTo(accountId);
+    }
+
+    @Test
     void identityGetHasThatAccountsOwners() {
         JsonNode account = client.ok("/processor/identity/get", processor(checkingToken)).path("account");
         assertThat(account.path("account_id").asText()).isEqualTo(checkingId);

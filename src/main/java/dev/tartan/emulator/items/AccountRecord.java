@@ -84,6 +84,12 @@ public final class AccountRecord {
         this.verificationStatus = status;
     }
 
+    /** Whether Auth may show the account's numbers: it is verified, or never needed verifying. */
+    public boolean numbersVerified() {
+        return verificationStatus == null || verificationStatus.equals("automatically_verified")
+                || verificationStatus.equals("manually_verified");
+    }
+
     public String accountNumber() {
         return accountNumber;
     }

@@ -68,7 +68,8 @@ public final class ProcessorModule implements EmulatorModule {
                 throw PlaidErrors.of("NO_AUTH_ACCOUNTS");
             }
             ObjectNode body = single(ItemViews.account(access.account()));
-            body.set("numbers", AuthNumbers.forAccount(access.account()));
+            // As /auth/get: an account awaiting micro-deposits shows its verification_status, not its numbers.
+            body.set("numbers", access.account().numbersVerified() ? AuthNumbers.forAccount(access.account()) : Json.object());
             return body;
         }));
         registry.register("/processor/identity/get", request -> answer(request, "identity", access -> {

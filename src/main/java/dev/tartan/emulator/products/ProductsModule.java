@@ -43,7 +43,7 @@ public final class ProductsModule implements EmulatorModule {
             List<AccountRecord> depository = only(accounts, AccountRecord::isDepository, "NO_AUTH_ACCOUNTS");
             ObjectNode body = Json.object();
             body.set("accounts", ItemViews.accounts(depository));
-            body.set("numbers", AuthNumbers.forAccounts(depository.stream().filter(ProductsModule::verified).toList()));
+            body.set("numbers", AuthNumbers.forAccounts(depository.stream().filter(AccountRecord::numbersVerified).toList()));
             return body;
         }));
         registry.register("/identity/get", request -> withAccounts(request, "identity", (item, accounts) -> {
@@ -99,12 +99,6 @@ public final class ProductsModule implements EmulatorModule {
             throw PlaidErrors.of(errorCode);
         }
         return chosen;
-    }
-
-    /** Numbers are shown once an account is verified (or never needed verification). */
-    static boolean verified(AccountRecord account) {
-        String status = account.verificationStatus();
-        return status == null || status.equals("automatically_verified") || status.equals("manually_verified");
     }
 
     static ObjectNode withOwner(AccountRecord account) {

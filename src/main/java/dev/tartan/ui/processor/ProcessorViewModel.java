@@ -424,7 +424,10 @@ public final class ProcessorViewModel {
                 for (String network : List.of("ach", "eft", "international", "bacs")) {
                     none &= numbers.path(network).isEmpty();
                 }
-                yield none ? "The bank shared no account or routing numbers for this account." : null;
+                String verification = reply.path("account").path("verification_status").asText("");
+                yield !none ? null : verification.startsWith("pending")
+                        ? "No numbers until the account is verified (verification_status " + verification + ")."
+                        : "The bank shared no account or routing numbers for this account.";
             }
             case LIABILITIES -> {
                 JsonNode liabilities = reply.path("liabilities");

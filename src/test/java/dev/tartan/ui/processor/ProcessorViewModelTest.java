@@ -190,6 +190,9 @@ class ProcessorViewModelTest {
         assertThat(ProcessorViewModel.emptyMessage(Read.RECURRING, json.readTree("{\"inflow_streams\": [], \"outflow_streams\": []}")))
                 .contains("no recurring");
         assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree("{\"numbers\": {}}"))).contains("no account or routing");
+        assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree(
+                "{\"account\": {\"verification_status\": \"pending_automatic_verification\"}, \"numbers\": {}}")))
+                .contains("until the account is verified", "pending_automatic_verification");
         assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree("{\"numbers\": {\"ach\": {\"account\": \"1\"}}}"))).isNull();
         assertThat(ProcessorViewModel.emptyMessage(Read.LIABILITIES, json.readTree("{\"liabilities\": {\"credit\": []}}"))).isNotNull();
         assertThat(ProcessorViewModel.emptyMessage(Read.ACCOUNT, json.readTree("{\"account\": {}}"))).isNull();
