@@ -47,13 +47,16 @@ final class SpecFallback implements OperationHandler {
     }
 
     private void checkTokens(OperationRequest request) {
-        String accessToken = request.text("access_token");
+        List<String> accessTokens = new ArrayList<>();
+        if (request.text("access_token") != null) {
+            accessTokens.add(request.text("access_token"));
+        }
+        // Asset reports and other multi-Item operations take several Items at once: each must be known.
+        request.body().path("access_tokens").forEach(token -> accessTokens.add(token.asText()));
         String processorToken = request.text("processor_token");
-        if (accessToken != null || processorToken != null) {
+        if (!accessTokens.isEmpty() || processorToken != null) {
             items.read(() -> {
-                if (accessToken != null) {
-                    items.itemFor(accessToken);
-                }
+                accessTokens.forEach(items::itemFor);
                 if (processorToken != null) {
                     items.processorFor(processorToken);
                 }

@@ -46,4 +46,14 @@ class SpecFallbackTest {
             assertThat(first.path(field).asText()).as(field).isNotBlank().isNotEqualTo(second.path(field).asText());
         }
     }
+
+    @Test
+    void everyTokenOfAnAccessTokensArrayMustBeOneTheEmulatorIssued() {
+        ObjectNode request = body().put("days_requested", 30);
+        request.putArray("access_tokens").add(client.newItem("user_good", "pass_good"))
+                .add("access-sandbox-00000000-0000-4000-8000-000000000000");
+        EmulatorClient.Answer answer = client.post(EXAMPLE_OPERATION, request);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo("INVALID_ACCESS_TOKEN");
+    }
 }
