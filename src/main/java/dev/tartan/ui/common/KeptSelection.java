@@ -1,6 +1,8 @@
 package dev.tartan.ui.common;
 
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.control.ListView;
 
 import java.util.Objects;
@@ -8,11 +10,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Keeps a list's selection on the same entry when the list is reloaded. A reload replaces the
- * items with fresh objects, and the list then keeps the selected <em>index</em>: the selection
- * silently moves to whatever entry now sits there, so "Run again" would run another call than the
- * one the user picked. This puts it back on the entry with the same key, or clears it when that
- * entry is gone.
+ * Keeps a list's selection on the same entry when the list's items change: a reload with fresh
+ * objects, or a filter that hides or shows entries above it. On such a change the list keeps the
+ * selected <em>index</em>, so the selection silently moves to whatever entry now sits there, and
+ * "Run again" would run another call than the one the user picked. This puts it back on the entry
+ * with the same key, or clears it when that entry is gone.
  */
 public final class KeptSelection {
 
@@ -20,7 +22,7 @@ public final class KeptSelection {
     }
 
     /**
-     * @param list the list whose items are replaced by reloads
+     * @param list the list whose items change under the selection
      * @param key  what makes two objects the same entry across reloads (an id)
      */
     public static <T> void keep(ListView<T> list, Function<T, ?> key) {
@@ -29,15 +31,27 @@ public final class KeptSelection {
 
     /**
      * As {@link #keep(ListView, Function)}, and tells {@code onChoice} of each entry the user picks,
-     * but not of the moves a reload makes nor of putting the selection back after one.
+     * but not of the moves an item change makes nor of putting the selection back after one.
      */
     public static <T> void keep(ListView<T> list, Function<T, ?> key, Consumer<T> onChoice) {
         Object[] chosen = {null};
-        boolean[] restoring = {false};
+        boolean[] itemsChanging = {false};
+        // Every selection change between these two listeners is the list's own reaction to the
+        // item change: the first must hear of the change before the list does, so the list is
+        // given its items again after it.
+        ObservableList<T> items = list.getItems();
+        list.setItems(FXCollections.observableArrayList());
+        items.addListener((ListChangeListener<T>) change -> itemsChanging[0] = true);
+        list.setItems(items);
+        items.addListener((ListChangeListener<T>) change -> {
+            try {
+                restore(list, key, chosen[0]);
+            } finally {
+                itemsChanging[0] = false;
+            }
+        });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            // A move caused by a reload comes from an entry no longer in the list: not the user's choice.
-            boolean userChoice = !restoring[0] && (old == null || list.getItems().stream().anyMatch(item -> item == old));
-            if (!userChoice) {
+            if (itemsChanging[0]) {
                 return;
             }
             chosen[0] = now == null ? null : key.apply(now);
@@ -45,24 +59,20 @@ public final class KeptSelection {
                 onChoice.accept(now);
             }
         });
-        list.getItems().addListener((ListChangeListener<T>) change -> {
-            if (chosen[0] == null) {
-                return;
-            }
-            T same = list.getItems().stream()
-                    .filter(item -> Objects.equals(chosen[0], key.apply(item)))
-                    .findFirst()
-                    .orElse(null);
-            restoring[0] = true;
-            try {
-                if (same == null) {
-                    list.getSelectionModel().clearSelection();
-                } else if (list.getSelectionModel().getSelectedItem() != same) {
-                    list.getSelectionModel().select(same);
-                }
-            } finally {
-                restoring[0] = false;
-            }
-        });
+    }
+
+    private static <T> void restore(ListView<T> list, Function<T, ?> key, Object chosen) {
+        if (chosen == null) {
+            return;
+        }
+        T same = list.getItems().stream()
+                .filter(item -> Objects.equals(chosen, key.apply(item)))
+                .findFirst()
+                .orElse(null);
+        if (same == null) {
+            list.getSelectionModel().clearSelection();
+        } else if (list.getSelectionModel().getSelectedItem() != same) {
+            list.getSelectionModel().select(same);
+        }
     }
 }

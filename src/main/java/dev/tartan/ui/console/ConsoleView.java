@@ -20,6 +20,7 @@ import dev.tartan.ui.common.JsonEditor;
 import dev.tartan.ui.common.JsonTreeView;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.KeptSelection;
+import dev.tartan.ui.common.NarrowLayout;
 import dev.tartan.ui.common.EmptyState;
 import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
@@ -55,6 +56,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -77,6 +79,11 @@ import java.util.Map;
 
 /** The API console: pick any operation, edit its body, send it, read the reply. */
 public final class ConsoleView implements PaneView {
+
+    /** Below this the editor's toolbar shows its secondary buttons as icons only. */
+    private static final double COMPACT_TOOLBAR_WIDTH = 710;
+    /** Below this the operation's title shows the docs link as an icon. */
+    private static final double COMPACT_TITLE_WIDTH = 560;
 
     public static final PaneInfo INFO = new PaneInfo("console", "API console", Material2AL.CODE);
 
@@ -375,8 +382,15 @@ public final class ConsoleView implements PaneView {
         });
         HBox title = new HBox(8, method, path, badges, new Spacer(), docs);
         title.setAlignment(Pos.CENTER_LEFT);
+        // The method and path are what the user reads: in a narrow window the link gives way first.
+        method.setMinWidth(Region.USE_PREF_SIZE);
+        path.setMinWidth(Region.USE_PREF_SIZE);
+        docs.setTooltip(new Tooltip("Open this operation's page in Plaid's docs"));
+        docs.setMinWidth(Region.USE_PREF_SIZE);
+        NarrowLayout.iconsOnlyBelow(title, COMPACT_TITLE_WIDTH, docs);
 
         editor.setId("requestEditor");
+        editor.setMinHeight(96); // a few lines of the body stay in view in the smallest window
         editor.textProperty().bindBidirectional(model.bodyProperty());
         VBox.setVgrow(editor, Priority.ALWAYS);
 
@@ -390,12 +404,14 @@ public final class ConsoleView implements PaneView {
         insertToken.setId("insertToken");
         insertToken.setOnShowing(e -> fillTokenMenu(insertToken));
         insertToken.getItems().add(new MenuItem("(loading)"));
+        insertToken.setTooltip(new Tooltip("Put a token from the token book into the body"));
 
         Button reset = new Button("Example", new FontIcon(Material2MZ.RESTORE));
         reset.setTooltip(new Tooltip("Replace the body with the operation's example"));
         reset.setOnAction(e -> model.resetToExample());
         Button format = new Button("Format", new FontIcon(Material2AL.FORMAT_ALIGN_LEFT));
         format.setOnAction(e -> model.formatBody());
+        format.setTooltip(new Tooltip("Indent the body"));
 
         MenuItem curlMasked = new MenuItem("Copy as curl (secrets masked)");
         curlMasked.setOnAction(e -> model.copyAsCurl(false, curl -> {
@@ -415,6 +431,7 @@ public final class ConsoleView implements PaneView {
         });
         MenuButton curl = new MenuButton("curl", new FontIcon(Material2OutlinedAL.CONTENT_COPY), curlMasked, curlRevealed);
         curl.setId("copyAsCurl");
+        curl.setTooltip(new Tooltip("Copy this call as a curl command"));
 
         Button send = new Button("Send", new FontIcon(Material2MZ.SEND));
         send.setId("sendButton");
@@ -437,6 +454,9 @@ public final class ConsoleView implements PaneView {
 
         HBox bar = new HBox(6, insertToken, showTokens, reset, format, curl, new Spacer(), cancel, send);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // A narrow editor (a small window, a wide operation list) keeps every button whole.
+        NarrowLayout.iconsOnlyBelow(bar, COMPACT_TOOLBAR_WIDTH, insertToken, showTokens, reset, format, curl);
+        send.setMinWidth(Region.USE_PREF_SIZE);
         return bar;
     }
 
@@ -495,6 +515,7 @@ public final class ConsoleView implements PaneView {
         Label label = new Label(null, new FontIcon(ikon));
         label.setId(id);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE); // a short window shrinks the editor, not the message
         if (style != null) {
             label.getStyleClass().add(style);
         }

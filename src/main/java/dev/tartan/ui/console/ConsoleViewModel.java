@@ -103,7 +103,13 @@ public final class ConsoleViewModel {
         revealTokens.addListener((obs, old, shown) -> body.set(shown ? maskedTokens.unmask(body.get()) : maskedTokens.mask(body.get())));
         validationDelay.setOnFinished(e -> validateAgainstSchema());
         historyFilter.addListener((obs, old, now) -> refreshHistory());
-        profile.addListener((obs, old, now) -> refreshTokenChoices());
+        profile.addListener((obs, old, now) -> {
+            // Another profile's tokens are not to be sent from this one: their masks stop standing for them.
+            if (old != null && (now == null || !old.name().equals(now.name()))) {
+                maskedTokens.forgetAll();
+            }
+            refreshTokenChoices();
+        });
         FxAsync.whenDone(catalog.operations(), list -> {
             operations.setAll(list);
             catalogLoading.set(false);
@@ -233,6 +239,11 @@ public final class ConsoleViewModel {
         return maskedTokens.unmask(body.get());
     }
 
+    /** Whether the editor still holds the request {@code shownText} was, however its tokens are shown now. */
+    private boolean sameRequest(String shownText) {
+        return maskedTokens.unmask(shownText).equals(bodyToSend());
+    }
+
     /** Text for the editor: its tokens masked (and remembered for sending), unless they are to be shown. */
     private String shown(String text) {
         String masked = maskedTokens.mask(text);
@@ -251,7 +262,7 @@ public final class ConsoleViewModel {
 
     public void formatBody() {
         try {
-            body.set(JSON.readTree(body.get()).toPrettyString());
+            body.set(shown(JSON.readTree(body.get()).toPrettyString())); // a token pasted whole is masked too
         } catch (JsonProcessingException e) {
             // The syntax message already says what is wrong.
         }
@@ -297,7 +308,7 @@ public final class ConsoleViewModel {
             return;
         }
         FxAsync.whenDone(catalog.validate(operation, json), found -> {
-            if (operation.equals(selected.get()) && text.equals(body.get())) {
+            if (operation.equals(selected.get()) && sameRequest(text)) {
                 problems.setAll(found);
             }
         }, error -> problems.setAll(List.of(new SchemaProblem("", "Could not check the body: " + error.getMessage()))));
@@ -419,7 +430,7 @@ public final class ConsoleViewModel {
         sending.set(true);
         notice.set(null);
         FxAsync.whenDone(schemaProblems(operation, text), found -> {
-            if (!operation.equals(selected.get()) || !text.equals(body.get())) {
+            if (!operation.equals(selected.get()) || !sameRequest(text)) {
                 sending.set(false);
                 notice.set("Not sent: the request changed while it was being checked.");
                 return;
@@ -505,6 +516,12 @@ public final class ConsoleViewModel {
         if (operation == null || current == null) {
             return;
         }
+        List<String> unknownMasks = maskedTokens.unknownMasks(body.get());
+        if (revealSecrets && !unknownMasks.isEmpty()) {
+            notice.set("Not copied: Tartan cannot fill in the masked token " + unknownMasks.get(0)
+                    + ", so the command would not run. Put the token in again with Insert token.");
+            return;
+        }
         FxAsync.whenDone(console.curl(current, operation, bodyToSend(), revealSecrets), whenReady,
                 error -> failure.set(FailureDescriber.describe(error)));
     }
@@ -541,6 +558,8 @@ public final class ConsoleViewModel {
             return;
         }
         FxAsync.whenDone(console.restore(entry), restored -> {
+            // A mask the token book could not settle must not be filled in with a token seen earlier.
+            maskedTokens.forget(restored.unresolvedTokens());
             search.set("");
             selected.set(operation);
             reply.set(null);

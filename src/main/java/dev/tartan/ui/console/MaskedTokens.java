@@ -43,6 +43,16 @@ final class MaskedTokens {
         return out.toString();
     }
 
+    /** Stops filling in these masks: they stand for no token any more. */
+    void forget(java.util.Collection<String> masks) {
+        masks.forEach(tokenByMask::remove);
+    }
+
+    /** Stops filling in every mask made so far. */
+    void forgetAll() {
+        tokenByMask.clear();
+    }
+
     /** The masks in the text with no token behind them: edited ones, or ones copied from elsewhere. */
     List<String> unknownMasks(String text) {
         List<String> unknown = new ArrayList<>();

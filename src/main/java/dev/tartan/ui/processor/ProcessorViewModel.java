@@ -35,6 +35,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +52,9 @@ import java.util.function.Predicate;
  */
 public final class ProcessorViewModel {
 
+    /** The verification statuses under which Plaid shows an account's numbers. */
+    private static final Set<String> VERIFIED = Set.of("automatically_verified", "manually_verified");
+
     /** The token open in the pane, and which opening of it this is: answers for an older one are dropped. */
     record OpenToken(Profile profile, TokenEntry token, long generation) {
         String value() {
@@ -60,6 +65,7 @@ public final class ProcessorViewModel {
     private final ProcessorService service;
     private final InstitutionService institutions;
     private final ObservableMap<String, String> institutionNames = FXCollections.observableHashMap();
+    private final Set<String> institutionsAsked = new HashSet<>();
     private final TaskCenter tasks;
     private final ReadOnlyObjectProperty<Profile> profile;
 
@@ -102,8 +108,11 @@ public final class ProcessorViewModel {
         this.transactionsByDate = new TransactionsByDateModel(this, service);
         filter.addListener((obs, old, now) -> visibleTokens.setPredicate(matcher(now, institutionNames::get)));
         // A name that comes in may make a token match the filter typed before it came.
-        institutionNames.addListener((MapChangeListener<String, String>) change ->
-                visibleTokens.setPredicate(matcher(filter.get(), institutionNames::get)));
+        institutionNames.addListener((MapChangeListener<String, String>) change -> {
+            if (filter.get() != null && !filter.get().isBlank()) {
+                visibleTokens.setPredicate(matcher(filter.get(), institutionNames::get));
+            }
+        });
         tokens.addListener((ListChangeListener<TokenEntry>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(entry -> nameInstitution(entry.institution()));
@@ -112,7 +121,9 @@ public final class ProcessorViewModel {
         pasted.addListener((obs, old, now) -> addProblem.set(null));
         profile.addListener((obs, old, now) -> {
             select(null);
-            institutionNames.clear(); // another environment may name its institutions otherwise
+            // Another environment may name its institutions otherwise.
+            institutionNames.clear();
+            institutionsAsked.clear();
             refreshTokens();
         });
         refreshTokens();
@@ -367,7 +378,8 @@ public final class ProcessorViewModel {
 
     private void nameInstitution(String institutionId) {
         Profile current = profile.get();
-        if (current == null || institutionId == null || institutionNames.containsKey(institutionId)) {
+        // Asked once per profile, even when several tokens share the institution or the answer names none.
+        if (current == null || institutionId == null || !institutionsAsked.add(institutionId)) {
             return;
         }
         // Without the name the list shows the institution_id, which is still right.
@@ -425,8 +437,8 @@ public final class ProcessorViewModel {
                     none &= numbers.path(network).isEmpty();
                 }
                 String verification = reply.path("account").path("verification_status").asText("");
-                yield !none ? null : verification.startsWith("pending")
-                        ? "No numbers until the account is verified (verification_status " + verification + ")."
+                yield !none ? null : !verification.isEmpty() && !VERIFIED.contains(verification)
+                        ? "No numbers: the account's verification_status is " + verification + ". Plaid shows them once it is verified."
                         : "The bank shared no account or routing numbers for this account.";
             }
             case LIABILITIES -> {

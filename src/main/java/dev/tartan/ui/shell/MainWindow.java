@@ -14,6 +14,7 @@ import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.settings.ProfileEditor;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -53,6 +54,11 @@ import java.util.Optional;
  * top whenever the active profile is Production.
  */
 public final class MainWindow {
+
+    /** Below this window width the toolbar's find box and profile switcher take less room. */
+    private static final double NARROW_TOOLBAR_WIDTH = 1100;
+    private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
+    private static final String FIND_PROMPT = "Find an id or token\u2026";
 
     private final ShellViewModel model;
     private final List<PaneView> panes;
@@ -136,7 +142,7 @@ public final class MainWindow {
         Label name = new Label("Tartan");
         name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
 
-        Button find = new Button("Find an id or token\u2026", new FontIcon(Material2MZ.SEARCH));
+        Button find = new Button(FIND_PROMPT, new FontIcon(Material2MZ.SEARCH));
         find.setId("omniboxButton");
         find.getStyleClass().add("omnibox-button");
         Label shortcut = new Label("Ctrl+K");
@@ -190,6 +196,13 @@ public final class MainWindow {
 
         ToolBar bar = new ToolBar(logo, name, new Spacer(24), findBox, new Spacer(), profiles, manage, theme);
         bar.getStyleClass().add("main-toolbar");
+        // In a small window the find box and the profile switcher narrow, so nothing goes into the overflow menu.
+        bar.widthProperty().addListener((obs, old, width) -> {
+            boolean narrow = width.doubleValue() < NARROW_TOOLBAR_WIDTH;
+            bar.pseudoClassStateChanged(NARROW, narrow);
+            profiles.setPrefWidth(narrow ? 190 : 260);
+            find.setText(narrow ? "Find\u2026" : FIND_PROMPT);
+        });
         return bar;
     }
 

@@ -46,7 +46,7 @@ class KeptSelectionTest {
     }
 
     @Test
-    void withoutItAReloadDropsTheSelection() throws Exception {
+    void withoutItAReloadMovesTheSelectionToAnotherEntry() throws Exception {
         // What KeptSelection is for: the list's own behaviour on a reload.
         Entry selected = onFx(() -> {
             ObservableList<Entry> items = FXCollections.observableArrayList(reload("", 3, 2, 1));
@@ -113,5 +113,24 @@ class KeptSelectionTest {
             return list.getSelectionModel().getSelectedItem();
         });
         assertThat(selected).isNull();
+    }
+
+    @Test
+    void aFilterHidingAnEntryAboveTheChosenOneNeitherMovesNorReportsIt() throws Exception {
+        List<Object> seen = onFx(() -> {
+            List<Entry> picks = new java.util.ArrayList<>();
+            javafx.collections.transformation.FilteredList<Entry> visible =
+                    new javafx.collections.transformation.FilteredList<>(FXCollections.observableArrayList(reload("", 3, 2, 1)));
+            ListView<Entry> list = new ListView<>(visible);
+            KeptSelection.keep(list, Entry::id, picks::add);
+            list.getSelectionModel().select(1); // the user picks id 2
+            visible.setPredicate(entry -> entry.id() != 3); // id 3, above it, is filtered away
+            Entry afterHiding = list.getSelectionModel().getSelectedItem();
+            visible.setPredicate(entry -> entry.id() != 2); // the chosen one is filtered away
+            Entry whileHidden = list.getSelectionModel().getSelectedItem();
+            visible.setPredicate(null); // and back
+            return java.util.Arrays.asList(List.copyOf(picks), afterHiding, whileHidden, list.getSelectionModel().getSelectedItem());
+        });
+        assertThat(seen).containsExactly(List.of(new Entry(2, "call 2")), new Entry(2, "call 2"), null, new Entry(2, "call 2"));
     }
 }

@@ -174,6 +174,20 @@ class ConsoleTest {
     }
 
     @Test
+    void theSmallestWindowKeepsEveryEditorButtonWhole() {
+        javafx.scene.control.MenuButton insertToken = app.lookup("#insertToken").query();
+        assertThat(insertToken.getContentDisplay()).as("room for names at the usual size").isEqualTo(javafx.scene.control.ContentDisplay.LEFT);
+        app.onFx(() -> {
+            app.stage().setWidth(app.stage().getMinWidth());
+            app.stage().setHeight(app.stage().getMinHeight());
+        });
+        app.waitUntil("icons only", 10, () -> insertToken.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        Button send = app.lookup("#sendButton").queryButton();
+        app.waitUntil("the layout", 10, () -> send.getWidth() >= send.prefWidth(-1) - 1);
+        app.screenshot("console-10-smallest-window");
+    }
+
+    @Test
     void aMaskedTokenTartanCannotFillInIsNotSent() {
         pick("item get", "/item/get");
         // As if copied from a masked view elsewhere (the robot types no bullets); no token of this editor has that mask.
@@ -183,6 +197,9 @@ class ConsoleTest {
         Label notice = app.waitFor("#consoleNotice");
         app.screenshot("console-9-unknown-mask");
         assertThat(notice.getText()).startsWith("Not sent").contains("access-sandbox-\u2022\u2022\u2022\u2022zzzz");
+        // Long enough for a call that did go out to reach the history.
+        app.sleep(1500);
+        assertThat(app.lookup("#replyStatus").tryQuery().map(node -> ((Label) node).getText()).orElse("")).isEmpty();
         assertThat(historyCount()).isEqualTo(before);
     }
 

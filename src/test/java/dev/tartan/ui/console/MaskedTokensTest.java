@@ -45,4 +45,14 @@ class MaskedTokensTest {
         assertThat(tokens.mask(body)).isEqualTo(body);
         assertThat(tokens.unmask(body)).isEqualTo(body);
     }
+
+    @Test
+    void aForgottenMaskIsNoLongerFilledIn() {
+        String shown = tokens.mask("[\"" + ACCESS + "\", \"" + PROCESSOR + "\"]");
+        tokens.forget(java.util.List.of("access-sandbox-\u2022\u2022\u2022\u20225e6f"));
+        assertThat(tokens.unknownMasks(shown)).containsExactly("access-sandbox-\u2022\u2022\u2022\u20225e6f");
+        assertThat(tokens.unmask(shown)).contains(PROCESSOR).doesNotContain(ACCESS);
+        tokens.forgetAll();
+        assertThat(tokens.unknownMasks(shown)).hasSize(2);
+    }
 }

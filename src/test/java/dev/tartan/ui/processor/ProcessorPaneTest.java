@@ -20,6 +20,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -250,7 +251,13 @@ class ProcessorPaneTest {
         assertThat(institution.getValue().path("institution_id").asText()).isEqualTo("ins_109508");
         JsonNode other = institution.getItems().stream()
                 .filter(i -> !i.path("institution_id").asText().equals("ins_109508")).findFirst().orElseThrow();
-        app.onFx(() -> institution.setValue(other));
+        // Typed by its id, as for an institution beyond the list's first page; leaving the field takes it.
+        app.clickOn(institution.getEditor());
+        app.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        app.write(other.path("institution_id").asText());
+        app.press(KeyCode.TAB).release(KeyCode.TAB);
+        app.waitUntil("the typed institution", 10, () -> institution.getValue() != null
+                && institution.getValue().path("institution_id").asText().equals(other.path("institution_id").asText()));
         app.screenshot("processor-12a-sandbox-token-dialog");
         app.clickOn("#newTokenCreate");
         Label title = app.waitFor("#processorTitle", 20);

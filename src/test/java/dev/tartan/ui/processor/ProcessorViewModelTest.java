@@ -192,7 +192,13 @@ class ProcessorViewModelTest {
         assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree("{\"numbers\": {}}"))).contains("no account or routing");
         assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree(
                 "{\"account\": {\"verification_status\": \"pending_automatic_verification\"}, \"numbers\": {}}")))
-                .contains("until the account is verified", "pending_automatic_verification");
+                .contains("pending_automatic_verification", "once it is verified");
+        assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree(
+                "{\"account\": {\"verification_status\": \"verification_expired\"}, \"numbers\": {}}")))
+                .contains("verification_expired");
+        assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree(
+                "{\"account\": {\"verification_status\": \"manually_verified\"}, \"numbers\": {}}")))
+                .contains("no account or routing");
         assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree("{\"numbers\": {\"ach\": {\"account\": \"1\"}}}"))).isNull();
         assertThat(ProcessorViewModel.emptyMessage(Read.LIABILITIES, json.readTree("{\"liabilities\": {\"credit\": []}}"))).isNotNull();
         assertThat(ProcessorViewModel.emptyMessage(Read.ACCOUNT, json.readTree("{\"account\": {}}"))).isNull();

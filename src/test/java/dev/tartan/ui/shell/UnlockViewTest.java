@@ -8,6 +8,7 @@ import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,24 +34,32 @@ class UnlockViewTest {
     @TempDir
     Path home;
     private final CountDownLatch derivationMayRun = new CountDownLatch(1);
+    private final AtomicInteger derivations = new AtomicInteger();
+    private volatile boolean testOver;
 
     @AfterEach
     void close() throws Exception {
+        testOver = true; // a derivation still held back must not open the vault while its folder is deleted
         derivationMayRun.countDown();
         FxToolkit.cleanupStages();
     }
 
-    /** Runs each task on its own thread, once the test lets it. */
+    /** Runs each task on its own thread, once the test lets it; counts them. */
     private Executor heldBack() {
-        return task -> new Thread(() -> {
-            try {
-                if (derivationMayRun.await(60, TimeUnit.SECONDS)) {
-                    task.run();
+        return task -> {
+            derivations.incrementAndGet();
+            Thread thread = new Thread(() -> {
+                try {
+                    if (derivationMayRun.await(60, TimeUnit.SECONDS) && !testOver) {
+                        task.run();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "held-derivation").start();
+            }, "held-derivation");
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     @Test
@@ -74,6 +84,9 @@ class UnlockViewTest {
         assertThat(robot.lookup("#unlockPassphrase").query().isDisabled()).isTrue();
         assertThat(robot.lookup("#unlockButton").query().isDisabled()).isTrue();
         assertThat(WaitForAsyncUtils.asyncFx(() -> "answered").get(5, TimeUnit.SECONDS)).isEqualTo("answered");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER); // a second try while the first runs
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(derivations.get()).as("one derivation, however often the user presses").isEqualTo(1);
         assertThat(gate.opened()).isNotDone();
         Screenshots.save(stage, "unlock-5-deriving");
 
