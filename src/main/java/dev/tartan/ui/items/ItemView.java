@@ -11,6 +11,7 @@ import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.NarrowLayout;
 import dev.tartan.ui.common.ProductionGuard;
 import dev.tartan.ui.common.data.AccountsTable;
 import dev.tartan.ui.common.data.AuthNumbersView;
@@ -42,6 +43,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -57,6 +59,9 @@ import java.util.function.Supplier;
  * product, and the actions support staff take on it.
  */
 final class ItemView extends BorderPane {
+
+    /** Below this the header's Actions button shows its icon only. */
+    private static final double COMPACT_HEADER_WIDTH = 460;
 
     private final ItemViewModel model;
     private final Navigator navigator;
@@ -124,6 +129,7 @@ final class ItemView extends BorderPane {
 
         MenuButton actions = new MenuButton("Actions", new FontIcon(Material2OutlinedAL.BUILD));
         actions.setId("itemActions");
+        actions.setTooltip(new Tooltip("What support staff do to an Item: webhooks, login reset, rotation, removal"));
         actions.getItems().addAll(
                 action("Refresh transactions", "actionRefreshTransactions", Material2MZ.SYNC, model::refreshTransactions),
                 action("Real-time balance", "actionBalance", Material2OutlinedAL.ACCOUNT_BALANCE, model::refreshBalance),
@@ -143,9 +149,16 @@ final class ItemView extends BorderPane {
 
         HBox row = new HBox(8, title, status, new Spacer(), reload, actions);
         row.setAlignment(Pos.CENTER_LEFT);
-        HBox idRow = new HBox(4, new Label("item_id"), itemId, copyId);
+        // In a narrow window the Item's name gives way last but one: the status and the buttons stay whole.
+        for (Region whole : List.of(status, reload, actions)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        NarrowLayout.iconsOnlyBelow(row, COMPACT_HEADER_WIDTH, actions);
+        Label idLabel = new Label("item_id");
+        idLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox idRow = new HBox(4, idLabel, itemId, copyId);
         idRow.setAlignment(Pos.CENTER_LEFT);
-        ((Label) idRow.getChildren().get(0)).getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        idLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         return new VBox(2, row, idRow);
     }
 
@@ -210,6 +223,13 @@ final class ItemView extends BorderPane {
         details.setId("itemDetails");
         details.setHgap(14);
         details.setVgap(6);
+        // Names as wide as they are; values take the rest and wrap (a long product list in a narrow window).
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        details.getColumnConstraints().setAll(names, values);
         DataPane overviewPane = pane(new VBox(12, statusPanel(), details));
         overviewPane.bind(model.overviewProperty(), reply -> { });
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(overviewPane);
@@ -258,6 +278,8 @@ final class ItemView extends BorderPane {
         key.getStyleClass().add(Styles.TEXT_MUTED);
         Label text = new Label(value);
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane.setValignment(key, javafx.geometry.VPos.TOP);
         details.addRow(row, key, text);
         return row + 1;
     }
