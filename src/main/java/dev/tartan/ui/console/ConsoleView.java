@@ -80,11 +80,6 @@ import java.util.Map;
 /** The API console: pick any operation, edit its body, send it, read the reply. */
 public final class ConsoleView implements PaneView {
 
-    /** Below this the editor's toolbar shows its secondary buttons as icons only. */
-    private static final double COMPACT_TOOLBAR_WIDTH = 710;
-    /** Below this the operation's title shows the docs link as an icon. */
-    private static final double COMPACT_TITLE_WIDTH = 560;
-
     public static final PaneInfo INFO = new PaneInfo("console", "API console", Material2AL.CODE);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -387,7 +382,7 @@ public final class ConsoleView implements PaneView {
         path.setMinWidth(Region.USE_PREF_SIZE);
         docs.setTooltip(new Tooltip("Open this operation's page in Plaid's docs"));
         docs.setMinWidth(Region.USE_PREF_SIZE);
-        NarrowLayout.iconsOnlyBelow(title, COMPACT_TITLE_WIDTH, docs);
+        NarrowLayout.iconsOnlyWhenCrowded(title, List.of(docs), path.textProperty(), badges.getChildren());
 
         editor.setId("requestEditor");
         editor.setMinHeight(96); // a few lines of the body stay in view in the smallest window
@@ -455,7 +450,7 @@ public final class ConsoleView implements PaneView {
         HBox bar = new HBox(6, insertToken, showTokens, reset, format, curl, new Spacer(), cancel, send);
         bar.setAlignment(Pos.CENTER_LEFT);
         // A narrow editor (a small window, a wide operation list) keeps every button whole.
-        NarrowLayout.iconsOnlyBelow(bar, COMPACT_TOOLBAR_WIDTH, insertToken, showTokens, reset, format, curl);
+        NarrowLayout.iconsOnlyWhenCrowded(bar, List.of(insertToken, showTokens, reset, format, curl), cancel.visibleProperty());
         send.setMinWidth(Region.USE_PREF_SIZE);
         return bar;
     }

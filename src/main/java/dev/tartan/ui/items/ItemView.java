@@ -60,9 +60,6 @@ import java.util.function.Supplier;
  */
 final class ItemView extends BorderPane {
 
-    /** Below this the header's Actions button shows its icon only. */
-    private static final double COMPACT_HEADER_WIDTH = 460;
-
     private final ItemViewModel model;
     private final Navigator navigator;
     private final Supplier<CompletableFuture<List<String>>> webhookCodes;
@@ -153,7 +150,7 @@ final class ItemView extends BorderPane {
         for (Region whole : List.of(status, reload, actions)) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
-        NarrowLayout.iconsOnlyBelow(row, COMPACT_HEADER_WIDTH, actions);
+        NarrowLayout.iconsOnlyWhenCrowded(row, List.of(actions), title.textProperty(), status.textProperty());
         Label idLabel = new Label("item_id");
         idLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox idRow = new HBox(4, idLabel, itemId, copyId);

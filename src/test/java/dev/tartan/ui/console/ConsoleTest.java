@@ -176,7 +176,8 @@ class ConsoleTest {
     @Test
     void theSmallestWindowKeepsEveryEditorButtonWhole() {
         javafx.scene.control.MenuButton insertToken = app.lookup("#insertToken").query();
-        assertThat(insertToken.getContentDisplay()).as("room for names at the usual size").isEqualTo(javafx.scene.control.ContentDisplay.LEFT);
+        app.onFx(() -> app.stage().setWidth(1700));
+        app.waitUntil("names in a wide window", 10, () -> insertToken.getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
         app.onFx(() -> {
             app.stage().setWidth(app.stage().getMinWidth());
             app.stage().setHeight(app.stage().getMinHeight());
