@@ -7,8 +7,10 @@ import dev.tartan.model.Futures;
 import dev.tartan.model.Profile;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Institutions, for the panes that name them: pickers of the environment's list, and names for ids. */
 public final class InstitutionService {
@@ -22,6 +24,8 @@ public final class InstitutionService {
 
     private final PlaidGateway gateway;
     private final CachedCalls calls;
+    /** Lookups under way, by profile and institution: lists ask for the same name many times at once. */
+    private final Map<String, CompletableFuture<Optional<String>>> namesUnderWay = new ConcurrentHashMap<>();
 
     public InstitutionService(PlaidGateway gateway, CachedCalls calls) {
         this.gateway = gateway;
@@ -40,9 +44,16 @@ public final class InstitutionService {
     /**
      * The name of an institution, for lists: the vault's copy of /institutions/get_by_id when it
      * has one (names hardly ever change), else the call, whose reply the vault then keeps. Empty
-     * when the reply names none.
+     * when the reply names none. Asks made while one for the same institution is under way share it.
      */
     public CompletableFuture<Optional<String>> name(Profile profile, String institutionId) {
+        String key = profile.name() + '\u0000' + institutionId;
+        CompletableFuture<Optional<String>> asked = namesUnderWay.computeIfAbsent(key, k -> lookUp(profile, institutionId));
+        asked.whenComplete((name, failure) -> namesUnderWay.remove(key, asked));
+        return asked;
+    }
+
+    private CompletableFuture<Optional<String>> lookUp(Profile profile, String institutionId) {
         ObjectNode body = PlaidJson.mapper().createObjectNode();
         body.put("institution_id", institutionId);
         COUNTRY_CODES.forEach(body.putArray("country_codes")::add);

@@ -94,7 +94,12 @@ public final class EmulatorClient {
 
     /** Creates a Sandbox Item for {@code username} at First Platypus Bank and returns its access token. */
     public String newItem(String username, String password, String... products) {
-        ObjectNode create = body().put("institution_id", "ins_109508");
+        return newItemAt("ins_109508", username, password, products);
+    }
+
+    /** A new Item at {@code institutionId} (public token made and exchanged): its access token. */
+    public String newItemAt(String institutionId, String username, String password, String... products) {
+        ObjectNode create = body().put("institution_id", institutionId);
         var array = create.putArray("initial_products");
         for (String product : products.length == 0 ? new String[] {"transactions", "auth", "identity"} : products) {
             array.add(product);

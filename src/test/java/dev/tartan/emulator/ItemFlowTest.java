@@ -135,11 +135,7 @@ class ItemFlowTest {
 
     @Test
     void automatedMicroDepositsShowNumbersOnlyOnceVerified() {
-        ObjectNode create = body().put("institution_id", "ins_109512");
-        create.putArray("initial_products").add("auth");
-        create.putObject("options").put("override_username", "user_good").put("override_password", "microdeposits_good");
-        String publicToken = client.ok("/sandbox/public_token/create", create).path("public_token").asText();
-        String accessToken = client.ok("/item/public_token/exchange", body().put("public_token", publicToken)).path("access_token").asText();
+        String accessToken = client.newItemAt("ins_109512", "user_good", "microdeposits_good", "auth");
         JsonNode before = client.ok("/auth/get", body().put("access_token", accessToken));
         assertThat(before.path("accounts").get(0).path("verification_status").asText()).isEqualTo("pending_automatic_verification");
         assertThat(before.path("numbers").path("ach")).isEmpty();

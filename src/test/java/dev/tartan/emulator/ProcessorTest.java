@@ -125,11 +125,7 @@ class ProcessorTest {
 
     @Test
     void authGetShowsNoNumbersForAnAccountAwaitingMicroDeposits() {
-        ObjectNode create = body().put("institution_id", "ins_109512");
-        create.putArray("initial_products").add("auth");
-        create.putObject("options").put("override_username", "user_good").put("override_password", "microdeposits_good");
-        String publicToken = client.ok("/sandbox/public_token/create", create).path("public_token").asText();
-        String pending = client.ok("/item/public_token/exchange", body().put("public_token", publicToken)).path("access_token").asText();
+        String pending = client.newItemAt("ins_109512", "user_good", "microdeposits_good", "auth");
         String accountId = client.ok("/accounts/get", body().put("access_token", pending)).path("accounts").get(0).path("account_id").asText();
         String token = client.ok("/processor/token/create", body().put("access_token", pending).put("account_id", accountId)
                 .put("processor", "dwolla")).path("processor_token").asText();

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 import static dev.tartan.service.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +39,11 @@ class InstitutionServiceTest {
         services.close();
     }
 
-    /** How many calls of {@code operation} Plaid answered with 200, as the request history has them. */
-    private static long answered(String operation) {
+    /** How many lookups of this institution Plaid answered with 200, as the request history has them. */
+    private static long lookupsOf(String institutionId) {
         return services.vault.history().recent(500).stream()
-                .filter(entry -> entry.operation().equals(operation) && entry.httpStatus() == 200).count();
+                .filter(entry -> entry.operation().equals("/institutions/get_by_id") && entry.httpStatus() == 200
+                        && String.valueOf(entry.requestBody()).contains(institutionId)).count();
     }
 
     @Test
@@ -52,9 +57,17 @@ class InstitutionServiceTest {
     @Test
     void anInstitutionsNameIsAskedForOnceThenComesFromTheVault() {
         assertThat(service.name(services.profile, "ins_109508").join()).contains("First Platypus Bank");
-        eventually(() -> assertThat(answered("/institutions/get_by_id")).isEqualTo(1));
+        eventually(() -> assertThat(lookupsOf("ins_109508")).isEqualTo(1));
         assertThat(service.name(services.profile, "ins_109508").join()).contains("First Platypus Bank");
-        assertThat(answered("/institutions/get_by_id")).isEqualTo(1);
+        assertThat(lookupsOf("ins_109508")).isEqualTo(1);
+    }
+
+    @Test
+    void askingManyTimesAtOnceMakesOneCall() {
+        List<CompletableFuture<Optional<String>>> asks = IntStream.range(0, 8)
+                .mapToObj(i -> service.name(services.profile, "ins_109512")).toList();
+        asks.forEach(ask -> assertThat(ask.join()).isPresent());
+        eventually(() -> assertThat(lookupsOf("ins_109512")).isEqualTo(1));
     }
 
     @Test

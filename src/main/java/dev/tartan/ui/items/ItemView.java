@@ -26,6 +26,7 @@ import dev.tartan.ui.common.data.RecurringStreamsTable;
 import dev.tartan.ui.common.data.TransactionsPanel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -40,6 +41,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -221,9 +223,9 @@ final class ItemView extends BorderPane {
         details.setHgap(14);
         details.setVgap(6);
         // Names as wide as they are; values take the rest and wrap (a long product list in a narrow window).
-        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setMinWidth(0);
         details.getColumnConstraints().setAll(names, values);
@@ -276,7 +278,7 @@ final class ItemView extends BorderPane {
         Label text = new Label(value);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        GridPane.setValignment(key, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(key, VPos.TOP);
         details.addRow(row, key, text);
         return row + 1;
     }

@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +64,6 @@ public final class ProcessorViewModel {
     private final ProcessorService service;
     private final InstitutionService institutions;
     private final ObservableMap<String, String> institutionNames = FXCollections.observableHashMap();
-    private final Set<String> institutionsAsked = new HashSet<>();
     private final TaskCenter tasks;
     private final ReadOnlyObjectProperty<Profile> profile;
 
@@ -123,7 +121,6 @@ public final class ProcessorViewModel {
             select(null);
             // Another environment may name its institutions otherwise.
             institutionNames.clear();
-            institutionsAsked.clear();
             refreshTokens();
         });
         refreshTokens();
@@ -378,8 +375,7 @@ public final class ProcessorViewModel {
 
     private void nameInstitution(String institutionId) {
         Profile current = profile.get();
-        // Asked once per profile, even when several tokens share the institution or the answer names none.
-        if (current == null || institutionId == null || !institutionsAsked.add(institutionId)) {
+        if (current == null || institutionId == null || institutionNames.containsKey(institutionId)) {
             return;
         }
         // Without the name the list shows the institution_id, which is still right.

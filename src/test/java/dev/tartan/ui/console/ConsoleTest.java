@@ -7,9 +7,11 @@ import dev.tartan.ui.TestVaults;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
@@ -175,14 +177,14 @@ class ConsoleTest {
 
     @Test
     void theSmallestWindowKeepsEveryEditorButtonWhole() {
-        javafx.scene.control.MenuButton insertToken = app.lookup("#insertToken").query();
+        MenuButton insertToken = app.lookup("#insertToken").query();
         app.onFx(() -> app.stage().setWidth(1700));
-        app.waitUntil("names in a wide window", 10, () -> insertToken.getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
+        app.waitUntil("names in a wide window", 10, () -> insertToken.getContentDisplay() == ContentDisplay.LEFT);
         app.onFx(() -> {
             app.stage().setWidth(app.stage().getMinWidth());
             app.stage().setHeight(app.stage().getMinHeight());
         });
-        app.waitUntil("icons only", 10, () -> insertToken.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        app.waitUntil("icons only", 10, () -> insertToken.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY);
         Button send = app.lookup("#sendButton").queryButton();
         app.waitUntil("the layout", 10, () -> send.getWidth() >= send.prefWidth(-1) - 1);
         app.screenshot("console-10-smallest-window");
