@@ -1,10 +1,10 @@
 package dev.tartan.api;
 
-import dev.tartan.model.PlaidResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tartan.concurrent.Futures;
 import dev.tartan.model.Credentials;
-import dev.tartan.model.Futures;
 import dev.tartan.model.PlaidError;
+import dev.tartan.model.PlaidResponse;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;

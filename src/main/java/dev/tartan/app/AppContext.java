@@ -9,17 +9,22 @@ import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
 import dev.tartan.service.OmniboxService;
 import dev.tartan.service.PlaidGateway;
-import dev.tartan.service.ProcessorService;
+import dev.tartan.service.ProcessorAccountService;
+import dev.tartan.service.ProcessorTokenService;
+import dev.tartan.service.ProcessorWebhookService;
 import dev.tartan.service.ProfileService;
 import dev.tartan.service.SettingsService;
+import dev.tartan.service.SignalService;
 import dev.tartan.service.TokenBookService;
-import dev.tartan.service.TransactionService;
+import dev.tartan.service.TransactionSyncService;
+import dev.tartan.store.DownloadFolder;
 import dev.tartan.store.Vault;
 import dev.tartan.ui.common.TaskCenter;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -48,8 +53,11 @@ final class AppContext implements AutoCloseable {
     final InstitutionService institutions;
     final OmniboxService omnibox;
     final CachedCalls calls;
-    final TransactionService transactions;
-    final ProcessorService processor;
+    final TransactionSyncService transactions;
+    final ProcessorTokenService processorTokens;
+    final ProcessorAccountService processorAccounts;
+    final SignalService signal;
+    final ProcessorWebhookService processorWebhooks;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -63,14 +71,28 @@ final class AppContext implements AutoCloseable {
         this.settings = new SettingsService(vault, io);
         this.profiles = new ProfileService(vault, gateway, io);
         this.tokens = new TokenBookService(vault, io);
-        this.console = new ConsoleService(gateway, vault, io);
+        this.console = new ConsoleService(gateway, vault, downloads(dataDirectory), io);
         this.calls = new CachedCalls(gateway, vault, io, Clock.systemUTC());
         this.items = new ItemService(gateway, calls, vault, io);
         this.institutions = new InstitutionService(gateway, calls);
         this.omnibox = new OmniboxService(tokens);
-        this.transactions = new TransactionService(gateway, vault, io, Clock.systemUTC());
-        this.processor = new ProcessorService(calls, catalog, vault, io, Clock.systemUTC());
+        this.transactions = new TransactionSyncService(gateway, vault, io, Clock.systemUTC());
+        this.processorTokens = new ProcessorTokenService(calls, catalog, vault, io);
+        this.processorAccounts = new ProcessorAccountService(calls, Clock.systemUTC());
+        this.signal = new SignalService(calls, catalog);
+        this.processorWebhooks = new ProcessorWebhookService(calls);
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
+    }
+
+    /** The folder replies are opened from, emptied of what the last run opened. */
+    private static DownloadFolder downloads(Path dataDirectory) {
+        DownloadFolder downloads = new DownloadFolder(dataDirectory);
+        try {
+            downloads.clear();
+        } catch (UncheckedIOException e) {
+            LOG.warn("Could not empty the downloads folder: {}", e.getMessage());
+        }
+        return downloads;
     }
 
     /** The one HTTP client, made on the first call (loading OkHttp is not free, and start-up does not need it). */

@@ -10,7 +10,6 @@ import dev.tartan.model.TokenEntry;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
-import dev.tartan.service.ProfileService;
 import dev.tartan.service.SettingsService;
 import dev.tartan.service.VaultGate;
 import dev.tartan.store.DataDirectory;
@@ -18,8 +17,8 @@ import dev.tartan.store.Passphrases;
 import dev.tartan.store.Vault;
 import dev.tartan.store.VaultLocation;
 import dev.tartan.ui.common.FxAsync;
-import dev.tartan.ui.common.LazyPaneView;
-import dev.tartan.ui.common.PaneView;
+import dev.tartan.ui.common.LazyPane;
+import dev.tartan.ui.common.PaneServices;
 import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
 import dev.tartan.ui.items.ItemsView;
@@ -30,8 +29,10 @@ import dev.tartan.ui.shell.MainWindow;
 import dev.tartan.ui.shell.ShellViewModel;
 import dev.tartan.ui.shell.Theme;
 import dev.tartan.ui.shell.UnlockView;
+import dev.tartan.ui.shell.VaultViewModel;
 import dev.tartan.ui.shell.WelcomeView;
 import javafx.application.Application;
+import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -81,6 +82,7 @@ public final class TartanApplication extends Application {
         catalog = new CatalogService(io);
         dataDirectory = DataDirectory.resolve(options.dataDir());
         VaultGate gate = new VaultGate(new VaultLocation(dataDirectory), io);
+        VaultViewModel vaultModel = new VaultViewModel(gate);
         boolean firstRun = !gate.exists();
 
         scene = new Scene(new VBox(), 1280, 820);
@@ -97,10 +99,10 @@ public final class TartanApplication extends Application {
             FxAsync.whenDone(presetUnlock.get(), ok -> { }, failure -> {
                 // A stale passphrase file must not lock the user out: ask instead, and say why.
                 LOG.warn("The non-interactive passphrase did not open the vault: {}", failure.getMessage());
-                scene.setRoot(new UnlockView(gate).root());
+                scene.setRoot(new UnlockView(vaultModel).root());
             });
         } else {
-            scene.setRoot(firstRun ? new WelcomeView(gate).root() : new UnlockView(gate).root());
+            scene.setRoot(firstRun ? new WelcomeView(vaultModel).root() : new UnlockView(vaultModel).root());
             catalog.preload(); // while the user types
         }
         stage.show();
@@ -147,24 +149,27 @@ public final class TartanApplication extends Application {
         shell.darkProperty().set("dark".equals(settings.get(SettingsService.THEME)));
 
         // Every failed call, the console's too, reaches the status bar through the gateway.
+        HostServices host = getHostServices();
         Supplier<ConsoleViewModel> consoleModel = memoize(() -> new ConsoleViewModel(context.catalog, context.console,
-                context.tokens, context.tasks, shell.activeProfileProperty()));
-        Supplier<ItemsViewModel> itemsModel = memoize(() -> new ItemsViewModel(context.items, context.institutions, context.calls, context.catalog,
-                context.transactions, context.processor, context.tasks, shell.activeProfileProperty()));
-        Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(context.processor, context.institutions, context.transactions,
-                context.tasks, shell.activeProfileProperty()));
-        AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, itemsModel, processorModel);
+                context.tokens, context.tasks, shell.activeProfileProperty(), file -> host.showDocument(file.toUri().toString())));
+        PaneServices pane = new PaneServices(context.calls, context.tokens, context.institutions, context.catalog, context.tasks,
+                shell.activeProfileProperty());
+        Supplier<ItemsViewModel> itemsModel = memoize(() -> new ItemsViewModel(pane, context.items, context.transactions,
+                context.processorTokens));
+        Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(pane, context.processorTokens,
+                context.processorAccounts, context.signal, context.processorWebhooks, context.transactions));
+        AppNavigator navigator = new AppNavigator(host, consoleModel, itemsModel, processorModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
-        PaneView items = new LazyPaneView(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
-        PaneView console = new LazyPaneView(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
-        PaneView processor = new LazyPaneView(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
-        List<PaneView> panes = List.of(items, console, processor);
+        LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
+        LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
+        LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
+        List<LazyPane> panes = List.of(items, console, processor);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());
         StartupProbe.reportFirstFrame(scene);
         WindowGeometry.restore(stage, settings.get(SettingsService.WINDOW));
-        geometry = WindowGeometry.track(stage, described -> shell.settings().put(SettingsService.WINDOW, described));
+        geometry = WindowGeometry.track(stage, shell::rememberWindow);
         shell.activeProfileProperty().addListener((obs, old, profile) -> updateTitle(profile));
         window.show(settings.getOrDefault(SettingsService.LAST_PANE, items.info().id()));
         shell.load().thenRun(() -> FxAsync.runOnFx(() -> {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
+import dev.tartan.concurrent.Futures;
 import dev.tartan.model.CachedResult;
 import dev.tartan.model.CallRecord;
-import dev.tartan.model.Futures;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
 import dev.tartan.store.Vault;
@@ -20,9 +20,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Cache-through reads for the product panes: what the vault remembers of a call is shown at once,
- * then the call is made and its reply replaces it (and is remembered). Every call made is also
- * handed to a listener, for the pane's "Raw JSON" tab.
+ * The product panes' calls: reads are cache-through (what the vault remembers of a call is shown
+ * at once, then {@link #fetch} makes the call and its reply replaces it and is remembered); calls
+ * that change something are {@link #send sent} and never cached. Every call made is also handed to
+ * a listener, for the pane's "Raw JSON" tab.
  */
 public final class CachedCalls {
 
@@ -35,13 +36,13 @@ public final class CachedCalls {
             .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .writer();
 
-    private final PlaidGateway gateway;
+    private final PlaidCalls plaid;
     private final Vault vault;
     private final Executor io;
     private final Clock clock;
 
-    public CachedCalls(PlaidGateway gateway, Vault vault, Executor io, Clock clock) {
-        this.gateway = gateway;
+    public CachedCalls(PlaidCalls plaid, Vault vault, Executor io, Clock clock) {
+        this.plaid = plaid;
         this.vault = vault;
         this.io = io;
         this.clock = clock;
@@ -56,9 +57,9 @@ public final class CachedCalls {
      * Makes the call, remembers a successful reply in the cache, and reports the call (success or
      * failure) to {@code log}. Cancelling the result cancels the HTTP call.
      */
-    public CompletableFuture<Fetched> fresh(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
+    public CompletableFuture<Fetched> fetch(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
         Instant started = clock.instant();
-        CompletableFuture<PlaidResponse> call = gateway.call(profile, PlaidRequest.post(path, body));
+        CompletableFuture<PlaidResponse> call = plaid.call(profile, PlaidRequest.post(path, body));
         call.whenComplete((response, failure) -> log.accept(CallRecords.of(path, started, response, failure, clock)));
         return Futures.flatMap(call, response -> CompletableFuture.supplyAsync(() -> {
             CachedResult stored = vault.cache().put(profile.name(), path, canonical(body), response.text(), response.requestId());
@@ -66,10 +67,10 @@ public final class CachedCalls {
         }, io));
     }
 
-    /** A call that changes something (not cached), reported to {@code log} like any other. */
-    public CompletableFuture<PlaidResponse> act(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
+    /** Sends a call that changes something (never cached), reported to {@code log} like any other. */
+    public CompletableFuture<PlaidResponse> send(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
         Instant started = clock.instant();
-        CompletableFuture<PlaidResponse> call = gateway.call(profile, PlaidRequest.post(path, body));
+        CompletableFuture<PlaidResponse> call = plaid.call(profile, PlaidRequest.post(path, body));
         call.whenComplete((response, failure) -> log.accept(CallRecords.of(path, started, response, failure, clock)));
         return call;
     }

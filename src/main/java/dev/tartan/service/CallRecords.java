@@ -3,8 +3,8 @@ package dev.tartan.service;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidJson;
+import dev.tartan.concurrent.Futures;
 import dev.tartan.model.CallRecord;
-import dev.tartan.model.Futures;
 import dev.tartan.model.PlaidError;
 import dev.tartan.model.PlaidResponse;
 

@@ -3,7 +3,7 @@ package dev.tartan.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.catalog.OperationCatalog;
-import dev.tartan.model.Futures;
+import dev.tartan.concurrent.Futures;
 import dev.tartan.model.Operation;
 import dev.tartan.model.SchemaProblem;
 

@@ -1,8 +1,8 @@
 package dev.tartan.service;
 
+import dev.tartan.api.PlaidClient;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
-import dev.tartan.api.PlaidClient;
 import dev.tartan.api.Redactor;
 import dev.tartan.model.HistoryEntry;
 import dev.tartan.model.Masking;
@@ -11,10 +11,14 @@ import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
+import dev.tartan.store.DownloadFolder;
 import dev.tartan.store.Vault;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -24,13 +28,15 @@ import java.util.regex.Matcher;
 /** What the API console does: send any operation, list past calls, restore them, copy them as curl. */
 public final class ConsoleService {
 
-    private final PlaidGateway gateway;
+    private final PlaidCalls plaid;
     private final Vault vault;
+    private final DownloadFolder downloads;
     private final Executor io;
 
-    public ConsoleService(PlaidGateway gateway, Vault vault, Executor io) {
-        this.gateway = gateway;
+    public ConsoleService(PlaidCalls plaid, Vault vault, DownloadFolder downloads, Executor io) {
+        this.plaid = plaid;
         this.vault = vault;
+        this.downloads = downloads;
         this.io = io;
     }
 
@@ -43,7 +49,23 @@ public final class ConsoleService {
         PlaidRequest request = operation.method().equals("GET")
                 ? PlaidRequest.get(operation.path())
                 : PlaidRequest.post(operation.path(), body);
-        return gateway.call(profile, request);
+        return plaid.call(profile, request);
+    }
+
+    /** Writes a binary reply where the user chose. */
+    public CompletableFuture<Path> saveReply(Path target, byte[] bytes) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.write(target, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not save " + target + ": " + e.getMessage(), e);
+            }
+        }, io);
+    }
+
+    /** Writes a binary reply to the data folder's downloads, for the system's viewer to open. */
+    public CompletableFuture<Path> keepForViewer(String name, byte[] bytes) {
+        return CompletableFuture.supplyAsync(() -> downloads.write(name, bytes), io);
     }
 
     /** Recent calls, newest first, whose operation, profile, status or request_id contains {@code filter}. */
@@ -102,7 +124,7 @@ public final class ConsoleService {
      * (the user asked for a command they can paste and run).
      */
     public CompletableFuture<String> curl(Profile profile, Operation operation, String body, boolean reveal) {
-        return gateway.endpointOf(profile).thenApply(endpoint -> {
+        return plaid.endpointOf(profile).thenApply(endpoint -> {
             String url = resolve(endpoint.baseUrl(), operation.path());
             String secret = reveal ? endpoint.credentials().secret() : Masking.maskSecret(endpoint.credentials().secret());
             String data = reveal || body == null ? body : Redactor.shared().redact(body);

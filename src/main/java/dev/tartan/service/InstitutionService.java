@@ -3,7 +3,7 @@ package dev.tartan.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidJson;
-import dev.tartan.model.Futures;
+import dev.tartan.concurrent.Futures;
 import dev.tartan.model.Profile;
 
 import java.util.List;
@@ -22,13 +22,13 @@ public final class InstitutionService {
     /** The institution sandbox examples and Plaid's docs use; pickers start on it when the list has it. */
     public static final String USUAL_SANDBOX_INSTITUTION = "ins_109508";
 
-    private final PlaidGateway gateway;
+    private final PlaidCalls plaid;
     private final CachedCalls calls;
     /** Lookups under way, by profile and institution: lists ask for the same name many times at once. */
     private final Map<String, CompletableFuture<Optional<String>>> namesUnderWay = new ConcurrentHashMap<>();
 
-    public InstitutionService(PlaidGateway gateway, CachedCalls calls) {
-        this.gateway = gateway;
+    public InstitutionService(PlaidCalls plaid, CachedCalls calls) {
+        this.plaid = plaid;
         this.calls = calls;
     }
 
@@ -38,7 +38,7 @@ public final class InstitutionService {
         body.put("count", count);
         body.put("offset", 0);
         body.putArray("country_codes").add("US").add("CA").add("GB");
-        return Futures.map(gateway.post(profile, "/institutions/get", body), r -> r.json().path("institutions"));
+        return Futures.map(plaid.post(profile, "/institutions/get", body), r -> r.json().path("institutions"));
     }
 
     /**
@@ -59,7 +59,7 @@ public final class InstitutionService {
         COUNTRY_CODES.forEach(body.putArray("country_codes")::add);
         CompletableFuture<CachedCalls.Fetched> reply = Futures.flatMap(calls.cached(profile, INSTITUTION_BY_ID, body),
                 cached -> cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
-                        : calls.fresh(profile, INSTITUTION_BY_ID, body, call -> { }));
+                        : calls.fetch(profile, INSTITUTION_BY_ID, body, call -> { }));
         return Futures.map(reply, fetched -> Optional.ofNullable(fetched.json().path("institution").path("name").asText(null)));
     }
 }

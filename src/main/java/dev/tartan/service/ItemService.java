@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidJson;
+import dev.tartan.concurrent.Futures;
 import dev.tartan.model.CallRecord;
-import dev.tartan.model.Futures;
 import dev.tartan.model.PlaidError;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
@@ -40,13 +40,13 @@ public final class ItemService {
                                   String webhook, String label) {
     }
 
-    private final PlaidGateway gateway;
+    private final PlaidCalls plaid;
     private final CachedCalls calls;
     private final Vault vault;
     private final Executor io;
 
-    public ItemService(PlaidGateway gateway, CachedCalls calls, Vault vault, Executor io) {
-        this.gateway = gateway;
+    public ItemService(PlaidCalls plaid, CachedCalls calls, Vault vault, Executor io) {
+        this.plaid = plaid;
         this.calls = calls;
         this.vault = vault;
         this.io = io;
@@ -81,10 +81,10 @@ public final class ItemService {
         if (!options.isEmpty()) {
             create.set("options", options);
         }
-        CompletableFuture<JsonNode> exchanged = Futures.flatMap(gateway.post(profile, "/sandbox/public_token/create", create), created -> {
+        CompletableFuture<JsonNode> exchanged = Futures.flatMap(plaid.post(profile, "/sandbox/public_token/create", create), created -> {
             ObjectNode exchange = PlaidJson.mapper().createObjectNode();
             exchange.put("public_token", created.json().path("public_token").asText());
-            return Futures.map(gateway.post(profile, "/item/public_token/exchange", exchange), r -> r.json());
+            return Futures.map(plaid.post(profile, "/item/public_token/exchange", exchange), r -> r.json());
         });
         return Futures.flatMap(exchanged, reply -> keep(profile,
                 TokenEntry.of(TokenKind.ACCESS, reply.path("access_token").asText(), profile.name(), reply.path("item_id").asText(null))
@@ -95,7 +95,8 @@ public final class ItemService {
 
     /**
      * Adds an Item someone pasted the access token of: /item/get tells its item_id and institution.
-     * Text that is not an access token fails (an {@link IllegalArgumentException}) without a call.
+     * An Item the book already keeps keeps its label and notes (unless a new label is given). Text
+     * that is not an access token fails (an {@link IllegalArgumentException}) without a call.
      */
     public CompletableFuture<TokenEntry> addByToken(Profile profile, String accessToken, String label, Consumer<CallRecord> log) {
         String token = accessToken == null ? "" : accessToken.strip();
@@ -103,41 +104,44 @@ public final class ItemService {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "That is not an access token: they look like access-sandbox-\u2026 or access-production-\u2026"));
         }
-        return Futures.flatMap(calls.fresh(profile, "/item/get", withToken(token), log), fetched -> {
+        return Futures.flatMap(calls.fetch(profile, "/item/get", withToken(token), log), fetched -> {
             JsonNode item = fetched.json().path("item");
-            return keep(profile, TokenEntry.of(TokenKind.ACCESS, token, profile.name(), item.path("item_id").asText(null))
+            TokenEntry seen = TokenEntry.of(TokenKind.ACCESS, token, profile.name(), item.path("item_id").asText(null))
                     .withLabel(label == null || label.isBlank() ? null : label.strip())
-                    .withInstitution(item.path("institution_id").asText(null)), "add item", fetched.requestId());
+                    .withInstitution(item.path("institution_id").asText(null));
+            return CompletableFuture.supplyAsync(() -> vault.tokens().byToken(token), io).thenCompose(known -> keep(profile,
+                    known.map(kept -> seen.withLabel(seen.label() != null ? seen.label() : kept.label()).withNotes(kept.notes()))
+                            .orElse(seen), "add item", fetched.requestId()));
         });
     }
 
     /** Real-time balances (/accounts/balance/get): slower, and rate-limited per Item. */
     public CompletableFuture<JsonNode> realTimeBalance(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
-        return Futures.map(calls.act(profile, "/accounts/balance/get", withToken(item.value()), log), r -> r.json());
+        return Futures.map(calls.send(profile, "/accounts/balance/get", withToken(item.value()), log), r -> r.json());
     }
 
     /** Asks Plaid to fetch new transactions now (/transactions/refresh); a sync afterwards picks them up. */
     public CompletableFuture<JsonNode> refreshTransactions(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
-        return Futures.map(calls.act(profile, "/transactions/refresh", withToken(item.value()), log), r -> r.json());
+        return Futures.map(calls.send(profile, "/transactions/refresh", withToken(item.value()), log), r -> r.json());
     }
 
     /** Sandbox: makes Plaid send the Item a webhook with this code. */
     public CompletableFuture<JsonNode> fireWebhook(Profile profile, TokenEntry item, String code, Consumer<CallRecord> log) {
         ObjectNode body = withToken(item.value());
         body.put("webhook_code", code);
-        return Futures.map(calls.act(profile, "/sandbox/item/fire_webhook", body, log), r -> r.json());
+        return Futures.map(calls.send(profile, "/sandbox/item/fire_webhook", body, log), r -> r.json());
     }
 
     /** Sandbox: puts the Item into ITEM_LOGIN_REQUIRED, as if the user's bank password changed. */
     public CompletableFuture<JsonNode> resetLogin(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
-        return Futures.map(calls.act(profile, "/sandbox/item/reset_login", withToken(item.value()), log), r -> r.json());
+        return Futures.map(calls.send(profile, "/sandbox/item/reset_login", withToken(item.value()), log), r -> r.json());
     }
 
     /** Points the Item's webhooks at another URL. */
     public CompletableFuture<JsonNode> updateWebhook(Profile profile, TokenEntry item, String url, Consumer<CallRecord> log) {
         ObjectNode body = withToken(item.value());
         body.put("webhook", url);
-        return Futures.map(calls.act(profile, "/item/webhook/update", body, log), r -> r.json());
+        return Futures.map(calls.send(profile, "/item/webhook/update", body, log), r -> r.json());
     }
 
     /**
@@ -145,7 +149,7 @@ public final class ItemService {
      * so the token book swaps it for the new one, keeping its label and notes.
      */
     public CompletableFuture<TokenEntry> rotateAccessToken(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
-        return Futures.flatMap(calls.act(profile, "/item/access_token/invalidate", withToken(item.value()), log),
+        return Futures.flatMap(calls.send(profile, "/item/access_token/invalidate", withToken(item.value()), log),
                 response -> CompletableFuture.supplyAsync(() -> {
                     String fresh = response.json().path("new_access_token").asText();
                     TokenEntry replacement = TokenEntry.of(TokenKind.ACCESS, fresh, item.profile(), item.ownerId())
@@ -162,7 +166,7 @@ public final class ItemService {
 
     /** Removes the Item at Plaid (/item/remove) and from the token book. Cannot be undone. */
     public CompletableFuture<Void> remove(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
-        return Futures.flatMap(calls.act(profile, "/item/remove", withToken(item.value()), log),
+        return Futures.flatMap(calls.send(profile, "/item/remove", withToken(item.value()), log),
                 response -> CompletableFuture.runAsync(() -> {
                     vault.tokens().remove(item.value());
                     vault.audit().append("remove item from token book", List.of("item_id=" + item.ownerId(), item.maskedValue()),
@@ -176,7 +180,7 @@ public final class ItemService {
      */
     public CompletableFuture<TokenEntry> createUpdateModeLinkToken(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
         ObjectNode body = updateModeLinkTokenBody(item.value(), item.ownerId());
-        return Futures.flatMap(calls.act(profile, "/link/token/create", body, log), response -> keep(profile,
+        return Futures.flatMap(calls.send(profile, "/link/token/create", body, log), response -> keep(profile,
                 TokenEntry.of(TokenKind.LINK, response.json().path("link_token").asText(), profile.name(), item.ownerId())
                         .withLabel("Update mode for " + (item.label() == null ? item.ownerId() : item.label()))
                         .withInstitution(item.institution()),

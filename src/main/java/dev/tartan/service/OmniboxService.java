@@ -6,6 +6,7 @@ import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.IdKind;
 import dev.tartan.model.IdRecognizer;
 import dev.tartan.model.OmniboxDestination;
+import dev.tartan.model.OmniboxMatch;
 import dev.tartan.model.PaneTarget;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
@@ -26,18 +27,11 @@ public final class OmniboxService {
         this.tokens = tokens;
     }
 
-    /**
-     * What the text is, the token-book entries that mention it, and the places to open, best first.
-     *
-     * @param note why there is nowhere to open it, for the kinds no Plaid call looks up on their own; else null
-     */
-    public record Match(IdKind kind, String value, List<TokenEntry> known, List<OmniboxDestination> destinations, String note) {
-    }
-
-    public CompletableFuture<Match> lookUp(String text) {
+    /** What the text is, the token-book entries that mention it, and the places to open it. */
+    public CompletableFuture<OmniboxMatch> lookUp(String text) {
         String value = text == null ? "" : text.strip();
         IdKind kind = IdRecognizer.recognize(value);
-        return tokens.find(value).thenApply(known -> new Match(kind, value, known, destinations(kind, value, known), noteFor(kind)));
+        return tokens.find(value).thenApply(known -> new OmniboxMatch(kind, value, known, destinations(kind, value, known), noteFor(kind)));
     }
 
     private static String noteFor(IdKind kind) {

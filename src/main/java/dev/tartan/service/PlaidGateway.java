@@ -9,8 +9,7 @@ import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
 import dev.tartan.api.Redactor;
 import dev.tartan.api.catalog.OperationRules;
-import dev.tartan.model.Credentials;
-import dev.tartan.model.Futures;
+import dev.tartan.concurrent.Futures;
 import dev.tartan.model.HistoryEntry;
 import dev.tartan.model.Masking;
 import dev.tartan.model.PlaidEnvironment;
@@ -24,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +42,7 @@ import java.util.function.Supplier;
  * the built-in emulator when the profile needs it), and after each call it writes the request
  * history (redacted) and, for anything that changes state, the audit log.
  */
-public final class PlaidGateway {
+public final class PlaidGateway implements PlaidCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaidGateway.class);
 
@@ -78,12 +76,7 @@ public final class PlaidGateway {
         this.failureListener = listener;
     }
 
-    /** Sends a POST of {@code body} (JSON text, sent exactly as given) for {@code profile}. */
-    public CompletableFuture<PlaidResponse> post(Profile profile, String path, JsonNode body) {
-        return call(profile, PlaidRequest.post(path, body));
-    }
-
-    /** Sends {@code request} for {@code profile}; cancelling the result cancels the HTTP call. */
+    @Override
     public CompletableFuture<PlaidResponse> call(Profile profile, PlaidRequest request) {
         Instant started = clock.instant();
         CompletableFuture<PlaidResponse> call = Futures.flatMap(clientFor(profile), client -> client.send(request));
@@ -92,18 +85,10 @@ public final class PlaidGateway {
     }
 
     /**
-     * Where a running Plaid (the built-in emulator) listens and the credentials it accepts.
-     *
-     * @param baseUrl     e.g. http://127.0.0.1:43817
-     * @param credentials its client_id and secret
-     */
-    public record Endpoint(URI baseUrl, Credentials credentials) {
-    }
-
-    /**
      * Where calls for {@code profile} go, with which credentials. The built-in emulator's profile
      * always uses the running emulator's own: they stay right even if its state was reset.
      */
+    @Override
     public CompletableFuture<Endpoint> endpointOf(Profile profile) {
         PlaidEnvironment environment = profile.environment();
         return environment.kind() == PlaidEnvironment.Kind.EMULATOR

@@ -2,8 +2,8 @@ package dev.tartan.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidJson;
+import dev.tartan.concurrent.Futures;
 import dev.tartan.model.Credentials;
-import dev.tartan.model.Futures;
 import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
@@ -21,12 +21,12 @@ public final class ProfileService {
     public static final String EMULATOR_PROFILE = "Local emulator";
 
     private final Vault vault;
-    private final PlaidGateway gateway;
+    private final PlaidCalls plaid;
     private final Executor io;
 
-    public ProfileService(Vault vault, PlaidGateway gateway, Executor io) {
+    public ProfileService(Vault vault, PlaidCalls plaid, Executor io) {
         this.vault = vault;
-        this.gateway = gateway;
+        this.plaid = plaid;
         this.io = io;
     }
 
@@ -101,6 +101,6 @@ public final class ProfileService {
         body.put("count", 1);
         body.put("offset", 0);
         body.putArray("country_codes").add("US");
-        return Futures.map(gateway.post(profile, "/institutions/get", body), response -> response);
+        return Futures.map(plaid.post(profile, "/institutions/get", body), response -> response);
     }
 }

@@ -4,7 +4,9 @@ import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
 import dev.tartan.store.Vault;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -29,6 +31,25 @@ public final class TokenBookService {
     /** Entries whose token, or whose owning id (item_id, asset_report_id, ...), is {@code tokenOrId}. */
     public CompletableFuture<List<TokenEntry>> find(String tokenOrId) {
         return CompletableFuture.supplyAsync(() -> vault.tokens().find(tokenOrId), io);
+    }
+
+    /**
+     * Forgets a token (Plaid is not told: it keeps working for whoever else holds it), with an
+     * audit entry; true if the book had it.
+     */
+    public CompletableFuture<Boolean> remove(TokenEntry entry) {
+        return CompletableFuture.supplyAsync(() -> {
+            boolean removed = vault.tokens().remove(entry.value());
+            if (removed) {
+                String field = entry.kind().displayName().toLowerCase(Locale.ROOT).replace(' ', '_'); // processor_token
+                List<String> targets = new ArrayList<>(List.of(field + "=" + entry.value()));
+                if (entry.ownerId() != null) {
+                    targets.add("owner=" + entry.ownerId());
+                }
+                vault.audit().append("token book remove", targets, "ok", null);
+            }
+            return removed;
+        }, io);
     }
 
     public CompletableFuture<TokenEntry> save(TokenEntry entry) {

@@ -1,8 +1,8 @@
 package dev.tartan.api;
 
-import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Credentials;
 import dev.tartan.model.PlaidError;
+import dev.tartan.model.PlaidResponse;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
@@ -359,7 +359,7 @@ class PlaidClientTest {
     void cancellingADerivedFutureCancelsTheCallToo() throws Exception {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         CompletableFuture<PlaidResponse> raw = client.send(PlaidRequest.post("/accounts/get", "{}"));
-        CompletableFuture<Integer> derived = dev.tartan.model.Futures.map(raw, PlaidResponse::httpStatus);
+        CompletableFuture<Integer> derived = dev.tartan.concurrent.Futures.map(raw, PlaidResponse::httpStatus);
         server.takeRequest(5, TimeUnit.SECONDS);
         derived.cancel(true);
         assertThat(raw).isCancelled();

@@ -9,16 +9,21 @@ import dev.tartan.model.TransactionRow;
 import dev.tartan.model.TransactionSource;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
+import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
-import dev.tartan.service.ProcessorService;
-import dev.tartan.service.TransactionService;
+import dev.tartan.service.ProcessorTokenService;
+import dev.tartan.service.TokenBookService;
+import dev.tartan.service.TransactionSyncService;
 import dev.tartan.testing.EmulatorServices;
+import dev.tartan.ui.common.PaneServices;
 import dev.tartan.ui.common.TaskCenter;
-import dev.tartan.ui.common.data.TabState;
-import dev.tartan.ui.common.data.TransactionsModel;
+import dev.tartan.ui.common.data.Outcome;
+import dev.tartan.ui.common.data.TransactionsViewModel;
+import dev.tartan.ui.items.ItemData;
 import dev.tartan.ui.items.ItemViewModel;
 import javafx.application.Platform;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -31,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The Items pane's figures, through its real view models on a headless JavaFX toolkit, against the
@@ -58,10 +64,11 @@ public final class ItemsBenchmark {
         try (EmulatorServices services = new EmulatorServices(config, folder, 8)) {
             CachedCalls calls = new CachedCalls(services.gateway, services.vault, services.io, Clock.systemUTC());
             ItemService items = new ItemService(services.gateway, calls, services.vault, services.io);
-            TransactionService transactions = new TransactionService(services.gateway, services.vault, services.io, Clock.systemUTC());
+            TransactionSyncService transactions = new TransactionSyncService(services.gateway, services.vault, services.io, Clock.systemUTC());
             TaskCenter tasks = new TaskCenter();
-            ProcessorService processors = new ProcessorService(calls, new CatalogService(services.io), services.vault, services.io,
-                    Clock.systemUTC());
+            CatalogService catalog = new CatalogService(services.io);
+            TokenBookService tokenBook = new TokenBookService(services.vault, services.io);
+            ProcessorTokenService processorTokens = new ProcessorTokenService(calls, catalog, services.vault, services.io);
             JsonNode item = services.newItem("user_good");
             TokenEntry entry = services.vault.tokens().save(TokenEntry.of(TokenKind.ACCESS, item.path("access_token").asText(),
                     services.profile.name(), item.path("item_id").asText()));
@@ -70,10 +77,12 @@ public final class ItemsBenchmark {
             List<Double> cachedFirstPaint = new ArrayList<>();
             for (int run = 0; run < 5; run++) {
                 services.vault.cache().clear(services.profile.name());
-                ItemViewModel model = onFx(() -> new ItemViewModel(items, calls, transactions, processors, tasks, e -> { }, e -> { }));
-                uncached.add(timeToAllTabs(model, services, entry, TabState::hasData, false));
+                ItemViewModel model = onFx(() -> new ItemViewModel(new PaneServices(calls, tokenBook,
+                        new InstitutionService(services.gateway, calls), catalog, tasks, new SimpleObjectProperty<>(services.profile)),
+                        items, transactions, processorTokens, (old, fresh) -> { }, gone -> { }));
+                uncached.add(timeToAllTabs(model, services, entry, Outcome::hasData, false));
                 // Reopening: the tabs paint what the vault cached, while the fresh calls run.
-                cachedFirstPaint.add(timeToAllTabs(model, services, entry, TabState::hasData, true));
+                cachedFirstPaint.add(timeToAllTabs(model, services, entry, Outcome::hasData, true));
                 onFx(() -> {
                     model.close();
                     return null;
@@ -102,16 +111,14 @@ public final class ItemsBenchmark {
 
     /** Opens the Item and waits until every data tab satisfies {@code done}; milliseconds. */
     private static double timeToAllTabs(ItemViewModel model, EmulatorServices services, TokenEntry entry,
-                                        Function<TabState, Boolean> done, boolean firstPaintOnly) throws Exception {
+                                        Function<Outcome<JsonNode>, Boolean> done, boolean firstPaintOnly) throws Exception {
         CountDownLatch all = new CountDownLatch(1);
         long[] start = new long[1];
         onFx(() -> {
-            List<ObjectProperty<TabState>> tabs = List.of(model.overviewProperty(), model.accountsProperty(), model.identityProperty(),
-                    model.authProperty(), model.holdingsProperty(), model.investmentTransactionsProperty(),
-                    model.liabilitiesProperty(), model.recurringProperty());
+            List<ReadOnlyObjectProperty<Outcome<JsonNode>>> tabs = Stream.of(ItemData.values()).map(model::stateOf).toList();
             Runnable check = () -> {
                 boolean every = tabs.stream().allMatch(tab -> tab.get() != null && (done.apply(tab.get())
-                        || tab.get().kind() == TabState.Kind.FAILED || tab.get().kind() == TabState.Kind.EMPTY)
+                        || tab.get().phase() == Outcome.Phase.FAILED || tab.get().phase() == Outcome.Phase.EMPTY)
                         && (firstPaintOnly || !tab.get().refreshing()));
                 if (every) {
                     all.countDown();
@@ -135,7 +142,7 @@ public final class ItemsBenchmark {
     private record TransactionsFigures(double syncMs, double loadMs, List<Double> keystrokes, double heapMb) {
     }
 
-    private static TransactionsFigures transactionFigures(EmulatorServices services, TransactionService transactions, TaskCenter tasks)
+    private static TransactionsFigures transactionFigures(EmulatorServices services, TransactionSyncService transactions, TaskCenter tasks)
             throws Exception {
         JsonNode big = services.newItem("user_transactions_" + TRANSACTIONS);
         TransactionSource source = TransactionSource.item(big.path("access_token").asText(), big.path("item_id").asText());
@@ -144,7 +151,7 @@ public final class ItemsBenchmark {
         double syncMs = (System.nanoTime() - syncStart) / 1e6;
         long heapBefore = usedHeapAfterGc();
         List<TransactionRow> stored = transactions.transactions(services.profile, source).get(5, TimeUnit.MINUTES);
-        TransactionsModel model = onFx(() -> new TransactionsModel(transactions, tasks, call -> { }));
+        TransactionsViewModel model = onFx(() -> new TransactionsViewModel(transactions, tasks, call -> { }));
         long loadStart = System.nanoTime();
         onFx(() -> {
             model.rows().setAll(stored);

@@ -6,7 +6,7 @@ import dev.tartan.emulator.Latency;
 import dev.tartan.model.TransactionRow;
 import dev.tartan.model.TransactionSource;
 import dev.tartan.model.TransactionSyncResult;
-import dev.tartan.service.TransactionService;
+import dev.tartan.service.TransactionSyncService;
 import dev.tartan.testing.EmulatorServices;
 
 import java.io.IOException;
@@ -54,8 +54,8 @@ public final class TransactionSyncBenchmark {
         benchmark.warmUp();
         for (String latency : LATENCIES.split(",")) {
             long millis = Long.parseLong(latency.trim());
-            benchmark.measure(millis, TransactionService.Mode.AUTOMATIC);
-            benchmark.measure(millis, TransactionService.Mode.SYNC_ONLY);
+            benchmark.measure(millis, TransactionSyncService.Mode.AUTOMATIC);
+            benchmark.measure(millis, TransactionSyncService.Mode.SYNC_ONLY);
         }
         Table.print(List.of("measure", "result", "detail", "target", "status"), benchmark.rows);
         System.out.printf(Locale.ROOT, "%,d transactions; %d cores, %d I/O threads, max heap %d MB, load average %.1f at the end%n",
@@ -66,26 +66,26 @@ public final class TransactionSyncBenchmark {
 
     /** Both ways once on a smaller Item, so that the measured runs do not pay for the JIT's first compilations. */
     private void warmUp() throws IOException {
-        for (TransactionService.Mode mode : TransactionService.Mode.values()) {
+        for (TransactionSyncService.Mode mode : TransactionSyncService.Mode.values()) {
             try (EmulatorServices services = new EmulatorServices(EmulatorConfig.inMemory(), freshFolder("warm-up-" + mode), IO_THREADS)) {
                 JsonNode item = services.newItem("user_transactions_" + WARM_UP_TRANSACTIONS);
                 TransactionSource source = TransactionSource.item(item.path("access_token").asText(), item.path("item_id").asText());
-                TransactionService transactions = new TransactionService(services.gateway, services.vault, services.io, Clock.systemUTC());
+                TransactionSyncService transactions = new TransactionSyncService(services.gateway, services.vault, services.io, Clock.systemUTC());
                 transactions.sync(services.profile, source, mode, null).join();
                 transactions.transactions(services.profile, source).join();
             }
         }
     }
 
-    private void measure(long latencyMillis, TransactionService.Mode mode) throws IOException {
+    private void measure(long latencyMillis, TransactionSyncService.Mode mode) throws IOException {
         Path folder = freshFolder("vault-" + latencyMillis + "-" + mode.name().toLowerCase(Locale.ROOT));
         EmulatorConfig config = EmulatorConfig.builder().latency(new Latency(latencyMillis, latencyMillis)).build();
         String setting = String.format(Locale.ROOT, "%d ms latency, %s", latencyMillis,
-                mode == TransactionService.Mode.AUTOMATIC ? "automatic (history load)" : "sync pages only");
+                mode == TransactionSyncService.Mode.AUTOMATIC ? "automatic (history load)" : "sync pages only");
         try (EmulatorServices services = new EmulatorServices(config, folder, IO_THREADS)) {
             JsonNode item = services.newItem("user_transactions_" + TRANSACTIONS);
             TransactionSource source = TransactionSource.item(item.path("access_token").asText(), item.path("item_id").asText());
-            TransactionService transactions = new TransactionService(services.gateway, services.vault, services.io, Clock.systemUTC());
+            TransactionSyncService transactions = new TransactionSyncService(services.gateway, services.vault, services.io, Clock.systemUTC());
 
             long started = System.nanoTime();
             long cpuBefore = processCpuNanos();
@@ -103,13 +103,13 @@ public final class TransactionSyncBenchmark {
                             result.method(), result.pages(), result.restarts(), cpuSeconds, settledSeconds),
                     "< 15 s at 200 ms", latencyMillis == 200 ? status(syncSeconds < TARGET_SYNC_SECONDS) : "-"});
 
-            if (mode == TransactionService.Mode.AUTOMATIC) {
+            if (mode == TransactionSyncService.Mode.AUTOMATIC) {
                 readBack(transactions, services, source, setting);
             }
         }
     }
 
-    private void readBack(TransactionService transactions, EmulatorServices services, TransactionSource source, String setting) {
+    private void readBack(TransactionSyncService transactions, EmulatorServices services, TransactionSource source, String setting) {
         long before = usedHeapAfterGc();
         List<Double> seconds = new ArrayList<>();
         List<TransactionRow> loaded = null;

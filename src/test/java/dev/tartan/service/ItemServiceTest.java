@@ -75,4 +75,16 @@ class ItemServiceTest {
         assertThat(services.vault.tokens().byToken(token)).isPresent();
         eventually(() -> assertThat(log).extracting(CallRecord::operation).containsExactly("/item/get"));
     }
+
+    @Test
+    void pastingAnItemTheBookKeepsAgainKeepsItsLabelAndNotesUnlessANewLabelIsGiven() {
+        String token = services.newItem("user_good").path("access_token").asText();
+        TokenEntry kept = service.addByToken(services.profile, token, "Case 4711", call -> { }).join();
+        services.vault.tokens().save(kept.withNotes("the customer's main Item"));
+
+        TokenEntry again = service.addByToken(services.profile, token, null, call -> { }).join();
+        assertThat(again.label()).isEqualTo("Case 4711");
+        assertThat(again.notes()).isEqualTo("the customer's main Item");
+        assertThat(service.addByToken(services.profile, token, " Renamed ", call -> { }).join().label()).isEqualTo("Renamed");
+    }
 }

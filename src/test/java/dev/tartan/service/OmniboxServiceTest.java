@@ -3,6 +3,7 @@ package dev.tartan.service;
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.IdKind;
 import dev.tartan.model.OmniboxDestination;
+import dev.tartan.model.OmniboxMatch;
 import dev.tartan.model.PaneTarget;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.store.Vault;
@@ -40,7 +41,7 @@ class OmniboxServiceTest {
         vault.close();
     }
 
-    private OmniboxService.Match lookUp(String text) {
+    private OmniboxMatch lookUp(String text) {
         return omnibox.lookUp(text).join();
     }
 
@@ -62,7 +63,7 @@ class OmniboxServiceTest {
             "ins_109508 | INSTITUTION_ID | /institutions/get_by_id {\"institution_id\":\"ins_109508\",\"country_codes\":[\"US\"]}",
     })
     void eachKindOpensTheRightPlaceFirst(String pasted, IdKind kind, String first) {
-        OmniboxService.Match match = lookUp("  " + pasted + "\n");
+        OmniboxMatch match = lookUp("  " + pasted + "\n");
         assertThat(match.kind()).isEqualTo(kind);
         assertThat(match.destinations()).isNotEmpty();
         assertThat(where(match.destinations().get(0))).isEqualTo(first);
@@ -75,7 +76,7 @@ class OmniboxServiceTest {
         assertThat(lookUp(ITEM_ID).destinations()).as("an item_id the token book does not know").isEmpty();
 
         vault.tokens().save(TokenEntry.of(ACCESS_TOKEN, "Local emulator", ITEM_ID));
-        OmniboxService.Match known = lookUp(ITEM_ID);
+        OmniboxMatch known = lookUp(ITEM_ID);
         assertThat(known.kind()).isEqualTo(IdKind.ITEM_OR_ACCOUNT_ID);
         assertThat(known.known()).extracting(TokenEntry::value).containsExactly(ACCESS_TOKEN);
         assertThat(known.destinations()).extracting(OmniboxServiceTest::where).first().isEqualTo("ITEM " + ACCESS_TOKEN);
@@ -84,7 +85,7 @@ class OmniboxServiceTest {
     @Test
     void kindsThatNoCallLooksUpSayWhy() {
         for (String pasted : List.of("scrhit_52xR9LKo77r1Np", "payment-token-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")) {
-            OmniboxService.Match match = lookUp(pasted);
+            OmniboxMatch match = lookUp(pasted);
             assertThat(match.kind()).isIn(IdKind.SCREENING_HIT_ID, IdKind.PAYMENT_TOKEN);
             assertThat(match.destinations()).isEmpty();
             assertThat(match.note()).isNotBlank();

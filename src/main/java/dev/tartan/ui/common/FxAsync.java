@@ -1,6 +1,6 @@
 package dev.tartan.ui.common;
 
-import dev.tartan.model.Futures;
+import dev.tartan.concurrent.Futures;
 import javafx.application.Platform;
 
 import java.util.concurrent.CancellationException;

@@ -2,28 +2,23 @@ package dev.tartan.ui.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.tartan.model.FailureReport;
-import dev.tartan.service.FailureDescriber;
-import dev.tartan.service.InstitutionService;
+import dev.tartan.ui.common.data.Outcome;
 import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Picks an institution of the environment by name (with its id beside it), or takes a typed
- * institution_id, for the dialogs that make sandbox Items and tokens. Starts on the institution
- * Plaid's sandbox examples use.
+ * institution_id, for the dialogs that make sandbox Items and tokens.
  */
 public final class InstitutionPicker extends ComboBox<JsonNode> {
 
     private static final Pattern INSTITUTION_ID = Pattern.compile("ins_[A-Za-z0-9]+");
 
-    public InstitutionPicker() {
+    /** A picker of {@code choice}'s institutions, following its choice both ways. */
+    public InstitutionPicker(InstitutionChoice choice) {
         setId("sandboxInstitution");
         setPromptText("Loading institutions\u2026");
         setMaxWidth(Double.MAX_VALUE);
@@ -46,6 +41,8 @@ public final class InstitutionPicker extends ComboBox<JsonNode> {
                 return chosen(text);
             }
         });
+        offer(choice.institutions());
+        valueProperty().bindBidirectional(choice.chosenProperty());
     }
 
     /** The listed institution the text names (its entry, its id or its name), a typed id, or null. */
@@ -64,23 +61,18 @@ public final class InstitutionPicker extends ComboBox<JsonNode> {
                 ? JsonNodeFactory.instance.objectNode().put("institution_id", typed) : null;
     }
 
-    /** Fills the list from an /institutions/get reply's array; {@code onFailure} hears why it could not. */
-    public void load(CompletableFuture<JsonNode> institutions, Consumer<FailureReport> onFailure) {
-        FxAsync.whenDone(institutions, list -> {
-            List<JsonNode> all = new ArrayList<>();
-            list.forEach(all::add);
-            getItems().setAll(all);
-            setPromptText(all.isEmpty() ? "This environment lists no institutions" : "Choose an institution");
-            all.stream().filter(i -> i.path("institution_id").asText().equals(InstitutionService.USUAL_SANDBOX_INSTITUTION)).findFirst()
-                    .or(() -> all.stream().findFirst()).ifPresent(this::setValue);
-        }, error -> {
-            setPromptText("Could not load the institutions");
-            onFailure.accept(FailureDescriber.describe(error));
-        });
+    /** Offers {@code institutions}; the prompt says when they are loading or could not be loaded. */
+    private void offer(Choices<JsonNode> institutions) {
+        setItems(institutions.items());
+        institutions.stateProperty().addListener((obs, old, state) -> follow(state));
+        follow(institutions.stateProperty().get());
     }
 
-    /** The chosen institution's id, or null. */
-    public String institutionId() {
-        return getValue() == null ? null : getValue().path("institution_id").asText();
+    private void follow(Outcome<List<JsonNode>> state) {
+        switch (state.phase()) {
+            case LOADING, EMPTY -> setPromptText("Loading institutions\u2026");
+            case FAILED -> setPromptText("Could not load the institutions");
+            case DATA -> setPromptText(getItems().isEmpty() ? "This environment lists no institutions" : "Choose an institution");
+        }
     }
 }

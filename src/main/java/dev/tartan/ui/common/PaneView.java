@@ -2,11 +2,8 @@ package dev.tartan.ui.common;
 
 import javafx.scene.Node;
 
-/** One product pane of the main window: what the navigation shows for it, and its content. */
+/** The content of one product pane of the main window (the navigation knows the pane by its {@link PaneInfo}). */
 public interface PaneView {
-
-    /** The pane's id, name and icon (fixed per kind of pane). */
-    PaneInfo info();
 
     Node node();
 

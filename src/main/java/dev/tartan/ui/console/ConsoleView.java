@@ -14,14 +14,15 @@ import dev.tartan.model.TokenEntry;
 import dev.tartan.ui.common.Badges;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.Confirmation;
+import dev.tartan.ui.common.EmptyState;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.Fixes;
+import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.JsonEditor;
 import dev.tartan.ui.common.JsonTreeView;
-import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.KeptSelection;
 import dev.tartan.ui.common.NarrowLayout;
-import dev.tartan.ui.common.EmptyState;
+import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.common.ProductionGuard;
@@ -41,7 +42,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
@@ -68,9 +68,6 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -100,7 +97,12 @@ public final class ConsoleView implements PaneView {
         this.navigator = navigator;
         this.failureView = new FailureView(Fixes.retry(this::send)
                 .with(FixAction.CREATE_UPDATE_MODE_LINK_TOKEN, model::prepareUpdateModeLinkToken), navigator::openLink);
-        model.setSendChecks(new Questions());
+        model.setSendChecks(new DialogSendChecks());
+        model.curlProperty().addListener((obs, old, command) -> {
+            if (command != null) {
+                Clipboards.copy(command);
+            }
+        });
         root.getStyleClass().add("console-pane");
         root.setId("consolePane");
 
@@ -116,10 +118,6 @@ public final class ConsoleView implements PaneView {
         });
     }
 
-    @Override
-    public PaneInfo info() {
-        return INFO;
-    }
 
     @Override
     public Node node() {
@@ -133,11 +131,8 @@ public final class ConsoleView implements PaneView {
     // --- left: operations and history ---------------------------------------------------------
 
     private Node sidebar() {
-        Tab operations = new Tab("Operations", operationsList());
-        Tab history = new Tab("History", historyList());
-        history.setId("historyTab");
-        TabPane tabs = new TabPane(operations, history);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        TabPane tabs = Forms.tabs("consoleSidebar", Forms.tab("Operations", "operationsTab", operationsList()),
+                Forms.tab("History", "historyTab", historyList()));
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
         tabs.setMinWidth(280);
         return tabs;
@@ -409,19 +404,13 @@ public final class ConsoleView implements PaneView {
         format.setTooltip(new Tooltip("Indent the body"));
 
         MenuItem curlMasked = new MenuItem("Copy as curl (secrets masked)");
-        curlMasked.setOnAction(e -> model.copyAsCurl(false, curl -> {
-            Clipboards.copy(curl);
-            model.noticeProperty().set("Copied a curl command with the secret and tokens masked.");
-        }));
+        curlMasked.setOnAction(e -> model.copyAsCurl(false));
         MenuItem curlRevealed = new MenuItem("Copy as curl with secrets\u2026");
         curlRevealed.setOnAction(e -> {
             if (new Confirmation(root.getScene().getWindow(), "curlSecretsConfirm", "Copy secrets", "Copy secrets to the clipboard",
                     "The command will contain the profile's secret and the tokens in the body, in plain text. Copy it?",
                     "Copy with secrets", false).ask()) {
-                model.copyAsCurl(true, curl -> {
-                    Clipboards.copy(curl);
-                    model.noticeProperty().set("Copied a runnable curl command, secrets included.");
-                });
+                model.copyAsCurl(true);
             }
         });
         MenuButton curl = new MenuButton("curl", new FontIcon(Material2OutlinedAL.CONTENT_COPY), curlMasked, curlRevealed);
@@ -457,24 +446,22 @@ public final class ConsoleView implements PaneView {
 
     private void fillTokenMenu(MenuButton menu) {
         menu.getItems().clear();
-        List<String> fields = model.tokenFields();
+        List<ConsoleViewModel.TokenField> fields = model.tokenMenu();
         if (fields.isEmpty()) {
             menu.getItems().add(disabled("This body has no token field"));
             return;
         }
-        for (String field : fields) {
-            var kind = dev.tartan.service.ConsoleService.tokenKindForField(field);
-            List<TokenEntry> matching = model.tokenChoices().stream().filter(t -> t.kind() == kind).toList();
-            menu.getItems().add(disabled(field));
-            if (matching.isEmpty()) {
-                menu.getItems().add(disabled("  no " + kind.displayName().toLowerCase() + " in the token book"));
+        for (ConsoleViewModel.TokenField field : fields) {
+            menu.getItems().add(disabled(field.field()));
+            if (field.tokens().isEmpty()) {
+                menu.getItems().add(disabled("  no " + field.kind().toLowerCase(java.util.Locale.ROOT) + " in the token book"));
             }
-            for (TokenEntry token : matching) {
+            for (TokenEntry token : field.tokens()) {
                 String label = (token.label() == null ? "" : token.label() + "  ") + token.maskedValue()
                         + (token.institution() == null ? "" : "  \u00b7 " + token.institution());
                 MenuItem item = new MenuItem("  " + label);
                 item.setMnemonicParsing(false);
-                item.setOnAction(e -> model.insertToken(field, token));
+                item.setOnAction(e -> model.insertToken(field.field(), token));
                 menu.getItems().add(item);
             }
             menu.getItems().add(new SeparatorMenuItem());
@@ -558,9 +545,7 @@ public final class ConsoleView implements PaneView {
         replyRaw.setId("replyRaw");
         replyRaw.setEditable(false);
         replyRaw.getStyleClass().add("mono");
-        TabPane tabs = new TabPane(new Tab("Tree", replyTree), new Tab("Raw", replyRaw));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setId("replyTabs");
+        TabPane tabs = Forms.tabs("replyTabs", Forms.tab("Tree", "replyTreeTab", replyTree), Forms.tab("Raw", "replyRawTab", replyRaw));
 
         failureView.setId("failureView");
         javafx.scene.control.ScrollPane failureScroll = new javafx.scene.control.ScrollPane(failureView);
@@ -644,50 +629,28 @@ public final class ConsoleView implements PaneView {
         what.setId("fileReply");
         Button save = new Button("Save\u2026", new FontIcon(Material2MZ.SAVE));
         save.getStyleClass().add(Styles.ACCENT);
-        save.setOnAction(e -> saveFile(response));
+        save.setOnAction(e -> saveFile());
         Button open = new Button("Open", new FontIcon(Material2MZ.OPEN_IN_NEW));
-        open.setOnAction(e -> openFile(response));
+        open.setOnAction(e -> model.openReply());
         VBox box = new VBox(10, icon, what, new HBox(8, save, open));
         ((HBox) box.getChildren().get(2)).setAlignment(Pos.CENTER);
         box.setAlignment(Pos.CENTER);
         return box;
     }
 
-    private void saveFile(PlaidResponse response) {
+    private void saveFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(suggestedName(response));
+        chooser.setInitialFileName(model.replyFileName());
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
-            try {
-                Files.write(file.toPath(), response.bytes());
-                model.noticeProperty().set("Saved " + file);
-            } catch (IOException ex) {
-                model.noticeProperty().set("Could not save " + file + ": " + ex.getMessage());
-            }
+            model.saveReply(file.toPath());
         }
-    }
-
-    private void openFile(PlaidResponse response) {
-        try {
-            Path temp = Files.createTempFile("tartan-", "-" + suggestedName(response));
-            temp.toFile().deleteOnExit();
-            Files.write(temp, response.bytes());
-            navigator.openLink(temp.toUri().toString());
-        } catch (IOException ex) {
-            model.noticeProperty().set("Could not open the file: " + ex.getMessage());
-        }
-    }
-
-    private String suggestedName(PlaidResponse response) {
-        Operation op = model.selectedProperty().get();
-        String base = op == null ? "reply" : op.path().substring(1).replace('/', '-');
-        String type = response.contentType() == null ? "" : response.contentType();
-        return base + (type.contains("pdf") ? ".pdf" : type.contains("zip") ? ".zip" : ".bin");
     }
 
     // --- actions ------------------------------------------------------------------------------
 
-    private final class Questions implements ConsoleViewModel.SendChecks {
+    /** The send checks answered by asking the user: the Production guard, and "Send anyway" for a body off its schema. */
+    private final class DialogSendChecks implements ConsoleViewModel.SendChecks {
         @Override
         public boolean allowInEnvironment(Profile profile, Operation operation) {
             return ProductionGuard.allow(root.getScene().getWindow(), profile, operation);

@@ -11,7 +11,9 @@ import dev.tartan.model.Operation;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
 import dev.tartan.model.SchemaProblem;
+import dev.tartan.model.TextQuery;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.model.TokenKind;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.ConsoleService;
 import dev.tartan.service.FailureDescriber;
@@ -22,7 +24,9 @@ import dev.tartan.ui.common.TaskCenter;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,10 +36,10 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.util.Duration;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -54,6 +58,7 @@ public final class ConsoleViewModel {
     private final TokenBookService tokens;
     private final TaskCenter tasks;
     private final ReadOnlyObjectProperty<Profile> profile;
+    private final Consumer<Path> openFile;
 
     private final ObservableList<Operation> operations = FXCollections.observableArrayList();
     private final FilteredList<Operation> visibleOperations = new FilteredList<>(operations, op -> true);
@@ -70,6 +75,7 @@ public final class ConsoleViewModel {
     private final ObjectProperty<PlaidResponse> reply = new SimpleObjectProperty<>();
     private final ObjectProperty<FailureReport> failure = new SimpleObjectProperty<>();
     private final StringProperty notice = new SimpleStringProperty();
+    private final ObjectProperty<String> curl = new SimpleObjectProperty<>();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private final StringProperty historyFilter = new SimpleStringProperty("");
     private final ObservableList<TokenEntry> tokenChoices = FXCollections.observableArrayList();
@@ -91,9 +97,13 @@ public final class ConsoleViewModel {
         }
     };
 
+    /**
+     * @param openFile opens a file Tartan wrote (a PDF reply) in the system's viewer
+     */
     public ConsoleViewModel(CatalogService catalog, ConsoleService console, TokenBookService tokens, TaskCenter tasks,
-                            ReadOnlyObjectProperty<Profile> profile) {
+                            ReadOnlyObjectProperty<Profile> profile, Consumer<Path> openFile) {
         this.catalog = catalog;
+        this.openFile = openFile;
         this.console = console;
         this.tokens = tokens;
         this.tasks = tasks;
@@ -134,11 +144,11 @@ public final class ConsoleViewModel {
         return search;
     }
 
-    public BooleanProperty catalogLoadingProperty() {
+    public ReadOnlyBooleanProperty catalogLoadingProperty() {
         return catalogLoading;
     }
 
-    public ObjectProperty<Operation> selectedProperty() {
+    public ReadOnlyObjectProperty<Operation> selectedProperty() {
         return selected;
     }
 
@@ -207,20 +217,9 @@ public final class ConsoleViewModel {
         }
     }
 
-    private static java.util.function.Predicate<Operation> matcher(String query) {
-        if (query == null || query.isBlank()) {
-            return op -> true;
-        }
-        String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
-        return op -> {
-            String haystack = (op.path() + " " + op.operationId() + " " + op.summary() + " " + op.group()).toLowerCase(Locale.ROOT);
-            for (String word : words) {
-                if (!haystack.contains(word)) {
-                    return false;
-                }
-            }
-            return true;
-        };
+    private static java.util.function.Predicate<Operation> matcher(String typed) {
+        TextQuery query = TextQuery.of(typed);
+        return op -> query.matches(op.path(), op.operationId(), op.summary(), op.group());
     }
 
     // --- the request --------------------------------------------------------------------------
@@ -330,14 +329,26 @@ public final class ConsoleViewModel {
         FxAsync.whenDone(tokens.list(current.name(), null), tokenChoices::setAll, error -> tokenChoices.clear());
     }
 
-    /** The body's token fields (access_token, processor_token, ...), from the body and its example. */
-    public List<String> tokenFields() {
-        List<String> fields = new ArrayList<>();
+    /**
+     * A token field of the body and the token-book tokens that fit it.
+     *
+     * @param field  access_token, processor_token, ...
+     * @param kind   what it holds ("Access token")
+     * @param tokens the active profile's tokens of that kind
+     */
+    public record TokenField(String field, String kind, List<TokenEntry> tokens) {
+    }
+
+    /** The body's token fields, each with the tokens the picker offers for it. */
+    public List<TokenField> tokenMenu() {
+        List<TokenField> fields = new ArrayList<>();
         try {
             Iterator<String> names = JSON.readTree(body.get()).fieldNames();
             names.forEachRemaining(name -> {
-                if (ConsoleService.tokenKindForField(name) != null) {
-                    fields.add(name);
+                TokenKind kind = ConsoleService.tokenKindForField(name);
+                if (kind != null) {
+                    fields.add(new TokenField(name, kind.displayName(),
+                            tokenChoices.stream().filter(token -> token.kind() == kind).toList()));
                 }
             });
         } catch (JsonProcessingException e) {
@@ -359,20 +370,20 @@ public final class ConsoleViewModel {
 
     // --- sending ------------------------------------------------------------------------------
 
-    public BooleanProperty sendingProperty() {
+    public ReadOnlyBooleanProperty sendingProperty() {
         return sending;
     }
 
-    public ObjectProperty<PlaidResponse> replyProperty() {
+    public ReadOnlyObjectProperty<PlaidResponse> replyProperty() {
         return reply;
     }
 
-    public ObjectProperty<FailureReport> failureProperty() {
+    public ReadOnlyObjectProperty<FailureReport> failureProperty() {
         return failure;
     }
 
     /** A one-line message for the user (a refused send, a restored history entry, ...). */
-    public StringProperty noticeProperty() {
+    public ReadOnlyStringProperty noticeProperty() {
         return notice;
     }
 
@@ -509,8 +520,11 @@ public final class ConsoleViewModel {
         }
     }
 
-    /** Builds the call as a curl command and hands it to {@code whenReady} (on the FX thread). */
-    public void copyAsCurl(boolean revealSecrets, Consumer<String> whenReady) {
+    /**
+     * Builds the call as a curl command: the {@link #curlProperty()} then holds it, for the view to
+     * put on the clipboard, and the notice says what was copied.
+     */
+    public void copyAsCurl(boolean revealSecrets) {
         Operation operation = selected.get();
         Profile current = profile.get();
         if (operation == null || current == null) {
@@ -522,8 +536,46 @@ public final class ConsoleViewModel {
                     + ", so the command would not run. Put the token in again with Insert token.");
             return;
         }
-        FxAsync.whenDone(console.curl(current, operation, bodyToSend(), revealSecrets), whenReady,
-                error -> failure.set(FailureDescriber.describe(error)));
+        FxAsync.whenDone(console.curl(current, operation, bodyToSend(), revealSecrets), command -> {
+            curl.set(null); // the same command copied again is a change too
+            curl.set(command);
+            notice.set(revealSecrets ? "Copied a runnable curl command, secrets included."
+                    : "Copied a curl command with the secret and tokens masked.");
+        }, error -> failure.set(FailureDescriber.describe(error)));
+    }
+
+    /** The curl command just built, for the clipboard (null in between). */
+    public ReadOnlyObjectProperty<String> curlProperty() {
+        return curl;
+    }
+
+    // --- a file reply -------------------------------------------------------------------------
+
+    /** A name for the reply's file: the operation's path and the kind of file ("asset_report-pdf-get.pdf"). */
+    public String replyFileName() {
+        PlaidResponse response = reply.get();
+        Operation op = selected.get();
+        String base = op == null ? "reply" : op.path().substring(1).replace('/', '-');
+        String type = response == null || response.contentType() == null ? "" : response.contentType();
+        return base + (type.contains("pdf") ? ".pdf" : type.contains("zip") ? ".zip" : ".bin");
+    }
+
+    /** Saves the file the reply is (a PDF, a zip) where the user chose. */
+    public void saveReply(Path target) {
+        PlaidResponse response = reply.get();
+        if (response != null) {
+            FxAsync.whenDone(console.saveReply(target, response.bytes()), saved -> notice.set("Saved " + saved),
+                    error -> notice.set("Could not save " + target + ": " + FailureDescriber.describe(error).message()));
+        }
+    }
+
+    /** Opens the file the reply is in the system's viewer (written to the data folder's downloads, not the temp folder). */
+    public void openReply() {
+        PlaidResponse response = reply.get();
+        if (response != null) {
+            FxAsync.whenDone(console.keepForViewer(replyFileName(), response.bytes()), openFile,
+                    error -> notice.set("Could not open the file: " + FailureDescriber.describe(error).message()));
+        }
     }
 
     // --- history ------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 package dev.tartan.ui.processor;
 
-import dev.tartan.ui.common.Fixes;
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.FieldMatch;
-import dev.tartan.service.ProcessorService.IdentityMatchResult;
+import dev.tartan.model.IdentityMatchResult;
+import dev.tartan.ui.common.Fixes;
+import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.data.DataPane;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -21,25 +22,25 @@ import java.util.function.Consumer;
 /** The Identity match tab: what the customer says, and a score per field with what it means. */
 final class IdentityMatchTab {
 
-    private final IdentityMatchModel model;
+    private final IdentityMatchViewModel model;
     private final Consumer<String> openLink;
     private final GridPane scores = new GridPane();
 
-    IdentityMatchTab(IdentityMatchModel model, Consumer<String> openLink) {
+    IdentityMatchTab(IdentityMatchViewModel model, Consumer<String> openLink) {
         this.model = model;
         this.openLink = openLink;
     }
 
     Node build() {
         GridPane form = Forms.grid();
-        form.addRow(0, Forms.label("Legal name"), Forms.field("matchLegalName", "Jane Doe", model.legalNameProperty()),
-                Forms.label("Email address"), Forms.field("matchEmail", "jane.doe@example.com", model.emailAddressProperty()));
-        form.addRow(1, Forms.label("Phone number"), Forms.field("matchPhone", "+1 415 555 0123", model.phoneNumberProperty()),
-                Forms.label("Street"), Forms.field("matchStreet", "2493 Leisure Lane", model.streetProperty()));
-        form.addRow(2, Forms.label("City"), Forms.field("matchCity", "San Matias", model.cityProperty()),
-                Forms.label("Region"), Forms.field("matchRegion", "CA", model.regionProperty()));
-        form.addRow(3, Forms.label("Postal code"), Forms.field("matchPostalCode", "93405", model.postalCodeProperty()),
-                Forms.label("Country"), Forms.field("matchCountry", "US", model.countryProperty()));
+        form.addRow(0, Forms.label("Legal name"), Forms.field("matchLegalName", "Jane Doe", model.fields().legalName()),
+                Forms.label("Email address"), Forms.field("matchEmail", "jane.doe@example.com", model.fields().emailAddress()));
+        form.addRow(1, Forms.label("Phone number"), Forms.field("matchPhone", "+1 415 555 0123", model.fields().phoneNumber()),
+                Forms.label("Street"), Forms.field("matchStreet", "2493 Leisure Lane", model.fields().street()));
+        form.addRow(2, Forms.label("City"), Forms.field("matchCity", "San Matias", model.fields().city()),
+                Forms.label("Region"), Forms.field("matchRegion", "CA", model.fields().region()));
+        form.addRow(3, Forms.label("Postal code"), Forms.field("matchPostalCode", "93405", model.fields().postalCode()),
+                Forms.label("Country"), Forms.field("matchCountry", "US", model.fields().country()));
         Button match = new Button("Match");
         match.setId("matchIdentity");
         match.getStyleClass().add(Styles.ACCENT);
@@ -55,7 +56,7 @@ final class IdentityMatchTab {
                 + "did not give, or the bank does not hold, is not compared.", Styles.TEXT_MUTED);
         DataPane result = new DataPane(new VBox(10, scores, threshold), Fixes.retry(model::match), openLink);
         result.setId("matchResult");
-        Outcomes.bind(model.resultProperty(), result, this::show);
+        result.bind(model.resultProperty(), this::show);
 
         VBox page = new VBox(14, Forms.heading("Identity match", "Checks what a customer told you against the owner "
                 + "details the bank holds for this account, field by field."), form, new HBox(8, match, clear), result);
@@ -71,11 +72,11 @@ final class IdentityMatchTab {
         int row = 1;
         for (FieldMatch field : result.fields()) {
             Label score = new Label(field.score() == null ? "\u2014" : String.valueOf(field.score()));
-            score.getStyleClass().addAll(Styles.TITLE_4, Forms.matchStyle(field.level()));
+            score.getStyleClass().addAll(Styles.TITLE_4, RiskStyles.of(field.level()));
             score.setId("matchScore-" + field.field().replace(' ', '-'));
             score.setMinWidth(Label.USE_PREF_SIZE);
             Label verdict = new Label(field.verdict());
-            verdict.getStyleClass().addAll(Styles.TEXT_BOLD, Forms.matchStyle(field.level()));
+            verdict.getStyleClass().addAll(Styles.TEXT_BOLD, RiskStyles.of(field.level()));
             verdict.setMinWidth(Label.USE_PREF_SIZE);
             VBox meaning = new VBox(2, Forms.paragraph(field.meaning(), null));
             field.notes().forEach(note -> meaning.getChildren().add(Forms.paragraph("\u2022 " + note, Styles.TEXT_MUTED)));

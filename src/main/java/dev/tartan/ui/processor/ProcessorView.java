@@ -1,48 +1,49 @@
 package dev.tartan.ui.processor;
 
-import dev.tartan.ui.common.Fixes;
-import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tartan.model.Masking;
+import dev.tartan.model.FailureReport;
+import dev.tartan.model.ProcessorData;
 import dev.tartan.model.TokenEntry;
-import dev.tartan.service.ProcessorService.Read;
 import dev.tartan.ui.common.Clipboards;
-import dev.tartan.ui.common.KeptSelection;
-import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.EmptyState;
+import dev.tartan.ui.common.Fixes;
+import dev.tartan.ui.common.Forms;
+import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.PaneFailureView;
 import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
+import dev.tartan.ui.common.PasteTokenFormViewModel;
+import dev.tartan.ui.common.ProcessorTokenDialog;
+import dev.tartan.ui.common.TokenListView;
+import dev.tartan.ui.common.TokenRow;
+import dev.tartan.ui.common.data.Accounts;
 import dev.tartan.ui.common.data.AccountsTable;
+import dev.tartan.ui.common.data.ActionStatus;
 import dev.tartan.ui.common.data.AuthNumbersView;
 import dev.tartan.ui.common.data.CallLogView;
 import dev.tartan.ui.common.data.DataPane;
 import dev.tartan.ui.common.data.Formats;
 import dev.tartan.ui.common.data.IdentityView;
 import dev.tartan.ui.common.data.LiabilitiesView;
+import dev.tartan.ui.common.data.Outcome;
 import dev.tartan.ui.common.data.RecurringStreamsTable;
 import dev.tartan.ui.common.data.TransactionsPanel;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
-import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -80,7 +81,6 @@ public final class ProcessorView implements PaneView {
     private final ProcessorViewModel model;
     private final Navigator navigator;
     private final BorderPane root = new BorderPane();
-    private final ListView<TokenEntry> list = new ListView<>();
 
     public ProcessorView(ProcessorViewModel model, Navigator navigator) {
         this.model = model;
@@ -93,10 +93,6 @@ public final class ProcessorView implements PaneView {
         root.setCenter(split);
     }
 
-    @Override
-    public PaneInfo info() {
-        return INFO;
-    }
 
     @Override
     public Node node() {
@@ -106,7 +102,7 @@ public final class ProcessorView implements PaneView {
     /** Another pane may have made processor tokens meanwhile. */
     @Override
     public void onShown() {
-        model.refreshTokens();
+        model.list().reload();
     }
 
     // --- left: the tokens ---------------------------------------------------------------------------
@@ -114,14 +110,11 @@ public final class ProcessorView implements PaneView {
     private Node sidebar() {
         Label heading = new Label("Tokens");
         heading.getStyleClass().add(Styles.TITLE_4);
-        MenuItem fromItem = new MenuItem("From an Item in the token book\u2026");
-        fromItem.setId("newFromItem");
-        fromItem.setOnAction(e -> NewTokenDialogs.fromItem(root.getScene().getWindow(), model, navigator::openLink));
-        MenuItem sandbox = new MenuItem("Sandbox processor token\u2026");
-        sandbox.setId("newSandboxToken");
-        sandbox.setOnAction(e -> NewTokenDialogs.sandbox(root.getScene().getWindow(), model, navigator::openLink));
-        sandbox.disableProperty().bind(Bindings.createBooleanBinding(() -> model.profileProperty().get() == null
-                || model.profileProperty().get().environment().isProduction(), model.profileProperty()));
+        MenuItem fromItem = Forms.menuItem("From an Item in the token book\u2026", "newFromItem", null,
+                () -> ProcessorTokenDialog.show(root.getScene().getWindow(), model.newProcessorTokenForm(), navigator::openLink));
+        MenuItem sandbox = Forms.menuItem("Sandbox processor token\u2026", "newSandboxToken", null,
+                () -> SandboxTokenDialog.show(root.getScene().getWindow(), model.newSandboxTokenForm(), navigator::openLink));
+        sandbox.disableProperty().bind(model.sandboxProperty().not());
         MenuButton create = new MenuButton("New", new FontIcon(Material2OutlinedAL.ADD_CIRCLE_OUTLINE), fromItem, sandbox);
         create.setId("newProcessorToken");
         create.getStyleClass().add(Styles.SMALL);
@@ -129,93 +122,68 @@ public final class ProcessorView implements PaneView {
         HBox top = new HBox(8, heading, new Spacer(), create);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        CustomTextField filter = new CustomTextField();
-        filter.setId("processorFilter");
-        filter.setPromptText("Filter tokens");
-        filter.setTooltip(new Tooltip("Words of the label, account_id or institution; or a whole token"));
-        filter.setLeft(new FontIcon(Material2MZ.SEARCH));
-        filter.textProperty().bindBidirectional(model.filterProperty());
-
-        list.setId("processorTokens");
-        list.setItems(model.visibleTokens());
-        list.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
-        list.setCellFactory(view -> new TokenCell());
-        model.institutionNames().addListener((MapChangeListener<String, String>) change -> list.refresh());
-        Label placeholder = new Label();
-        placeholder.setWrapText(true);
-        placeholder.setPadding(new Insets(12));
-        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
-        placeholder.textProperty().bind(Bindings.when(Bindings.isEmpty(model.tokens()))
-                .then("No processor tokens for this profile yet. Paste one below, or make one with New.")
-                .otherwise("No processor token matches the filter."));
-        list.setPlaceholder(placeholder);
-        // Filtering and reloads rebuild the list: the open token stays marked, and no other one opens.
-        KeptSelection.keep(list, TokenEntry::value, model::select);
-        model.selectedProperty().addListener((obs, old, entry) -> {
-            if (entry == null) {
-                list.getSelectionModel().clearSelection();
-            } else if (list.getSelectionModel().getSelectedItem() != entry) {
-                list.getSelectionModel().select(entry);
-            }
-        });
+        ListView<TokenRow> list = TokenListView.list(model.list(), "processorTokens", TokenListView.cells("processorCellName", ProcessorView::tokenCell),
+                "No processor tokens for this profile yet. Paste one below, or make one with New.",
+                "No processor token matches the filter.");
         VBox.setVgrow(list, Priority.ALWAYS);
-
-        TextField paste = new TextField();
-        paste.setId("processorPaste");
-        paste.setPromptText("Paste a processor token");
-        paste.textProperty().bindBidirectional(model.pastedProperty());
-        paste.setOnAction(e -> model.addPasted());
-        Button add = new Button("Add");
-        add.setId("processorAdd");
-        add.setOnAction(e -> model.addPasted());
-        add.disableProperty().bind(model.pastedProperty().isEmpty());
-        add.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(paste, Priority.ALWAYS);
-        Label problem = Forms.paragraph("", Styles.DANGER);
-        problem.setId("processorAddProblem");
-        problem.textProperty().bind(model.addProblemProperty());
-        problem.visibleProperty().bind(model.addProblemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
-
-        VBox box = new VBox(8, top, filter, list, new HBox(6, paste, add), problem);
+        VBox box = new VBox(8, top,
+                TokenListView.filter(model.list(), "processorFilter", "Filter tokens",
+                        "Words of the label, account_id or institution; or a whole token"),
+                list, pasteField());
         box.setPadding(new Insets(10, 6, 10, 10));
         box.setMinWidth(250);
         return box;
     }
 
-    /** A token: its name, its masked value, and what it belongs to. */
-    private final class TokenCell extends ListCell<TokenEntry> {
-        TokenCell() {
-            setPrefWidth(0);
-        }
+    /** Paste a processor token to keep it and open it; what is wrong with the text shows under the field. */
+    private Node pasteField() {
+        PasteTokenFormViewModel form = model.newPasteForm();
+        TextField paste = new TextField();
+        paste.setId("processorPaste");
+        paste.setPromptText("Paste a processor token");
+        paste.textProperty().bindBidirectional(form.tokenProperty());
+        paste.setOnAction(e -> form.submit());
+        Button add = new Button("Add");
+        add.setId("processorAdd");
+        add.setOnAction(e -> form.submit());
+        add.disableProperty().bind(form.tokenProperty().isEmpty());
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(paste, Priority.ALWAYS);
+        // Shown once the user tries to add: what is wrong with the text, or why the book refused it.
+        Label problem = Forms.paragraph("", Styles.DANGER);
+        problem.setId("processorAddProblem");
+        problem.textProperty().bind(Bindings.createStringBinding(() -> {
+            Outcome<TokenEntry> adding = form.submission().stateProperty().get();
+            return adding.phase() == Outcome.Phase.FAILED ? describe(adding.failure()) : "";
+        }, form.submission().stateProperty()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return new VBox(6, new HBox(6, paste, add), problem);
+    }
 
-        @Override
-        protected void updateItem(TokenEntry entry, boolean empty) {
-            super.updateItem(entry, empty);
-            setText(null);
-            if (empty || entry == null) {
-                setGraphic(null);
-                return;
-            }
-            Label name = new Label(ProcessorViewModel.displayName(entry));
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label token = new Label(entry.maskedValue());
-            token.getStyleClass().addAll("mono", Styles.TEXT_SMALL);
-            String institution = model.institutionOf(entry);
-            Label owner = new Label((institution == null ? "" : institution + " \u00b7 ")
-                    + (entry.ownerId() == null ? "account not read yet" : "account " + shortId(entry.ownerId())));
-            owner.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            setGraphic(new VBox(1, name, token, owner));
-        }
+    private static String describe(FailureReport report) {
+        return report.message() != null ? report.message() : report.summary();
+    }
+
+    /** A token: its name, its masked value, and what it belongs to. */
+    private static Node tokenCell(TokenRow row, Label name) {
+        Label token = new Label(row.entry().maskedValue());
+        token.getStyleClass().addAll("mono", Styles.TEXT_SMALL);
+        Label owner = new Label();
+        owner.textProperty().bind(Bindings.createStringBinding(() -> (row.institution() == null ? "" : row.institution() + " \u00b7 ")
+                + (row.entry().ownerId() == null ? "account not read yet" : "account " + shortId(row.entry().ownerId())),
+                row.institutionNameProperty(), row.entryProperty()));
+        owner.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return new VBox(1, name, token, owner);
     }
 
     /** The header's institution: its name and id once the name is known. */
-    private String institutionFact(TokenEntry entry) {
-        String id = entry.institution();
+    private static String institutionFact(TokenRow row) {
+        String id = row.entry().institution();
         if (id == null) {
             return "institution unknown";
         }
-        String name = model.institutionOf(entry);
+        String name = row.institution();
         return name.equals(id) ? "institution " + id : name + " (" + id + ")";
     }
 
@@ -228,14 +196,14 @@ public final class ProcessorView implements PaneView {
     private Node detail() {
         VBox detail = new VBox(header(), tabs());
         VBox.setVgrow(detail.getChildren().get(1), Priority.ALWAYS);
-        detail.visibleProperty().bind(model.selectedProperty().isNotNull());
+        detail.visibleProperty().bind(model.selectedProperty().isNotNull().and(model.list().failureProperty().isNull()));
 
         VBox nothing = EmptyState.of(INFO.icon(), "Open a processor token", "Pick a token on the left, paste one, "
                 + "or make one from an Item with New. Tartan reads its account, numbers, owners, liabilities and "
                 + "transactions at once, and lets you match an identity, score a debit with Signal and set the "
                 + "token's webhook.");
-        nothing.visibleProperty().bind(model.selectedProperty().isNull());
-        return new StackPane(detail, nothing);
+        nothing.visibleProperty().bind(model.selectedProperty().isNull().and(model.list().failureProperty().isNull()));
+        return new StackPane(detail, nothing, new PaneFailureView(model.list(), "processor", navigator::openLink));
     }
 
     private Node header() {
@@ -254,7 +222,7 @@ public final class ProcessorView implements PaneView {
         copy.setTooltip(new Tooltip("Copy the token"));
         copy.setOnAction(e -> {
             if (model.selectedProperty().get() != null) {
-                Clipboards.copy(model.selectedProperty().get().value());
+                Clipboards.copy(model.selectedProperty().get().entry().value());
             }
         });
         Label facts = new Label();
@@ -262,26 +230,36 @@ public final class ProcessorView implements PaneView {
         facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         facts.setWrapText(true);
         Runnable refresh = () -> {
-            TokenEntry entry = model.selectedProperty().get();
-            if (entry == null) {
+            TokenRow row = model.selectedProperty().get();
+            if (row == null) {
                 return;
             }
-            title.setText(ProcessorViewModel.displayName(entry));
-            token.setText(reveal.isSelected() ? entry.value() : Masking.maskToken(entry.value()));
+            TokenEntry entry = row.entry();
+            title.setText(row.displayName());
+            token.setText(reveal.isSelected() ? entry.value() : entry.maskedValue());
             facts.setText(String.join("  \u00b7  ", List.of(
                     "account_id " + (entry.ownerId() == null ? "not read yet" : entry.ownerId()),
-                    institutionFact(entry),
+                    institutionFact(row),
                     entry.environment() == null ? "environment unknown" : entry.environment(),
                     entry.createdAt() == null ? "new" : "added " + DAY.format(entry.createdAt()))));
         };
+        // What the header shows follows the open row: its entry (an account learnt) and its institution's name.
+        InvalidationListener refreshOnChange = obs -> refresh.run();
         model.selectedProperty().addListener((obs, old, now) -> {
-            if (old == null || now == null || !old.value().equals(now.value())) {
+            if (old != null) {
+                old.entryProperty().removeListener(refreshOnChange);
+                old.institutionNameProperty().removeListener(refreshOnChange);
+            }
+            if (now != null) {
+                now.entryProperty().addListener(refreshOnChange);
+                now.institutionNameProperty().addListener(refreshOnChange);
+            }
+            if (old == null || now == null || !old.entry().value().equals(now.entry().value())) {
                 reveal.setSelected(false);
             }
             refresh.run();
         });
-        reveal.selectedProperty().addListener((obs, old, now) -> refresh.run());
-        model.institutionNames().addListener((MapChangeListener<String, String>) change -> refresh.run());
+        reveal.selectedProperty().addListener(refreshOnChange);
 
         Button remove = new Button("Remove", new FontIcon(Material2OutlinedAL.DELETE_OUTLINE));
         remove.setId("processorRemove");
@@ -303,59 +281,39 @@ public final class ProcessorView implements PaneView {
     }
 
     private void confirmRemove() {
-        TokenEntry entry = model.selectedProperty().get();
-        if (entry == null) {
-            return;
-        }
-        ButtonType removeButton = new ButtonType("Remove from the token book", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, null, removeButton, ButtonType.CANCEL);
-        alert.initOwner(root.getScene().getWindow());
-        alert.setTitle("Remove a processor token");
-        alert.setHeaderText("Remove " + ProcessorViewModel.displayName(entry) + " from the token book?");
-        Label text = Forms.paragraph("Tartan forgets the token; Plaid is not told, and the token keeps working for whoever "
-                + "else holds it. Its cached replies stay until they age out.", null);
-        alert.getDialogPane().setContent(text);
-        alert.getDialogPane().setId("removeProcessorToken");
-        alert.getDialogPane().lookupButton(removeButton).getStyleClass().add(Styles.DANGER);
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ((Button) alert.getDialogPane().lookupButton(removeButton)).setDefaultButton(false);
-        if (alert.showAndWait().filter(removeButton::equals).isPresent()) {
-            model.remove(entry);
+        TokenRow row = model.selectedProperty().get();
+        if (row != null && new Confirmation(root.getScene().getWindow(), "removeProcessorToken", "Remove a processor token",
+                "Remove " + row.displayName() + " from the token book?",
+                "Tartan forgets the token; Plaid is not told, and the token keeps working for whoever else holds it. "
+                        + "Its cached replies stay until they age out.", "Remove from the token book", true).ask()) {
+            model.list().forget(row.entry());
         }
     }
 
     private Node tabs() {
-        TabPane tabs = new TabPane(
-                tab("Account", "accountTab", accountTab()),
-                tab("Auth", "authTab", readPane(Read.AUTH, new AuthNumbersView(),
+        return Forms.tabs("processorTabs",
+                Forms.tab("Account", "accountTab", accountTab()),
+                Forms.tab("Auth", "authTab", readPane(ProcessorData.AUTH, new AuthNumbersView(),
                         (view, reply) -> view.show(asArrays(reply.path("numbers")), single(reply)))),
-                tab("Identity", "identityTab", readPane(Read.IDENTITY, new IdentityView(), (view, reply) -> view.show(single(reply)))),
-                tab("Identity match", "identityMatchTab", new IdentityMatchTab(model.identityMatch(), navigator::openLink).build()),
-                tab("Liabilities", "liabilitiesTab", readPane(Read.LIABILITIES, new LiabilitiesView(),
+                Forms.tab("Identity", "identityTab", readPane(ProcessorData.IDENTITY, new IdentityView(),
+                        (view, reply) -> view.show(single(reply)))),
+                Forms.tab("Identity match", "identityMatchTab", new IdentityMatchTab(model.forms().identityMatch(), navigator::openLink).build()),
+                Forms.tab("Liabilities", "liabilitiesTab", readPane(ProcessorData.LIABILITIES, new LiabilitiesView(),
                         (view, reply) -> view.show(reply.path("liabilities"), single(reply)))),
-                tab("Transactions", "transactionsTab", transactionsTab()),
-                tab("Transactions by date", "transactionsByDateTab",
-                        new TransactionsByDateTab(model.transactionsByDate(), navigator::openLink).build()),
-                tab("Recurring", "recurringTab", readPane(Read.RECURRING, new RecurringStreamsTable(), (view, reply) -> {
+                Forms.tab("Transactions", "transactionsTab", transactionsTab()),
+                Forms.tab("Transactions by date", "transactionsByDateTab",
+                        new TransactionsByDateTab(model.forms().transactionsByDate(), navigator::openLink).build()),
+                Forms.tab("Recurring", "recurringTab", readPane(ProcessorData.RECURRING, new RecurringStreamsTable(), (view, reply) -> {
                     view.showStreams(reply);
                     view.fitColumnsToContent();
                 })),
-                tab("Signal", "signalTab", new SignalTab(model.signal(), navigator::openLink).build()),
-                tab("Webhook", "webhookTab", new WebhookTab(model.webhook(), navigator::openLink).build()),
-                tab("Raw JSON", "rawTab", new CallLogView(model.calls())));
-        tabs.setId("processorTabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        return tabs;
-    }
-
-    private static Tab tab(String title, String id, Node content) {
-        Tab tab = new Tab(title, content);
-        tab.setId(id);
-        return tab;
+                Forms.tab("Signal", "signalTab", new SignalTab(model.forms().signal(), navigator::openLink).build()),
+                Forms.tab("Webhook", "webhookTab", new WebhookTab(model.forms().webhook(), navigator::openLink).build()),
+                Forms.tab("Raw JSON", "rawTab", new CallLogView(model.calls())));
     }
 
     /** A tab showing one read in {@code view}: loading, data with its age, empty, or its own failure. */
-    private <V extends Node> DataPane readPane(Read read, V view, BiConsumer<V, JsonNode> render) {
+    private <V extends Node> DataPane readPane(ProcessorData read, V view, BiConsumer<V, JsonNode> render) {
         DataPane pane = new DataPane(view, Fixes.retry(() -> model.reload(read)), navigator::openLink);
         pane.setId(read.name().toLowerCase(Locale.ROOT) + "Pane");
         pane.bind(model.stateOf(read), reply -> render.accept(view, reply));
@@ -402,10 +360,10 @@ public final class ProcessorView implements PaneView {
         VBox content = new VBox(10, summary, table);
         content.setPadding(new Insets(0, 8, 8, 8));
         VBox.setVgrow(table, Priority.ALWAYS);
-        DataPane pane = readPane(Read.ACCOUNT, content, (view, reply) -> {
+        DataPane pane = readPane(ProcessorData.ACCOUNT, content, (view, reply) -> {
             JsonNode account = reply.path("account");
             JsonNode balances = account.path("balances");
-            name.setText(account.path("name").asText() + (account.hasNonNull("mask") ? "  \u2022\u2022" + account.path("mask").asText() : ""));
+            name.setText(Accounts.title(account));
             official.setText(Formats.text(account.path("official_name")) + " \u00b7 " + account.path("type").asText()
                     + " / " + account.path("subtype").asText());
             String currency = Formats.currencyOf(balances);
@@ -444,7 +402,7 @@ public final class ProcessorView implements PaneView {
         refresh.setOnAction(e -> model.refreshTransactions());
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         ActionStatus<String> status = new ActionStatus<>("transactionsRefreshStatus", model.transactionsRefreshProperty(),
-                message -> message, model::refreshTransactions, navigator::openLink);
+                message -> message, Fixes.retry(model::refreshTransactions), navigator::openLink);
         HBox top = new HBox(10, refresh, status);
         top.setPadding(new Insets(8, 8, 0, 8));
         TransactionsPanel panel = new TransactionsPanel(model.transactions(), Fixes.none(), navigator::openLink);

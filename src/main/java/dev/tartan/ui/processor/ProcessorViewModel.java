@@ -1,47 +1,46 @@
 package dev.tartan.ui.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tartan.concurrent.Futures;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.FailureReport;
-import dev.tartan.model.Futures;
-import dev.tartan.model.Masking;
+import dev.tartan.model.ProcessorData;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.model.TokenKind;
 import dev.tartan.model.TransactionSource;
-import dev.tartan.service.InstitutionService;
 import dev.tartan.service.CachedCalls;
-import dev.tartan.service.ProcessorService;
-import dev.tartan.service.ProcessorService.Read;
-import dev.tartan.service.TransactionService;
-import dev.tartan.ui.common.FxAsync;
-import dev.tartan.ui.common.TaskCenter;
-import dev.tartan.ui.common.data.CallLog;
-import dev.tartan.ui.common.data.TabState;
-import dev.tartan.ui.common.data.TransactionsModel;
+import dev.tartan.service.ProcessorAccountService;
+import dev.tartan.service.ProcessorTokenService;
+import dev.tartan.service.ProcessorWebhookService;
+import dev.tartan.service.SignalService;
+import dev.tartan.service.TransactionSyncService;
+import dev.tartan.ui.common.InstitutionChoice;
+import dev.tartan.ui.common.PaneServices;
+import dev.tartan.ui.common.PasteTokenFormViewModel;
+import dev.tartan.ui.common.ProcessorTokenFormViewModel;
+import dev.tartan.ui.common.TokenListViewModel;
+import dev.tartan.ui.common.TokenRow;
+import dev.tartan.ui.common.data.Accounts;
+import dev.tartan.ui.common.data.Outcome;
+import dev.tartan.ui.common.data.SubjectLoader;
+import dev.tartan.ui.common.data.TransactionsViewModel;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableMap;
-import javafx.collections.transformation.FilteredList;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The Processor pane's state and actions: the profile's processor tokens and their filter, the
@@ -51,392 +50,156 @@ import java.util.function.Predicate;
  */
 public final class ProcessorViewModel {
 
-    /** The verification statuses under which Plaid shows an account's numbers. */
-    private static final Set<String> VERIFIED = Set.of("automatically_verified", "manually_verified");
-
-    /** The token open in the pane, and which opening of it this is: answers for an older one are dropped. */
-    record OpenToken(Profile profile, TokenEntry token, long generation) {
-        String value() {
-            return token.value();
-        }
+    /** The token open in the pane and the profile it was opened for: what a form's call needs. */
+    record OpenToken(Profile profile, String value) {
     }
 
-    private final ProcessorService service;
-    private final InstitutionService institutions;
-    private final ObservableMap<String, String> institutionNames = FXCollections.observableHashMap();
-    private final TaskCenter tasks;
-    private final ReadOnlyObjectProperty<Profile> profile;
+    /** The tabs where the user fills in a form about the open token. */
+    public record TokenForms(IdentityMatchViewModel identityMatch, SignalViewModel signal, WebhookViewModel webhook,
+                             TransactionsByDateViewModel transactionsByDate) {
+    }
 
-    private final ObservableList<TokenEntry> tokens = FXCollections.observableArrayList();
-    private final FilteredList<TokenEntry> visibleTokens = new FilteredList<>(tokens, entry -> true);
-    private final StringProperty filter = new SimpleStringProperty("");
-    private final ObjectProperty<TokenEntry> selected = new SimpleObjectProperty<>();
-    private final StringProperty pasted = new SimpleStringProperty("");
-    private final StringProperty addProblem = new SimpleStringProperty();
-    private final Map<Read, ObjectProperty<TabState>> reads = new EnumMap<>(Read.class);
+    private final ProcessorTokenService tokens;
+    private final ProcessorAccountService account;
+    private final PaneServices pane;
+    private final TokenListViewModel list;
+    private final SubjectLoader loader;
+    private final BooleanBinding sandbox;
+
+    private final Map<ProcessorData, ObjectProperty<Outcome<JsonNode>>> reads = new EnumMap<>(ProcessorData.class);
     private final StringProperty balanceSource = new SimpleStringProperty("");
-    private final ObjectProperty<Outcome<String>> transactionsRefresh = new SimpleObjectProperty<>(Outcome.empty(""));
-    private final CallLog calls = new CallLog();
-    private final TransactionsModel transactions;
-    private final IdentityMatchModel identityMatch;
-    private final SignalModel signal;
-    private final WebhookModel webhook;
-    private final TransactionsByDateModel transactionsByDate;
+    private final ObjectProperty<Outcome<String>> transactionsRefresh = new SimpleObjectProperty<>(Outcome.nothing());
+    private final TransactionsViewModel transactions;
+    private final TokenForms forms;
 
-    private OpenToken open;
-    private long openings;
-    private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
-
-    /** Completes when the token list of the current profile is in. */
-    private CompletableFuture<Void> listed = CompletableFuture.completedFuture(null);
-
-    public ProcessorViewModel(ProcessorService service, InstitutionService institutions, TransactionService transactionService,
-                              TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile) {
-        this.service = service;
-        this.institutions = institutions;
-        this.transactions = new TransactionsModel(transactionService, tasks, calls::add);
-        this.tasks = tasks;
-        this.profile = profile;
-        for (Read read : Read.values()) {
-            reads.put(read, new SimpleObjectProperty<>(TabState.empty("")));
+    public ProcessorViewModel(PaneServices pane, ProcessorTokenService tokens, ProcessorAccountService account, SignalService signal,
+                              ProcessorWebhookService webhooks, TransactionSyncService transactionSync) {
+        this.tokens = tokens;
+        this.account = account;
+        this.pane = pane;
+        this.loader = pane.subjectLoader(ProcessorFailures::describe);
+        this.list = pane.tokenList(TokenKind.PROCESSOR, "processor token", tokens::addToken, row -> { });
+        this.transactions = new TransactionsViewModel(transactionSync, pane.tasks(), loader::log);
+        this.sandbox = pane.sandbox();
+        for (ProcessorData read : ProcessorData.values()) {
+            reads.put(read, new SimpleObjectProperty<>(Outcome.nothing()));
         }
-        this.identityMatch = new IdentityMatchModel(this, service);
-        this.signal = new SignalModel(this, service);
-        this.webhook = new WebhookModel(this, service);
-        this.transactionsByDate = new TransactionsByDateModel(this, service);
-        filter.addListener((obs, old, now) -> visibleTokens.setPredicate(matcher(now, institutionNames::get)));
-        // A name that comes in may make a token match the filter typed before it came.
-        institutionNames.addListener((MapChangeListener<String, String>) change -> {
-            if (filter.get() != null && !filter.get().isBlank()) {
-                visibleTokens.setPredicate(matcher(filter.get(), institutionNames::get));
+        this.forms = new TokenForms(new IdentityMatchViewModel(this, account), new SignalViewModel(this, signal),
+                new WebhookViewModel(this, webhooks), new TransactionsByDateViewModel(this, account));
+        list.selectedProperty().addListener((obs, old, row) -> {
+            if (row == null || old == null || !row.entry().value().equals(old.entry().value())) {
+                open(row == null ? null : row.entry());
             }
         });
-        tokens.addListener((ListChangeListener<TokenEntry>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(entry -> nameInstitution(entry.institution()));
-            }
-        });
-        pasted.addListener((obs, old, now) -> addProblem.set(null));
-        profile.addListener((obs, old, now) -> {
-            select(null);
-            // Another environment may name its institutions otherwise.
-            institutionNames.clear();
-            refreshTokens();
-        });
-        refreshTokens();
     }
 
     // --- the token list -----------------------------------------------------------------------------
 
-    public FilteredList<TokenEntry> visibleTokens() {
-        return visibleTokens;
+    /** The profile's processor tokens, on the left. */
+    public TokenListViewModel list() {
+        return list;
     }
 
-    public ObservableList<TokenEntry> tokens() {
-        return tokens;
-    }
-
-    public StringProperty filterProperty() {
-        return filter;
-    }
-
-    public ReadOnlyObjectProperty<Profile> profileProperty() {
-        return profile;
-    }
-
-    /** Opens a processor token: the one in the list, else added to the token book first. */
+    /** Opens a processor token: the one listed, else added to the token book first. */
     public void open(String token) {
-        listed.thenRun(() -> FxAsync.runOnFx(() -> tokens.stream()
-                .filter(entry -> entry.value().equals(token))
-                .findFirst()
-                .ifPresentOrElse(entry -> {
-                    filter.set("");
-                    select(entry);
-                }, () -> {
-                    pasted.set(token);
-                    addPasted();
-                })));
+        list.open(token);
     }
 
-    /** Reloads the profile's processor tokens from the book; the open token stays open if it is still there. */
-    public void refreshTokens() {
-        Profile current = profile.get();
-        if (current == null) {
-            tokens.clear();
-            return;
-        }
-        CompletableFuture<List<TokenEntry>> loading = service.tokens(current);
-        listed = loading.thenAccept(list -> { });
-        FxAsync.whenDone(loading, list -> {
-            if (current.equals(profile.get())) {
-                tokens.setAll(list);
-                TokenEntry shown = selected.get();
-                if (shown != null) {
-                    select(list.stream().filter(e -> e.value().equals(shown.value())).findFirst().orElse(null));
-                }
+    /** The paste field under the list: a processor token of the profile's environment. */
+    public PasteTokenFormViewModel newPasteForm() {
+        return new PasteTokenFormViewModel(list, text -> {
+            if (text.isEmpty()) {
+                return "Paste a processor token: it looks like processor-sandbox-\u2026";
             }
-        }, error -> addProblem.set(ProcessorService.describeFailure(error).summary()));
-    }
-
-    /**
-     * Matches words against the label, account_id, institution (id and name) and environment, and a
-     * pasted token exactly.
-     */
-    static Predicate<TokenEntry> matcher(String query, Function<String, String> institutionName) {
-        if (query == null || query.isBlank()) {
-            return entry -> true;
-        }
-        String text = query.strip();
-        String[] words = text.toLowerCase(Locale.ROOT).split("\\s+");
-        return entry -> {
-            if (entry.value().equals(text)) {
-                return true;
+            try {
+                ProcessorTokenService.checkProcessorToken(pane.profile().get(), text);
+                return "";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
             }
-            String haystack = String.join(" ", nonNull(entry.label()), nonNull(entry.ownerId()), nonNull(entry.institution()),
-                    entry.institution() == null ? "" : nonNull(institutionName.apply(entry.institution())),
-                    nonNull(entry.environment()), entry.maskedValue()).toLowerCase(Locale.ROOT);
-            for (String word : words) {
-                if (!haystack.contains(word)) {
-                    return false;
-                }
-            }
-            return true;
-        };
-    }
-
-    private static String nonNull(String text) {
-        return text == null ? "" : text;
-    }
-
-    /** What the user pasted to add a token. */
-    public StringProperty pastedProperty() {
-        return pasted;
-    }
-
-    /** Why the pasted text was refused, or null. */
-    public StringProperty addProblemProperty() {
-        return addProblem;
-    }
-
-    /** Keeps the pasted processor token and opens it; a refused paste stays in the field with the reason beside it. */
-    public void addPasted() {
-        Profile current = profile.get();
-        if (current == null) {
-            addProblem.set("No profile is active.");
-            return;
-        }
-        FxAsync.whenDone(service.addToken(current, pasted.get(), null), entry -> {
-            pasted.set("");
-            filter.set("");
-            showAdded(entry);
-        }, error -> addProblem.set(messageOf(error)));
-    }
-
-    /** Removes the token from the token book (after the view has asked). */
-    public void remove(TokenEntry entry) {
-        FxAsync.whenDone(service.removeToken(entry), removed -> {
-            if (selected.get() != null && selected.get().value().equals(entry.value())) {
-                select(null);
-            }
-            tokens.removeIf(e -> e.value().equals(entry.value()));
-        }, error -> addProblem.set(messageOf(error)));
-    }
-
-    /** Puts a new entry in the list and opens it. */
-    void showAdded(TokenEntry entry) {
-        tokens.removeIf(e -> e.value().equals(entry.value()));
-        tokens.add(0, entry);
-        select(entry);
-    }
-
-    private static String messageOf(Throwable error) {
-        FailureReport report = ProcessorService.describeFailure(error);
-        return report.message() != null ? report.message() : report.summary();
+        });
     }
 
     // --- making tokens --------------------------------------------------------------------------------
 
-    /** The Items of the profile (access tokens in the book), for "From an Item". */
-    public void accessTokens(Consumer<List<TokenEntry>> whenReady) {
-        Profile current = profile.get();
-        if (current != null) {
-            FxAsync.whenDone(service.accessTokens(current), whenReady, error -> whenReady.accept(List.of()));
-        }
+    /** The form that makes a processor token for an account of one of the profile's Items. */
+    public ProcessorTokenFormViewModel newProcessorTokenForm() {
+        return new ProcessorTokenFormViewModel(tokens, pane.tokenBook(), pane.profile().get(), null, call -> { }, list::showNew);
     }
 
-    /** The accounts of an Item; failures go to {@code onFailure}. */
-    public void accountsOf(TokenEntry item, Consumer<JsonNode> whenReady, Consumer<FailureReport> onFailure) {
-        Profile current = profile.get();
-        if (current != null) {
-            FxAsync.whenDone(service.accountsOf(current, item.value()), whenReady,
-                    error -> onFailure.accept(ProcessorService.describeFailure(error)));
-        }
+    /** Sandbox only: the form that makes an Item at an institution and a processor token for it. */
+    public SandboxTokenFormViewModel newSandboxTokenForm() {
+        Profile current = pane.profile().get();
+        return new SandboxTokenFormViewModel(new InstitutionChoice(pane.institutions(), current),
+                (institutionId, label) -> pane.tasks().run("Creating a sandbox processor token",
+                        () -> tokens.createSandboxProcessorToken(current, institutionId, label)),
+                list::showNew);
     }
 
-    /** The processors Plaid knows, from the request schema of /processor/token/create. */
-    public void processors(Consumer<List<String>> whenReady) {
-        FxAsync.whenDone(service.processors(), whenReady, error -> whenReady.accept(List.of()));
-    }
-
-    /** Creates a processor token for an account of an Item, keeps it and opens it. */
-    public void createFromItem(TokenEntry item, String accountId, String processor, String label,
-                               Runnable onDone, Consumer<FailureReport> onFailure) {
-        Profile current = profile.get();
-        if (current == null) {
-            return;
-        }
-        // Not logged: the new token opens next, with a call log of its own.
-        CompletableFuture<TokenEntry> created = tasks.run("Creating a processor token",
-                () -> service.createProcessorToken(current, item.value(), accountId, processor, label, call -> { }));
-        FxAsync.whenDone(created, entry -> {
-            showAdded(entry);
-            onDone.run();
-        }, error -> onFailure.accept(ProcessorService.describeFailure(error)));
-    }
-
-    /** Sandbox: creates an Item and a processor token for it, keeps it and opens it. */
-    public void createSandbox(String institutionId, String label, Runnable onDone, Consumer<FailureReport> onFailure) {
-        Profile current = profile.get();
-        if (current == null) {
-            return;
-        }
-        CompletableFuture<TokenEntry> created = tasks.run("Creating a sandbox processor token",
-                () -> service.createSandboxProcessorToken(current, institutionId, label));
-        FxAsync.whenDone(created, entry -> {
-            showAdded(entry);
-            onDone.run();
-        }, error -> onFailure.accept(ProcessorService.describeFailure(error)));
+    /** Whether the active profile can make sandbox processor tokens (Sandbox, or the emulator). */
+    public BooleanBinding sandboxProperty() {
+        return sandbox;
     }
 
     // --- the open token -----------------------------------------------------------------------------
 
-    public ReadOnlyObjectProperty<TokenEntry> selectedProperty() {
-        return selected;
+    /** The token open now, or null. */
+    public ReadOnlyObjectProperty<TokenRow> selectedProperty() {
+        return list.selectedProperty();
     }
 
     /**
      * Opens {@code entry}: every tab starts loading at once, in parallel, each showing what the
-     * cache holds while its call runs. Opening the token already open only updates its details.
+     * cache holds while its call runs.
      */
-    public void select(TokenEntry entry) {
-        TokenEntry current = selected.get();
-        if (entry != null && current != null && entry.value().equals(current.value()) && open != null) {
-            selected.set(entry);
-            open = new OpenToken(open.profile(), entry, open.generation());
-            return;
-        }
-        cancelInFlight();
-        calls.clear();
-        selected.set(entry);
-        Profile activeProfile = profile.get();
-        transactions.open(activeProfile, entry == null || activeProfile == null ? null : TransactionSource.processor(entry.value()));
-        if (entry == null || activeProfile == null) {
-            open = null;
-            return;
-        }
-        open = new OpenToken(activeProfile, entry, ++openings);
+    private void open(TokenEntry entry) {
+        Profile current = pane.profile().get();
+        loader.open(current);
+        transactions.open(current, entry == null || current == null ? null : TransactionSource.processor(entry.value()));
         // A tab keeps what it shows while it refreshes: that must not be another token's data.
-        reads.values().forEach(state -> state.set(TabState.empty("")));
+        reads.values().forEach(state -> state.set(Outcome.nothing()));
         balanceSource.set("");
-        transactionsRefresh.set(Outcome.empty(""));
-        identityMatch.reset();
-        signal.reset();
-        transactionsByDate.reset();
-        webhook.load(open);
-        List<CompletableFuture<?>> loads = new ArrayList<>();
-        for (Read read : Read.values()) {
-            loads.add(load(open, read));
+        transactionsRefresh.set(Outcome.nothing());
+        forms.identityMatch().reset();
+        forms.signal().reset();
+        forms.transactionsByDate().reset();
+        if (entry == null || current == null) {
+            return;
         }
-        tasks.run("Opening " + displayName(entry), () -> Futures.whenAllSettled(loads));
+        forms.webhook().load();
+        List<CompletableFuture<?>> loads = new ArrayList<>();
+        for (ProcessorData read : ProcessorData.values()) {
+            loads.add(load(entry, read));
+        }
+        loader.trackOpening("Opening " + list.selectedProperty().get().displayName(), loads);
     }
 
     /** Loads one tab again (its failure's "Try again"). */
-    public void reload(Read read) {
-        if (open != null) {
-            load(open, read);
+    public void reload(ProcessorData read) {
+        TokenRow row = list.selectedProperty().get();
+        if (row != null) {
+            load(row.entry(), read);
         }
     }
 
-    /** Institutions for the sandbox token dialog's picker. */
-    public CompletableFuture<JsonNode> institutions() {
-        return institutions.list(profile.get(), 50);
-    }
-
-    /** The names of the institutions of the listed tokens, by institution_id, as they come in. */
-    public ObservableMap<String, String> institutionNames() {
-        return institutionNames;
-    }
-
-    /** How lists name a token's institution: its name once known, else its id; null when the book has none. */
-    public String institutionOf(TokenEntry entry) {
-        String id = entry.institution();
-        return id == null ? null : institutionNames.getOrDefault(id, id);
-    }
-
-    private void nameInstitution(String institutionId) {
-        Profile current = profile.get();
-        if (current == null || institutionId == null || institutionNames.containsKey(institutionId)) {
-            return;
-        }
-        // Without the name the list shows the institution_id, which is still right.
-        FxAsync.whenDone(institutions.name(current, institutionId),
-                name -> name.filter(found -> current.equals(profile.get()))
-                        .ifPresent(found -> institutionNames.put(institutionId, found)), error -> { });
-    }
-
-    /** The name a token goes by: its label, or its masked value. */
-    public static String displayName(TokenEntry entry) {
-        return entry.label() != null && !entry.label().isBlank() ? entry.label() : Masking.maskToken(entry.value());
-    }
-
-    private CompletableFuture<CachedCalls.Fetched> load(OpenToken token, Read read) {
-        ObjectProperty<TabState> state = reads.get(read);
-        state.set(TabState.loading("Loading " + read.path() + "\u2026"));
-        FxAsync.whenDone(service.cached(token.profile(), read, token.value()), hit -> {
-            if (isCurrent(token) && state.get().kind() == TabState.Kind.LOADING) {
-                hit.ifPresent(cached -> show(read, cached, true));
-            }
-        }, error -> { }); // a cache that cannot be read only means waiting for the call
-        CompletableFuture<CachedCalls.Fetched> fresh = track(service.fetch(token.profile(), read, token.value(), logFor(token)));
-        FxAsync.whenDone(fresh, fetched -> {
-            if (isCurrent(token)) {
-                show(read, fetched, false);
-                if (read == Read.ACCOUNT) {
-                    balanceSource.set("Balances as Plaid last stored them (/processor/account/get).");
-                    learnAccount(token, fetched.json());
-                    nameAccount(fetched.json().path("account"));
+    private CompletableFuture<CachedCalls.Fetched> load(TokenEntry entry, ProcessorData read) {
+        return loader.read(reads.get(read), read.path(), read.body(entry.value()), reply -> emptyMessage(read, reply), fetched -> {
+            if (read == ProcessorData.ACCOUNT) {
+                balanceSource.set("Balances as Plaid last stored them (/processor/account/get).");
+                learnAccount(entry, fetched.json());
+                JsonNode accountJson = fetched.json().path("account");
+                if (accountJson.hasNonNull("account_id")) {
+                    transactions.nameAccounts(Map.of(accountJson.path("account_id").asText(), Accounts.title(accountJson)));
                 }
             }
-        }, error -> {
-            if (isCurrent(token)) {
-                state.set(TabState.failed(ProcessorService.describeFailure(error)));
-            }
         });
-        return fresh;
-    }
-
-    private void show(Read read, CachedCalls.Fetched fetched, boolean refreshing) {
-        String empty = emptyMessage(read, fetched.json());
-        reads.get(read).set(empty == null || refreshing
-                ? TabState.data(fetched.json(), fetched.fetchedAt(), refreshing)
-                : TabState.empty(empty));
     }
 
     /** Why a reply has nothing to show, or null when it has. */
-    static String emptyMessage(Read read, JsonNode reply) {
+    static String emptyMessage(ProcessorData read, JsonNode reply) {
         return switch (read) {
             case ACCOUNT, IDENTITY -> reply.path("account").isObject() ? null : "Plaid sent no account for this token.";
-            case AUTH -> {
-                JsonNode numbers = reply.path("numbers");
-                boolean none = true;
-                for (String network : List.of("ach", "eft", "international", "bacs")) {
-                    none &= numbers.path(network).isEmpty();
-                }
-                String verification = reply.path("account").path("verification_status").asText("");
-                yield !none ? null : !verification.isEmpty() && !VERIFIED.contains(verification)
-                        ? "No numbers: the account's verification_status is " + verification + ". Plaid shows them once it is verified."
-                        : "The bank shared no account or routing numbers for this account.";
-            }
+            case AUTH -> Accounts.whyNoNumbers(reply);
             case LIABILITIES -> {
                 JsonNode liabilities = reply.path("liabilities");
                 yield liabilities.path("credit").isEmpty() && liabilities.path("mortgage").isEmpty()
@@ -447,29 +210,18 @@ public final class ProcessorViewModel {
         };
     }
 
-    /** The Transactions tab's Account column shows the account's name rather than its id. */
-    private void nameAccount(JsonNode account) {
-        if (account.hasNonNull("account_id")) {
-            transactions.accountNamesProperty().set(Map.of(account.path("account_id").asText(), account.path("name").asText()
-                    + (account.hasNonNull("mask") ? " \u2022\u2022" + account.path("mask").asText() : "")));
-        }
-    }
-
     /** The account reply names the token's account and institution: the book keeps them. */
-    private void learnAccount(OpenToken token, JsonNode reply) {
-        FxAsync.whenDone(service.noteAccount(token.token(), reply), updated -> {
-            if (updated.equals(token.token())) {
-                return;
+    private void learnAccount(TokenEntry entry, JsonNode reply) {
+        // The token works without it; the next opening tries again.
+        loader.whenCurrent(tokens.noteAccount(entry, reply), updated -> {
+            if (!updated.equals(entry)) {
+                list.replace(entry, updated);
             }
-            tokens.replaceAll(e -> e.value().equals(updated.value()) ? updated : e);
-            if (isCurrent(token)) {
-                select(updated);
-            }
-        }, error -> { }); // the token works without it; the next opening tries again
+        }, failure -> { });
     }
 
     /** The state of one read's tab. */
-    public ReadOnlyObjectProperty<TabState> stateOf(Read read) {
+    public ReadOnlyObjectProperty<Outcome<JsonNode>> stateOf(ProcessorData read) {
         return reads.get(read);
     }
 
@@ -480,24 +232,9 @@ public final class ProcessorViewModel {
 
     /** Asks the bank for the balance now (/processor/balance/get); the Account tab shows it. */
     public void refreshBalance() {
-        OpenToken token = open;
-        if (token == null) {
-            return;
-        }
-        ObjectProperty<TabState> state = reads.get(Read.ACCOUNT);
-        state.set(TabState.loading("Asking the bank for the balance\u2026"));
-        CompletableFuture<CachedCalls.Fetched> balance = track(tasks.run("Real-time balance",
-                () -> service.realTimeBalance(token.profile(), token.value(), logFor(token))));
-        FxAsync.whenDone(balance, fetched -> {
-            if (isCurrent(token)) {
-                state.set(TabState.data(fetched.json(), fetched.fetchedAt(), false));
-                balanceSource.set("Real-time balance from the bank (/processor/balance/get).");
-            }
-        }, error -> {
-            if (isCurrent(token)) {
-                state.set(TabState.failed(ProcessorService.describeFailure(error)));
-            }
-        });
+        run(reads.get(ProcessorData.ACCOUNT), "Asking the bank for the balance",
+                (token, log) -> Futures.map(account.realTimeBalance(token.profile(), token.value(), log), CachedCalls.Fetched::json),
+                reply -> balanceSource.set("Real-time balance from the bank (/processor/balance/get)."));
     }
 
     /** The outcome of the last /processor/transactions/refresh. */
@@ -507,101 +244,54 @@ public final class ProcessorViewModel {
 
     /** Asks Plaid to fetch new transactions from the bank now; a sync then brings them into the vault. */
     public void refreshTransactions() {
-        run(transactionsRefresh, "Refreshing transactions", token -> Futures.map(
-                service.refreshTransactions(token.profile(), token.value(), logFor(token)),
-                response -> "Plaid is fetching new transactions from the bank (request_id " + response.requestId()
-                        + "); the sync that follows stores what has arrived."),
-                message -> transactions.sync());
+        OpenToken token = openToken();
+        if (token != null) {
+            loader.act(transactionsRefresh, "Refreshing transactions",
+                    log -> account.refreshTransactions(token.profile(), token.value(), log), response -> {
+                        transactions.sync();
+                        return "Plaid is fetching new transactions from the bank (request_id " + response.requestId()
+                                + "); the sync that follows stores what has arrived.";
+                    });
+        }
     }
 
     /** The token's transactions, synced into the vault (/processor/transactions/sync). */
-    public TransactionsModel transactions() {
+    public TransactionsViewModel transactions() {
         return transactions;
     }
 
     /** Every call made for the open token, newest first (the Raw JSON tab). */
     public ObservableList<CallRecord> calls() {
-        return calls.records();
+        return loader.calls();
     }
 
-    public IdentityMatchModel identityMatch() {
-        return identityMatch;
-    }
-
-    public SignalModel signal() {
-        return signal;
-    }
-
-    public WebhookModel webhook() {
-        return webhook;
-    }
-
-    /** Pages of /processor/transactions/get over a date range. */
-    public TransactionsByDateModel transactionsByDate() {
-        return transactionsByDate;
+    /** The forms about the open token: identity match, Signal, webhook, transactions by date. */
+    public TokenForms forms() {
+        return forms;
     }
 
     // --- for the form models ------------------------------------------------------------------------
 
     /** The token open now, or null. */
-    OpenToken open() {
-        return open;
-    }
-
-    boolean isCurrent(OpenToken token) {
-        return open != null && open.generation() == token.generation();
-    }
-
-    /** A call log for {@code token}: records land in {@link #calls()} while the token is open. */
-    Consumer<CallRecord> logFor(OpenToken token) {
-        return call -> FxAsync.runOnFx(() -> {
-            if (isCurrent(token)) {
-                calls.add(call);
-            }
-        });
+    OpenToken openToken() {
+        TokenRow row = list.selectedProperty().get();
+        return row == null ? null : new OpenToken(loader.profile(), row.entry().value());
     }
 
     /**
-     * Runs an action for the open token, shown in the task centre; its outcome lands in
-     * {@code state} (and {@code afterSuccess} runs) unless another token was opened meanwhile. Bad
-     * input ({@link IllegalArgumentException}) becomes the state's failure, nothing is sent.
+     * Runs an action for the open token (see {@link SubjectLoader#run}): its outcome lands in
+     * {@code state} unless another token was opened meanwhile.
      */
-    <T> void run(ObjectProperty<Outcome<T>> state, String title, Function<OpenToken, CompletableFuture<T>> action,
+    <T> void run(ObjectProperty<Outcome<T>> state, String title, BiFunction<OpenToken, Consumer<CallRecord>, CompletableFuture<T>> action,
                  Consumer<T> afterSuccess) {
-        OpenToken token = open;
-        if (token == null) {
-            return;
+        OpenToken token = openToken();
+        if (token != null) {
+            loader.run(state, title, log -> action.apply(token, log), afterSuccess);
         }
-        state.set(Outcome.loading(title + "\u2026"));
-        CompletableFuture<T> future;
-        try {
-            future = track(tasks.run(title, () -> action.apply(token)));
-        } catch (IllegalArgumentException e) {
-            future = CompletableFuture.failedFuture(e);
-        }
-        FxAsync.whenDone(future, value -> {
-            if (isCurrent(token)) {
-                state.set(Outcome.data(value, Instant.now(), false));
-                afterSuccess.accept(value);
-            }
-        }, error -> {
-            if (isCurrent(token)) {
-                state.set(Outcome.failed(ProcessorService.describeFailure(error)));
-            }
-        });
     }
 
-    private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
-        inFlight.add(future);
-        future.whenComplete((value, error) -> FxAsync.runOnFx(() -> inFlight.remove(future)));
-        return future;
+    /** A lookup for the open token that is not a tab of its own (see {@link SubjectLoader#whenCurrent}). */
+    <T> void whenCurrent(CompletableFuture<T> lookup, Consumer<T> onSuccess, Consumer<FailureReport> onFailure) {
+        loader.whenCurrent(lookup, onSuccess, onFailure);
     }
-
-    private void cancelInFlight() {
-        for (CompletableFuture<?> future : List.copyOf(inFlight)) {
-            future.cancel(true);
-        }
-        inFlight.clear();
-    }
-
-    /** One future for the task centre over all of a token's loads; cancelling it cancels them all. */}
+}

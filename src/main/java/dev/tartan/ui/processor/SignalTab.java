@@ -1,12 +1,13 @@
 package dev.tartan.ui.processor;
 
-import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.ReturnRisk;
 import dev.tartan.model.SignalAssessment;
-import dev.tartan.service.SignalExplanations;
+import dev.tartan.ui.common.Fixes;
+import dev.tartan.ui.common.Forms;
+import dev.tartan.ui.common.data.ActionStatus;
 import dev.tartan.ui.common.data.DataPane;
 import dev.tartan.ui.common.data.Formats;
 import javafx.beans.binding.Bindings;
@@ -37,11 +38,11 @@ import java.util.function.Consumer;
 /** The Signal tab: evaluate a planned debit (scores explained), prepare, decision and return reports. */
 final class SignalTab {
 
-    private final SignalModel model;
+    private final SignalViewModel model;
     private final Consumer<String> openLink;
     private final VBox assessmentView = new VBox(12);
 
-    SignalTab(SignalModel model, Consumer<String> openLink) {
+    SignalTab(SignalViewModel model, Consumer<String> openLink) {
         this.model = model;
         this.openLink = openLink;
     }
@@ -67,8 +68,8 @@ final class SignalTab {
     }
 
     private Node evaluateForm() {
-        TextField amount = Forms.field("signalAmount", "102.05", model.amountProperty());
-        TextField transactionId = Forms.field("signalTransactionId", "", model.clientTransactionIdProperty());
+        TextField amount = Forms.field("signalAmount", "102.05", model.fields().debit().amount());
+        TextField transactionId = Forms.field("signalTransactionId", "", model.fields().debit().clientTransactionId());
         transactionId.getStyleClass().add("mono");
         Button newId = new Button(null, new FontIcon(Material2MZ.REFRESH));
         newId.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -76,10 +77,10 @@ final class SignalTab {
         newId.setOnAction(e -> model.newTransactionId());
         HBox idRow = new HBox(4, transactionId, newId);
         HBox.setHgrow(transactionId, Priority.ALWAYS);
-        ChoiceBox<String> present = Forms.yesNo("signalUserPresent", model.userPresentProperty());
-        ChoiceBox<String> recurring = Forms.yesNo("signalRecurring", model.recurringProperty());
-        TextField userId = Forms.field("signalClientUserId", "optional", model.clientUserIdProperty());
-        TextField ruleset = Forms.field("signalRulesetKey", "default ruleset", model.rulesetKeyProperty());
+        ChoiceBox<String> present = Forms.yesNo("signalUserPresent", model.fields().debit().userPresent());
+        ChoiceBox<String> recurring = Forms.yesNo("signalRecurring", model.fields().debit().recurring());
+        TextField userId = Forms.field("signalClientUserId", "optional", model.fields().debit().clientUserId());
+        TextField ruleset = Forms.field("signalRulesetKey", "default ruleset", model.fields().debit().rulesetKey());
 
         GridPane grid = Forms.grid();
         grid.addRow(0, Forms.label("Amount"), amount, Forms.label("client_transaction_id"), idRow);
@@ -98,7 +99,7 @@ final class SignalTab {
     private Node result() {
         DataPane pane = new DataPane(assessmentView, Fixes.retry(model::evaluate), openLink);
         pane.setId("signalResult");
-        Outcomes.bind(model.assessmentProperty(), pane, this::showAssessment);
+        pane.bind(model.assessmentProperty(), this::showAssessment);
         return pane;
     }
 
@@ -139,14 +140,14 @@ final class SignalTab {
         Label title = new Label(risk.title());
         title.getStyleClass().add(Styles.TITLE_4);
         Label score = new Label(risk.score() == null ? "\u2014" : String.valueOf(risk.score()));
-        score.getStyleClass().addAll("figure", Forms.levelStyle(risk.level()));
+        score.getStyleClass().addAll("figure", RiskStyles.of(risk.level()));
         score.setId(id + "Score");
         score.setMinWidth(Region.USE_PREF_SIZE);
         Label outOf = new Label("score, 1 to 99");
         outOf.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         outOf.setMinWidth(Region.USE_PREF_SIZE);
         Label tier = new Label(risk.tier() == null ? "No tier" : "Tier " + risk.tier() + " of " + risk.tierCount());
-        tier.getStyleClass().addAll(Styles.TITLE_4, Forms.levelStyle(risk.level()));
+        tier.getStyleClass().addAll(Styles.TITLE_4, RiskStyles.of(risk.level()));
         tier.setId(id + "Tier");
         Label incidence = Forms.paragraph(risk.incidence() == null ? "" : "Plaid expects " + risk.incidence()
                 + " of such debits to come back this way.", Styles.TEXT_SMALL);
@@ -171,21 +172,21 @@ final class SignalTab {
         prepare.setId("signalPrepare");
         prepare.setOnAction(e -> model.prepare());
         ActionStatus<?> status = new ActionStatus<>("signalPrepareStatus", model.prepareProperty(),
-                response -> "Prepared (request_id " + response.requestId() + ").", model::prepare, openLink);
+                response -> "Prepared (request_id " + response.requestId() + ").", Fixes.retry(model::prepare), openLink);
         return new VBox(8, prepare, status);
     }
 
     private Node decisionForm() {
-        TextField id = Forms.field("decisionTransactionId", "evaluate a debit first", model.decisionIdProperty());
+        TextField id = Forms.field("decisionTransactionId", "evaluate a debit first", model.fields().decision().clientTransactionId());
         id.getStyleClass().add("mono");
         CheckBox initiated = new CheckBox("The debit was sent (initiated)");
         initiated.setMinWidth(Region.USE_PREF_SIZE);
         initiated.setId("decisionInitiated");
-        initiated.selectedProperty().bindBidirectional(model.initiatedProperty());
-        TextField days = Forms.field("decisionDaysOnHold", "optional", model.daysFundsOnHoldProperty());
-        ComboBox<String> outcome = Forms.choices("decisionOutcome", model.decisionOutcomes(), model.decisionOutcomeProperty());
-        ComboBox<String> method = Forms.choices("decisionPaymentMethod", model.paymentMethods(), model.paymentMethodProperty());
-        TextField instantly = Forms.field("decisionInstantAmount", "optional", model.amountInstantlyAvailableProperty());
+        initiated.selectedProperty().bindBidirectional(model.fields().decision().initiated());
+        TextField days = Forms.field("decisionDaysOnHold", "optional", model.fields().decision().daysFundsOnHold());
+        ComboBox<String> outcome = Forms.choices("decisionOutcome", model.decisionOutcomes(), model.fields().decision().outcome());
+        ComboBox<String> method = Forms.choices("decisionPaymentMethod", model.paymentMethods(), model.fields().decision().paymentMethod());
+        TextField instantly = Forms.field("decisionInstantAmount", "optional", model.fields().decision().amountInstantlyAvailable());
 
         GridPane grid = Forms.grid();
         grid.add(Forms.label("client_transaction_id"), 0, 0);
@@ -197,22 +198,21 @@ final class SignalTab {
         report.setId("decisionReport");
         report.setOnAction(e -> model.reportDecision());
         ActionStatus<?> status = new ActionStatus<>("decisionStatus", model.decisionProperty(),
-                response -> "Reported (request_id " + response.requestId() + ").", model::reportDecision, openLink);
+                response -> "Reported (request_id " + response.requestId() + ").", Fixes.retry(model::reportDecision), openLink);
         return new VBox(10, grid, report, status);
     }
 
     private Node returnForm() {
-        TextField id = Forms.field("returnTransactionId", "evaluate a debit first", model.returnIdProperty());
+        TextField id = Forms.field("returnTransactionId", "evaluate a debit first", model.fields().returned().clientTransactionId());
         id.getStyleClass().add("mono");
         ComboBox<String> code = new ComboBox<>();
         code.setId("returnCode");
         code.setEditable(true);
-        SignalExplanations.returnCodes().forEach(c -> code.getItems().add(c.code()));
-        code.valueProperty().bindBidirectional(model.returnCodeProperty());
+        code.getItems().setAll(model.returnCodes());
+        code.valueProperty().bindBidirectional(model.fields().returned().code());
         Label explained = Forms.paragraph("", Styles.TEXT_MUTED);
         explained.setId("returnCodeMeaning");
-        explained.textProperty().bind(Bindings.createStringBinding(() -> describeCode(model.returnCodeProperty().get()),
-                model.returnCodeProperty()));
+        explained.textProperty().bind(model.returnCodeMeaning());
 
         GridPane grid = Forms.grid();
         grid.add(Forms.label("client_transaction_id"), 0, 0);
@@ -222,15 +222,7 @@ final class SignalTab {
         report.setId("returnReport");
         report.setOnAction(e -> model.reportReturn());
         ActionStatus<?> status = new ActionStatus<>("returnStatus", model.returnedProperty(),
-                response -> "Reported (request_id " + response.requestId() + ").", model::reportReturn, openLink);
+                response -> "Reported (request_id " + response.requestId() + ").", Fixes.retry(model::reportReturn), openLink);
         return new VBox(10, grid, explained, report, status);
-    }
-
-    private static String describeCode(String code) {
-        return SignalExplanations.returnCode(code)
-                .map(c -> c.code() + ": " + c.description() + ". " + (c.customerInitiated()
-                        ? "A customer-initiated return: the first score above predicts these."
-                        : "A bank-initiated return: the second score above predicts these."))
-                .orElse("Any NACHA return code the bank sent, such as R01.");
     }
 }

@@ -1,12 +1,14 @@
 package dev.tartan.ui.processor;
 
-import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.tartan.service.ProcessorService;
-import dev.tartan.service.ProcessorService.TransactionsPage;
+import dev.tartan.model.TransactionsPage;
+import dev.tartan.service.ProcessorAccountService;
+import dev.tartan.ui.common.Fixes;
+import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.data.DataPane;
 import dev.tartan.ui.common.data.JsonTable;
+import dev.tartan.ui.common.data.Outcome;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
@@ -31,7 +33,7 @@ import java.util.function.Predicate;
 /** The Transactions by date tab: a date range, then its transactions a page at a time (/processor/transactions/get). */
 final class TransactionsByDateTab {
 
-    private final TransactionsByDateModel model;
+    private final TransactionsByDateViewModel model;
     private final Consumer<String> openLink;
     private final Label summary = new Label();
     private final JsonTable table = new JsonTable("byDateTable", "No transactions in this range.")
@@ -42,7 +44,7 @@ final class TransactionsByDateTab {
             .field("Category", "personal_finance_category", "primary")
             .id("transaction_id", "transaction_id");
 
-    TransactionsByDateTab(TransactionsByDateModel model, Consumer<String> openLink) {
+    TransactionsByDateTab(TransactionsByDateViewModel model, Consumer<String> openLink) {
         this.model = model;
         this.openLink = openLink;
     }
@@ -52,7 +54,7 @@ final class TransactionsByDateTab {
         start.valueProperty().bindBidirectional(model.startProperty());
         DatePicker end = datePicker("byDateEnd");
         end.valueProperty().bindBidirectional(model.endProperty());
-        Spinner<Integer> pageSize = new Spinner<>(1, ProcessorService.MAX_PAGE_SIZE, model.pageSizeProperty().get(), 50);
+        Spinner<Integer> pageSize = new Spinner<>(1, ProcessorAccountService.MAX_PAGE_SIZE, model.pageSizeProperty().get(), 50);
         pageSize.setId("byDatePageSize");
         pageSize.setEditable(true);
         pageSize.setPrefWidth(100);
@@ -78,7 +80,7 @@ final class TransactionsByDateTab {
         VBox.setVgrow(table, Priority.ALWAYS);
         DataPane result = new DataPane(content, Fixes.retry(model::get), openLink);
         result.setId("byDateResult");
-        Outcomes.bind(model.pageProperty(), result, this::show);
+        result.bind(model.pageProperty(), this::show);
         VBox.setVgrow(result, Priority.ALWAYS);
 
         VBox page = new VBox(14, Forms.heading("Transactions by date", "Calls /processor/transactions/get: the transactions "

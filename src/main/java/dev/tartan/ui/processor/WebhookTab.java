@@ -1,9 +1,11 @@
 package dev.tartan.ui.processor;
 
-import dev.tartan.ui.common.Fixes;
 import atlantafx.base.theme.Styles;
-import dev.tartan.service.ProcessorService.KnownWebhook;
+import dev.tartan.model.KnownWebhook;
 import dev.tartan.ui.common.FailureView;
+import dev.tartan.ui.common.Fixes;
+import dev.tartan.ui.common.Forms;
+import dev.tartan.ui.common.data.ActionStatus;
 import dev.tartan.ui.common.data.DataPane;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -20,11 +22,11 @@ import java.util.function.Consumer;
 /** The Webhook tab: where this token's webhooks go, and a form to send them elsewhere. */
 final class WebhookTab {
 
-    private final WebhookModel model;
+    private final WebhookViewModel model;
     private final Consumer<String> openLink;
     private final Label currentUrl = new Label();
 
-    WebhookTab(WebhookModel model, Consumer<String> openLink) {
+    WebhookTab(WebhookViewModel model, Consumer<String> openLink) {
         this.model = model;
         this.openLink = openLink;
     }
@@ -36,7 +38,7 @@ final class WebhookTab {
         HBox currentRow = new HBox(6, currentUrl);
         DataPane current = new DataPane(currentRow, Fixes.none(), openLink);
         current.setId("webhookKnown");
-        Outcomes.bind(model.knownProperty(), current, webhook -> {
+        current.bind(model.knownProperty(), webhook -> {
             currentUrl.setText(webhook.url() == null ? "none (webhooks switched off)" : webhook.url());
             currentRow.getChildren().setAll(currentUrl);
             if (webhook.url() != null) {
@@ -51,7 +53,7 @@ final class WebhookTab {
         update.getStyleClass().add(Styles.ACCENT);
         update.setOnAction(e -> model.update());
         ActionStatus<KnownWebhook> status = new ActionStatus<>("webhookStatus", model.updateProperty(), WebhookTab::updated,
-                model::update, openLink);
+                Fixes.retry(model::update), openLink);
 
         VBox page = new VBox(14,
                 Forms.heading("Current webhook", "Where Plaid posts this token's webhooks, as Tartan last set it."), current,

@@ -7,8 +7,8 @@ import dev.tartan.model.FailureReport;
 import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
-import dev.tartan.service.FailureDescriber;
-import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.Submission;
+import dev.tartan.ui.common.data.Outcome;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
@@ -32,8 +32,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Creates or edits a profile: name, environment (with a base URL for a custom one), client_id and
@@ -60,10 +59,11 @@ public final class ProfileEditor extends Dialog<Profile> {
     /**
      * @param existing   the profile to edit, or null for a new one
      * @param all        every profile, to refuse a duplicate name
-     * @param testAction makes the harmless call for a profile
+     * @param connectionTest the harmless call's state
+     * @param startTest      makes the harmless call for a profile
      */
-    public ProfileEditor(Window owner, Profile existing, List<Profile> all,
-                         Function<Profile, CompletableFuture<PlaidResponse>> testAction) {
+    public ProfileEditor(Window owner, Profile existing, List<Profile> all, Submission<PlaidResponse> connectionTest,
+                         Consumer<Profile> startTest) {
         this.existing = existing;
         this.others = all.stream().filter(p -> existing == null || !p.name().equals(existing.name())).toList();
         initOwner(owner);
@@ -137,7 +137,9 @@ public final class ProfileEditor extends Dialog<Profile> {
         test.setId("testConnection");
         testResult.setId("testResult");
         testResult.setWrapText(true);
-        test.setOnAction(e -> test(testAction));
+        test.setOnAction(e -> startTest.accept(profile()));
+        connectionTest.reset();
+        connectionTest.stateProperty().addListener((obs, old, state) -> showTest(state));
         HBox testRow = new HBox(10, test, testResult);
         testRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -202,21 +204,24 @@ public final class ProfileEditor extends Dialog<Profile> {
         return new Profile(name.getText().strip(), chosen, new Credentials(clientId.getText().strip(), secret.getPassword().strip()));
     }
 
-    private void test(Function<Profile, CompletableFuture<PlaidResponse>> testAction) {
-        testing.set(true);
+    private void showTest(Outcome<PlaidResponse> state) {
+        testing.set(state.isLoading());
         testResult.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-        testResult.setText("Calling /institutions/get\u2026");
-        FxAsync.whenDone(testAction.apply(profile()), response -> {
-            testing.set(false);
-            testResult.getStyleClass().add(Styles.SUCCESS);
-            testResult.setText("Connected: HTTP " + response.httpStatus() + " in " + response.duration().toMillis()
-                    + " ms (request_id " + response.requestId() + ")");
-        }, failure -> {
-            testing.set(false);
-            FailureReport report = FailureDescriber.describe(failure);
-            testResult.getStyleClass().add(Styles.DANGER);
-            testResult.setText(report.title() + ": " + report.message()
-                    + (report.requestId() == null ? "" : " (request_id " + report.requestId() + ")"));
-        });
+        switch (state.phase()) {
+            case LOADING -> testResult.setText("Calling /institutions/get\u2026");
+            case DATA -> {
+                PlaidResponse response = state.data();
+                testResult.getStyleClass().add(Styles.SUCCESS);
+                testResult.setText("Connected: HTTP " + response.httpStatus() + " in " + response.duration().toMillis()
+                        + " ms (request_id " + response.requestId() + ")");
+            }
+            case FAILED -> {
+                FailureReport report = state.failure();
+                testResult.getStyleClass().add(Styles.DANGER);
+                testResult.setText(report.title() + ": " + report.message()
+                        + (report.requestId() == null ? "" : " (request_id " + report.requestId() + ")"));
+            }
+            case EMPTY -> testResult.setText("");
+        }
     }
 }

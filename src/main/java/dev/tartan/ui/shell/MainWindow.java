@@ -10,8 +10,8 @@ import dev.tartan.model.Profile;
 import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.Fixes;
+import dev.tartan.ui.common.LazyPane;
 import dev.tartan.ui.common.Navigator;
-import dev.tartan.ui.common.PaneView;
 import dev.tartan.ui.settings.ProfileEditor;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -61,16 +61,16 @@ public final class MainWindow {
     private static final String FIND_PROMPT = "Find an id or token\u2026";
 
     private final ShellViewModel model;
-    private final List<PaneView> panes;
+    private final List<LazyPane> panes;
     private final Navigator navigator;
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final ModalPane modal = new ModalPane();
     private final StackPane content = new StackPane();
-    private final ListView<PaneView> navigation = new ListView<>();
+    private final ListView<LazyPane> navigation = new ListView<>();
     private final Omnibox omnibox;
 
-    public MainWindow(ShellViewModel model, List<PaneView> panes, Navigator navigator) {
+    public MainWindow(ShellViewModel model, List<LazyPane> panes, Navigator navigator) {
         this.model = model;
         this.panes = List.copyOf(panes);
         this.navigator = navigator;
@@ -94,13 +94,13 @@ public final class MainWindow {
 
     /** Brings the pane with this id to the front (the first pane if there is none). */
     public void show(String paneId) {
-        PaneView pane = panes.stream().filter(p -> p.info().id().equals(paneId)).findFirst().orElse(panes.get(0));
+        LazyPane pane = panes.stream().filter(p -> p.info().id().equals(paneId)).findFirst().orElse(panes.get(0));
         navigation.getSelectionModel().select(pane);
     }
 
     /** The id of the pane in front. */
     public String currentPane() {
-        PaneView pane = navigation.getSelectionModel().getSelectedItem();
+        LazyPane pane = navigation.getSelectionModel().getSelectedItem();
         return pane == null ? null : pane.info().id();
     }
 
@@ -230,7 +230,7 @@ public final class MainWindow {
 
     private void editProfile(Profile existing) {
         Window owner = root.getScene().getWindow();
-        Optional<Profile> result = new ProfileEditor(owner, existing, model.profiles(), model::testConnection).showAndWait();
+        Optional<Profile> result = new ProfileEditor(owner, existing, model.profiles(), model.connectionTest(), model::testConnection).showAndWait();
         result.ifPresent(profile -> model.save(profile, existing == null ? null : existing.name()));
     }
 
@@ -257,7 +257,7 @@ public final class MainWindow {
             }
 
             @Override
-            protected void updateItem(PaneView pane, boolean empty) {
+            protected void updateItem(LazyPane pane, boolean empty) {
                 super.updateItem(pane, empty);
                 setText(empty || pane == null ? null : pane.info().title());
                 setGraphic(empty || pane == null ? null : new FontIcon(pane.info().icon()));
@@ -268,7 +268,7 @@ public final class MainWindow {
             if (pane != null) {
                 content.getChildren().setAll(pane.node());
                 pane.onShown();
-                model.settings().put(dev.tartan.service.SettingsService.LAST_PANE, pane.info().id());
+                model.rememberPane(pane.info().id());
             }
         });
         return navigation;

@@ -6,8 +6,8 @@ import atlantafx.base.theme.Styles;
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.IdKind;
 import dev.tartan.model.OmniboxDestination;
+import dev.tartan.model.OmniboxMatch;
 import dev.tartan.model.PaneTarget;
-import dev.tartan.service.OmniboxService;
 import dev.tartan.ui.common.Navigator;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
@@ -68,6 +68,17 @@ final class Omnibox {
                 openWhenFound = true;
                 lookUp();
             } else {
+                openSelected();
+            }
+        });
+
+        model.omniboxMatchProperty().addListener((obs, old, match) -> {
+            if (match == null || !match.value().equals(field.getText().strip())) {
+                return; // the user typed on
+            }
+            show(match);
+            if (openWhenFound) {
+                openWhenFound = false;
                 openSelected();
             }
         });
@@ -142,19 +153,10 @@ final class Omnibox {
             results.getItems().clear();
             return;
         }
-        model.lookUp(text, match -> {
-            if (!text.equals(field.getText().strip())) {
-                return; // the user typed on
-            }
-            show(match);
-            if (openWhenFound) {
-                openWhenFound = false;
-                openSelected();
-            }
-        });
+        model.lookUp(text);
     }
 
-    private void show(OmniboxService.Match match) {
+    private void show(OmniboxMatch match) {
         kind.setText(match.kind() == IdKind.UNKNOWN ? "Not a Plaid id or token Tartan recognises" : match.kind().displayName());
         results.getItems().setAll(match.destinations());
         results.getSelectionModel().selectFirst();

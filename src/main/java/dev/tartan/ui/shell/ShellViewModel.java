@@ -1,6 +1,7 @@
 package dev.tartan.ui.shell;
 
 import dev.tartan.model.FailureReport;
+import dev.tartan.model.OmniboxMatch;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
 import dev.tartan.service.FailureDescriber;
@@ -8,6 +9,7 @@ import dev.tartan.service.OmniboxService;
 import dev.tartan.service.ProfileService;
 import dev.tartan.service.SettingsService;
 import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.Submission;
 import dev.tartan.ui.common.TaskCenter;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -20,7 +22,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * The window's state: the profiles and which one is active, whether it is Production, the theme,
@@ -38,6 +39,9 @@ public final class ShellViewModel {
     private final BooleanBinding production;
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private final ObjectProperty<FailureReport> lastFailure = new SimpleObjectProperty<>();
+    private final ObjectProperty<OmniboxMatch> omniboxMatch = new SimpleObjectProperty<>();
+    private final Submission<PlaidResponse> connectionTest = new Submission<>(FailureDescriber::describe);
+    private long lookUps;
 
     public ShellViewModel(ProfileService profiles, SettingsService settings, OmniboxService omnibox, TaskCenter tasks) {
         this.profiles = profiles;
@@ -110,8 +114,14 @@ public final class ShellViewModel {
         }, this::report);
     }
 
-    public CompletableFuture<PlaidResponse> testConnection(Profile profile) {
-        return tasks.run("Test connection: " + profile.name(), () -> profiles.testConnection(profile));
+    /** Makes one harmless call for a profile being edited; {@link #connectionTest()} follows it. */
+    public void testConnection(Profile profile) {
+        connectionTest.submit("Calling /institutions/get\u2026",
+                () -> tasks.run("Test connection: " + profile.name(), () -> profiles.testConnection(profile)), response -> { });
+    }
+
+    public Submission<PlaidResponse> connectionTest() {
+        return connectionTest;
     }
 
     public BooleanBinding productionProperty() {
@@ -140,11 +150,29 @@ public final class ShellViewModel {
         return tasks;
     }
 
-    public void lookUp(String text, Consumer<OmniboxService.Match> whenFound) {
-        FxAsync.whenDone(omnibox.lookUp(text), whenFound, this::report);
+    /** Looks up what was pasted into the omnibox; only the latest question's answer lands in {@link #omniboxMatchProperty()}. */
+    public void lookUp(String text) {
+        long asked = ++lookUps;
+        FxAsync.whenDone(omnibox.lookUp(text), match -> {
+            if (asked == lookUps) {
+                omniboxMatch.set(null); // the same text looked up again is news too
+                omniboxMatch.set(match);
+            }
+        }, this::report);
     }
 
-    public SettingsService settings() {
-        return settings;
+    /** What the omnibox found for the text looked up last. */
+    public ReadOnlyObjectProperty<OmniboxMatch> omniboxMatchProperty() {
+        return omniboxMatch;
+    }
+
+    /** Remembers the pane in front, to show it first next time. */
+    public void rememberPane(String paneId) {
+        FxAsync.whenDone(settings.put(SettingsService.LAST_PANE, paneId), ignored -> { }, this::report);
+    }
+
+    /** Remembers the window's place and size (as {@code WindowGeometry} describes them). */
+    public void rememberWindow(String described) {
+        FxAsync.whenDone(settings.put(SettingsService.WINDOW, described), ignored -> { }, this::report);
     }
 }

@@ -2,8 +2,6 @@ package dev.tartan.ui.shell;
 
 import atlantafx.base.controls.PasswordTextField;
 import atlantafx.base.theme.Styles;
-import dev.tartan.service.VaultGate;
-import dev.tartan.ui.common.FxAsync;
 import javafx.scene.control.Button;
 
 /**
@@ -12,40 +10,35 @@ import javafx.scene.control.Button;
  */
 public final class UnlockView extends VaultScreen {
 
-    private final VaultGate gate;
+    private final VaultViewModel model;
     private final PasswordTextField passphrase = passphraseField("unlockPassphrase", "Passphrase");
-    private final Button unlock = new Button("Unlock");
 
-    public UnlockView(VaultGate gate) {
-        super("Unlock Tartan", "Your profiles, tokens and history are in the encrypted vault at " + gate.file() + ".");
-        this.gate = gate;
+    public UnlockView(VaultViewModel model) {
+        super(model, "Unlock Tartan", "Your profiles, tokens and history are in the encrypted vault at " + model.file() + ".");
+        this.model = model;
+        Button unlock = new Button("Unlock");
         unlock.setId("unlockButton");
         unlock.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
         unlock.setDefaultButton(true);
         unlock.setMaxWidth(Double.MAX_VALUE);
-        unlock.disableProperty().bind(passphrase.passwordProperty().isEmpty());
+        unlock.disableProperty().bind(passphrase.passwordProperty().isEmpty().or(model.busyProperty()));
+        passphrase.disableProperty().bind(model.busyProperty());
         unlock.setOnAction(e -> unlock());
         passphrase.setOnAction(e -> unlock());
+        // After a failed try the passphrase is there to correct: selected, with the focus.
+        model.errorProperty().addListener((obs, old, error) -> {
+            if (!error.isEmpty()) {
+                passphrase.selectAll();
+                passphrase.requestFocus();
+            }
+        });
         fields.getChildren().addAll(passphrase, unlock);
         javafx.application.Platform.runLater(passphrase::requestFocus);
     }
 
     private void unlock() {
-        if (passphrase.getPassword().isEmpty() || passphrase.isDisabled()) {
-            return;
+        if (!passphrase.getPassword().isEmpty() && !model.busyProperty().get()) {
+            model.unlock(passphrase.getPassword().toCharArray());
         }
-        char[] typed = passphrase.getPassword().toCharArray();
-        clearError();
-        setStatus("Deriving the key and opening the vault\u2026");
-        passphrase.setDisable(true);
-        unlock.disableProperty().unbind();
-        unlock.setDisable(true);
-        FxAsync.whenDone(gate.unlock(typed), opened -> setStatus("Opening Tartan\u2026"), failure -> {
-            showFailure(failure);
-            passphrase.setDisable(false);
-            unlock.disableProperty().bind(passphrase.passwordProperty().isEmpty());
-            passphrase.selectAll();
-            passphrase.requestFocus();
-        });
     }
 }

@@ -2,8 +2,6 @@ package dev.tartan.ui.shell;
 
 import atlantafx.base.controls.PasswordTextField;
 import atlantafx.base.theme.Styles;
-import dev.tartan.model.FailureReport;
-import dev.tartan.service.FailureDescriber;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -29,7 +27,7 @@ abstract class VaultScreen {
     private final Label status = new Label();
     private final ProgressIndicator spinner = new ProgressIndicator();
 
-    VaultScreen(String title, String subtitle) {
+    VaultScreen(VaultViewModel model, String title, String subtitle) {
         FontIcon logo = new FontIcon(Material2MZ.TEXTURE);
         logo.getStyleClass().add("app-logo");
         Label heading = new Label(title);
@@ -41,11 +39,13 @@ abstract class VaultScreen {
         error.setId("vaultError");
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
-        error.setVisible(false);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
         spinner.setMaxSize(18, 18);
         status.setId("vaultStatus");
+        status.textProperty().bind(model.statusProperty());
         HBox busy = new HBox(8, spinner, status);
         busy.setAlignment(Pos.CENTER_LEFT);
         busy.visibleProperty().bind(status.textProperty().isNotEmpty());
@@ -62,25 +62,6 @@ abstract class VaultScreen {
 
     public Parent root() {
         return root;
-    }
-
-    /** Shows a slow step under way ("Deriving the key…"); null or "" hides it. */
-    public void setStatus(String text) {
-        status.setText(text == null ? "" : text);
-    }
-
-    protected void showFailure(Throwable failure) {
-        FailureReport report = FailureDescriber.describe(failure);
-        String message = report.message() == null ? "" : report.message();
-        // The store's messages usually start by naming the problem; do not say it twice.
-        boolean namesItself = message.toLowerCase(java.util.Locale.ROOT).startsWith(report.title().toLowerCase(java.util.Locale.ROOT));
-        error.setText(namesItself ? message : report.title() + ". " + message);
-        error.setVisible(true);
-        setStatus(null);
-    }
-
-    protected void clearError() {
-        error.setVisible(false);
     }
 
     protected static PasswordTextField passphraseField(String id, String prompt) {

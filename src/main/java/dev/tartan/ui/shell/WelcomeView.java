@@ -3,12 +3,8 @@ package dev.tartan.ui.shell;
 import atlantafx.base.controls.PasswordTextField;
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.PassphraseVerdict;
-import dev.tartan.service.VaultGate;
-import dev.tartan.ui.common.FxAsync;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,19 +17,18 @@ import javafx.scene.layout.VBox;
  */
 public final class WelcomeView extends VaultScreen {
 
-    private final VaultGate gate;
+    private final VaultViewModel model;
     private final PasswordTextField passphrase = passphraseField("newPassphrase", "Choose a passphrase");
     private final PasswordTextField repeat = passphraseField("repeatPassphrase", "Type it again");
     private final ObjectProperty<PassphraseVerdict> verdict = new SimpleObjectProperty<>();
     private final Button create = new Button("Create the vault and start");
-    private final BooleanProperty creating = new SimpleBooleanProperty();
 
-    public WelcomeView(VaultGate gate) {
-        super("Welcome to Tartan",
+    public WelcomeView(VaultViewModel model) {
+        super(model, "Welcome to Tartan",
                 "Tartan keeps your Plaid credentials, tokens, request history and audit log in one encrypted file on this "
-                        + "computer (" + gate.file() + "). Choose a passphrase to lock it. You will start on the built-in "
+                        + "computer (" + model.file() + "). Choose a passphrase to lock it. You will start on the built-in "
                         + "Plaid emulator: no account or network needed.");
-        this.gate = gate;
+        this.model = model;
 
         ProgressBar meter = new ProgressBar(0);
         meter.setId("strengthMeter");
@@ -42,7 +37,7 @@ public final class WelcomeView extends VaultScreen {
         verdictText.setId("strengthVerdict");
         verdictText.setWrapText(true);
         passphrase.passwordProperty().addListener((obs, old, text) -> {
-            PassphraseVerdict assessed = gate.assess(text.toCharArray());
+            PassphraseVerdict assessed = model.assess(text.toCharArray());
             verdict.set(assessed);
             meter.setProgress(switch (assessed.level()) {
                 case EMPTY -> 0;
@@ -66,11 +61,11 @@ public final class WelcomeView extends VaultScreen {
         create.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
         create.setMaxWidth(Double.MAX_VALUE);
         create.setDefaultButton(true);
-        create.disableProperty().bind(creating.or(Bindings.createBooleanBinding(
+        create.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(
                 () -> verdict.get() == null || !verdict.get().acceptable() || !repeat.getPassword().equals(passphrase.getPassword()),
                 verdict, repeat.passwordProperty(), passphrase.passwordProperty())));
-        passphrase.disableProperty().bind(creating);
-        repeat.disableProperty().bind(creating);
+        passphrase.disableProperty().bind(model.busyProperty());
+        repeat.disableProperty().bind(model.busyProperty());
         create.setOnAction(e -> create());
         repeat.setOnAction(e -> {
             if (!create.isDisabled()) {
@@ -86,13 +81,6 @@ public final class WelcomeView extends VaultScreen {
     }
 
     private void create() {
-        char[] chosen = passphrase.getPassword().toCharArray();
-        clearError();
-        setStatus("Creating the encrypted vault\u2026");
-        creating.set(true);
-        FxAsync.whenDone(gate.create(chosen), created -> setStatus("Starting the built-in emulator\u2026"), failure -> {
-            showFailure(failure);
-            creating.set(false);
-        });
+        model.create(passphrase.getPassword().toCharArray());
     }
 }

@@ -18,6 +18,7 @@ import dev.tartan.testing.WebhookReceiver;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
 import dev.tartan.ui.common.JsonEditor;
+import dev.tartan.ui.common.TokenRow;
 import dev.tartan.ui.common.data.AuthNumbersView;
 import dev.tartan.ui.common.data.Formats;
 import javafx.scene.Node;
@@ -166,7 +167,7 @@ class ItemsPaneTest {
     void createsASandboxItemThenResetsItsLoginAndShowsTheFix() {
         createSandboxItem("Support case 4711", () -> app.screenshot("items-4-create-dialog"));
         // The list names the new Item's institution (not its institution_id) and its profile.
-        ListView<ItemsViewModel.ItemRow> list = app.lookup("#itemList").query();
+        ListView<TokenRow> list = app.lookup("#itemList").query();
         app.waitUntil("the new Item's institution by name", 20, () -> texts(list).stream()
                 .anyMatch(text -> text.startsWith("First Platypus Bank \u00b7 ")));
         assertThat(texts(list)).noneMatch(text -> text.startsWith("ins_"));
@@ -205,8 +206,7 @@ class ItemsPaneTest {
         DialogPane confirm = app.waitFor("#confirmDestructive");
         app.screenshot("items-7-rotate-confirm");
         app.clickOn((Button) confirm.lookupButton(confirm.getButtonTypes().get(0)));
-        Label notice = app.waitFor("#itemNotice");
-        app.waitUntil("the rotation", 20, () -> notice.getText().startsWith("New access token"));
+        app.waitUntil("the rotation", 20, () -> notice().startsWith("New access token"));
 
         app.clickOn("#itemActions").clickOn("#actionRemove");
         DialogPane remove = app.waitFor("#confirmDestructive");
@@ -295,7 +295,7 @@ class ItemsPaneTest {
         app.clickOn("#itemActions").clickOn("#actionProcessorToken");
         app.waitFor("#processorTokenDialog");
         app.screenshot("items-13-processor-token-dialog");
-        app.clickOn("#createProcessorTokenButton");
+        app.clickOn("#processorTokenDialogGo");
 
         ListView<?> tokens = app.waitFor("#processorTokens", 30);
         app.waitUntil("the new processor token, open in its pane", 30, () -> tokens.getItems().size() == 1
@@ -322,7 +322,7 @@ class ItemsPaneTest {
     void filtersTheItemsAsYouType() {
         // No label: the list names the Item by its institution, looked up by its id.
         createSandboxItem(null, () -> chooseInstitution("ins_109512"));
-        ListView<ItemsViewModel.ItemRow> list = app.lookup("#itemList").query();
+        ListView<TokenRow> list = app.lookup("#itemList").query();
         Label count = app.lookup("#itemCount").query();
         app.waitUntil("both Items named", 20, () -> list.getItems().size() == 2 && texts(list).contains("Houndstooth Bank"));
         String demoItemId = list.getItems().stream().filter(row -> "Demo Item".equals(row.entry().label()))
@@ -366,9 +366,9 @@ class ItemsPaneTest {
 
         app.clickOn("#addItemMenu").clickOn("#addItem");
         DialogPane dialog = app.waitFor("#addItemDialog");
-        Button add = (Button) dialog.lookup("#addItemButton");
+        Button add = (Button) dialog.lookup("#addItemDialogGo");
         app.clickOn("#addItemToken").write("public-sandbox-5c2e8d1a-0000-4000-8000-000000000000");
-        Label problem = app.lookup("#addItemProblem").query();
+        Label problem = app.lookup("#addItemDialogProblem").query();
         app.waitUntil("the wrong kind refused", 10, () -> problem.getText().contains("not an access token"));
         assertThat(add.isDisabled()).isTrue();
         app.typeInto("#addItemToken", token);
@@ -381,7 +381,7 @@ class ItemsPaneTest {
         app.waitUntil("the pasted Item open", 20, () -> "Pasted by support".equals(title.getText()));
         Label status = app.lookup("#itemStatus").query();
         app.waitUntil("its status", 20, () -> "healthy".equals(status.getText()));
-        ListView<ItemsViewModel.ItemRow> list = app.lookup("#itemList").query();
+        ListView<TokenRow> list = app.lookup("#itemList").query();
         app.waitUntil("it in the list, with its institution", 20, () -> list.getItems().size() == 2
                 && texts(list).stream().anyMatch(text -> text.startsWith("Tartan Bank \u00b7 ")));
         app.screenshot("items-17-pasted-item");
@@ -411,7 +411,7 @@ class ItemsPaneTest {
 
         app.waitFor("#itemsFailure", 20);
         assertThat(app.lookup("#itemsFailureWhat").queryAs(Label.class).getText())
-                .isEqualTo("Could not add the Item of " + Masking.maskToken(unknown)).doesNotContain(unknown);
+                .isEqualTo("Could not add the Item " + Masking.maskToken(unknown)).doesNotContain(unknown);
         assertThat(app.lookup("#itemsFailure #failure-error_code").queryAs(Label.class).getText()).isEqualTo("INVALID_ACCESS_TOKEN");
         assertThat(app.lookup("#itemsFailure #failure-request_id").queryAs(Label.class).getText()).isNotBlank();
         assertThat(app.lookup("#itemView").queryAs(Node.class).isVisible()).isFalse();
@@ -429,8 +429,8 @@ class ItemsPaneTest {
             createSandboxItem("Custom user", () -> {
                 app.clickOn("#sandboxUsername .arrow-button").clickOn("user_custom");
                 JsonEditor editor = app.waitFor("#userCustomEditor");
-                Label problem = app.lookup("#sandboxProblem").query();
-                Button create = app.lookup("#createItemButton").query();
+                Label problem = app.lookup("#createSandboxItemDialogProblem").query();
+                Button create = app.lookup("#createSandboxItemDialogGo").query();
                 app.onFx(() -> editor.textProperty().set("{\"override_accounts\": [ {\"type\": \"depository\", "));
                 app.waitUntil("broken JSON refused", 10, () -> problem.getText().startsWith("The user_custom configuration is not valid JSON"));
                 assertThat(create.isDisabled()).isTrue();
@@ -467,8 +467,7 @@ class ItemsPaneTest {
             fireWebhook();
             WebhookReceiver.Received fired = first.await(body -> body.contains("\"DEFAULT_UPDATE\""), Duration.ofSeconds(20));
             assertThat(fired.bodyText()).contains(itemId, "TRANSACTIONS");
-            Label notice = app.lookup("#itemNotice").query();
-            app.waitUntil("the notice", 10, () -> "Sent the DEFAULT_UPDATE webhook.".equals(notice.getText()));
+            app.waitUntil("the notice", 10, () -> "Sent the DEFAULT_UPDATE webhook.".equals(notice()));
             app.screenshot("items-22-webhook-fired");
 
             setWebhook(second);
@@ -493,8 +492,7 @@ class ItemsPaneTest {
         app.typeInto("#itemWebhook", receiver.url());
         app.clickOn("#saveWebhook");
         receiver.await(body -> body.contains("WEBHOOK_UPDATE_ACKNOWLEDGED"), Duration.ofSeconds(20));
-        Label notice = app.lookup("#itemNotice").query();
-        app.waitUntil("the update confirmed", 10, () -> ("Webhooks now go to " + receiver.url() + ".").equals(notice.getText()));
+        app.waitUntil("the update confirmed", 10, () -> ("Webhooks now go to " + receiver.url() + ".").equals(notice()));
     }
 
     /** Fires the default sandbox webhook code (DEFAULT_UPDATE) from the Actions menu. */
@@ -502,9 +500,10 @@ class ItemsPaneTest {
         app.clickOn("#itemActions").clickOn("#actionFireWebhook");
         DialogPane codes = app.waitFor("#webhookCodeDialog");
         @SuppressWarnings("unchecked")
-        ComboBox<String> code = (ComboBox<String>) codes.lookup(".combo-box");
+        ComboBox<String> code = (ComboBox<String>) codes.lookup("#webhookCode");
+        app.waitUntil("the webhook codes", 10, () -> code.getValue() != null);
         assertThat(code.getValue()).isEqualTo("DEFAULT_UPDATE");
-        app.clickOn((Button) codes.lookupButton(ButtonType.OK));
+        app.clickOn((Button) codes.lookupButton(codes.getButtonTypes().get(0)));
     }
 
     /** Two accounts of Tartan's own naming, no transactions: an Item with nothing to owe. */
@@ -528,7 +527,7 @@ class ItemsPaneTest {
         }
         fillIn.run();
         String expectedTitle = label != null ? label : institution.getValue().path("name").asText();
-        app.clickOn("#createItemButton");
+        app.clickOn("#createSandboxItemDialogGo");
         Label title = app.waitFor("#itemTitle", 30);
         app.waitUntil("the new Item open", 20, () -> expectedTitle.equals(title.getText()));
         Label status = app.lookup("#itemStatus").query();
@@ -562,5 +561,10 @@ class ItemsPaneTest {
 
     private static int visible(Label count) {
         return Integer.parseInt(count.getText().split(" of ")[0].replace(",", ""));
+    }
+
+    /** What the Item's last action achieved, as its notice says it; "" while there is none. */
+    private String notice() {
+        return app.lookup("#itemNoticeDone").tryQuery().map(node -> ((Label) node).getText()).orElse("");
     }
 }

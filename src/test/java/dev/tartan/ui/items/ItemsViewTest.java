@@ -12,15 +12,17 @@ import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
-import dev.tartan.service.ProcessorService;
-import dev.tartan.service.TransactionService;
+import dev.tartan.service.ProcessorTokenService;
+import dev.tartan.service.TokenBookService;
+import dev.tartan.service.TransactionSyncService;
 import dev.tartan.testing.EmulatorServices;
 import dev.tartan.testing.Screenshots;
 import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.PaneServices;
 import dev.tartan.ui.common.TaskCenter;
 import dev.tartan.ui.common.data.DataPane;
-import dev.tartan.ui.common.data.TabState;
-import javafx.beans.property.ObjectProperty;
+import dev.tartan.ui.common.data.Outcome;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -82,7 +84,7 @@ class ItemsViewTest {
     void closeItem() {
         if (model != null) {
             onFx(() -> {
-                model.selectedProperty().set(null);
+                model.list().select(null);
                 model.detail().close();
             });
         }
@@ -99,20 +101,20 @@ class ItemsViewTest {
     private void showPane(TokenEntry... listed) throws Exception {
         CachedCalls calls = new CachedCalls(services.gateway, services.vault, services.io, Clock.systemUTC());
         CatalogService catalog = new CatalogService(services.io);
-        model = WaitForAsyncUtils.asyncFx(() -> new ItemsViewModel(new ItemService(services.gateway, calls, services.vault, services.io),
-                new InstitutionService(services.gateway, calls),
-                calls, catalog, new TransactionService(services.gateway, services.vault, services.io, Clock.systemUTC()),
-                new ProcessorService(calls, catalog, services.vault, services.io, Clock.systemUTC()), new TaskCenter(),
-                new SimpleObjectProperty<Profile>(services.profile))).get(10, TimeUnit.SECONDS);
+        PaneServices pane = new PaneServices(calls, new TokenBookService(services.vault, services.io),
+                new InstitutionService(services.gateway, calls), catalog, new TaskCenter(), new SimpleObjectProperty<Profile>(services.profile));
+        model = WaitForAsyncUtils.asyncFx(() -> new ItemsViewModel(pane, new ItemService(services.gateway, calls, services.vault, services.io),
+                new TransactionSyncService(services.gateway, services.vault, services.io, Clock.systemUTC()),
+                new ProcessorTokenService(calls, catalog, services.vault, services.io))).get(10, TimeUnit.SECONDS);
         view = WaitForAsyncUtils.asyncFx(() -> new ItemsView(model, new NowhereNavigator())).get(10, TimeUnit.SECONDS);
         FxToolkit.setupSceneRoot(() -> (Parent) view.node());
         FxToolkit.showStage();
-        waitUntil(() -> List.of(listed).stream().allMatch(entry -> model.rows().stream()
+        waitUntil(() -> List.of(listed).stream().allMatch(entry -> model.list().rows().stream()
                 .anyMatch(row -> row.entry().value().equals(entry.value()))));
     }
 
     private void open(TokenEntry entry) {
-        onFx(() -> model.selectedProperty().set(model.rows().stream()
+        onFx(() -> model.list().select(model.list().rows().stream()
                 .filter(row -> row.entry().value().equals(entry.value())).findFirst().orElseThrow()));
     }
 
@@ -137,7 +139,7 @@ class ItemsViewTest {
         TokenEntry cached = keepNewItem("user_good", "pass_good", "Cached");
         TokenEntry other = keepNewItem("user_good", "pass_good", "Other");
         showPane(cached, other);
-        ObjectProperty<TabState> accounts = model.detail().accountsProperty();
+        ReadOnlyObjectProperty<Outcome<JsonNode>> accounts = model.detail().stateOf(ItemData.ACCOUNTS);
         open(cached);
         showTab("tabAccounts");
         waitUntil(() -> settled(accounts.get()));
@@ -148,7 +150,7 @@ class ItemsViewTest {
         TableView<?> table = (TableView<?>) view.node().lookup("#accountsTable");
         Label age = (Label) paneAround(table).lookup("#dataAge");
         List<String> shown = Collections.synchronizedList(new ArrayList<>());
-        onFx(() -> accounts.addListener((obs, old, state) -> shown.add(state.kind() + (state.refreshing() ? " refreshing" : "")
+        onFx(() -> accounts.addListener((obs, old, state) -> shown.add(state.phase() + (state.refreshing() ? " refreshing" : "")
                 + " | " + age.getText() + " | " + (table.getScene() == null ? "no table" : table.getItems().size() + " rows"))));
         open(cached);
         waitUntil(() -> shown.stream().anyMatch(step -> step.startsWith("DATA refreshing")));
@@ -170,18 +172,18 @@ class ItemsViewTest {
         showPane(entry);
         open(entry);
         ItemViewModel item = model.detail();
-        waitUntil(() -> item.liabilitiesProperty().get().kind() == TabState.Kind.FAILED);
+        waitUntil(() -> item.stateOf(ItemData.LIABILITIES).get().phase() == Outcome.Phase.FAILED);
         // Plaid's error for this tab alone; the tabs whose calls are still out keep loading.
-        assertThat(item.liabilitiesProperty().get().failure().errorCode()).isEqualTo("NO_LIABILITY_ACCOUNTS");
-        for (ObjectProperty<TabState> other : List.of(item.overviewProperty(), item.accountsProperty(), item.identityProperty(),
-                item.authProperty(), item.recurringProperty())) {
-            assertThat(other.get().kind()).isNotEqualTo(TabState.Kind.FAILED);
+        assertThat(item.stateOf(ItemData.LIABILITIES).get().failure().errorCode()).isEqualTo("NO_LIABILITY_ACCOUNTS");
+        for (ReadOnlyObjectProperty<Outcome<JsonNode>> other : List.of(item.overviewProperty(), item.stateOf(ItemData.ACCOUNTS), item.stateOf(ItemData.IDENTITY),
+                item.stateOf(ItemData.AUTH), item.stateOf(ItemData.RECURRING))) {
+            assertThat(other.get().phase()).isNotEqualTo(Outcome.Phase.FAILED);
         }
-        waitUntil(() -> settled(item.accountsProperty().get()) && settled(item.identityProperty().get())
-                && settled(item.authProperty().get()) && settled(item.overviewProperty().get()));
-        assertThat(item.accountsProperty().get().kind()).isEqualTo(TabState.Kind.DATA);
-        assertThat(item.identityProperty().get().kind()).isEqualTo(TabState.Kind.DATA);
-        assertThat(item.authProperty().get().kind()).isEqualTo(TabState.Kind.DATA);
+        waitUntil(() -> settled(item.stateOf(ItemData.ACCOUNTS).get()) && settled(item.stateOf(ItemData.IDENTITY).get())
+                && settled(item.stateOf(ItemData.AUTH).get()) && settled(item.overviewProperty().get()));
+        assertThat(item.stateOf(ItemData.ACCOUNTS).get().phase()).isEqualTo(Outcome.Phase.DATA);
+        assertThat(item.stateOf(ItemData.IDENTITY).get().phase()).isEqualTo(Outcome.Phase.DATA);
+        assertThat(item.stateOf(ItemData.AUTH).get().phase()).isEqualTo(Outcome.Phase.DATA);
 
         showTab("tabLiabilities");
         DataPane failedPane = (DataPane) tabContent("tabLiabilities");
@@ -194,8 +196,8 @@ class ItemsViewTest {
         assertThat(((TableView<?>) accountsPane.lookup("#accountsTable")).getItems()).hasSize(2);
     }
 
-    private static boolean settled(TabState state) {
-        return state.kind() != TabState.Kind.LOADING && !state.refreshing();
+    private static boolean settled(Outcome<JsonNode> state) {
+        return !state.isLoading() && !state.refreshing();
     }
 
     /** The data pane a tab's view sits in. */

@@ -10,6 +10,7 @@ import dev.tartan.store.Vault;
 import dev.tartan.testing.WebhookReceiver;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
+import dev.tartan.ui.common.TokenRow;
 import dev.tartan.ui.common.data.AuthNumbersView;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -259,7 +260,7 @@ class ProcessorPaneTest {
         app.waitUntil("the typed institution", 10, () -> institution.getValue() != null
                 && institution.getValue().path("institution_id").asText().equals(other.path("institution_id").asText()));
         app.screenshot("processor-12a-sandbox-token-dialog");
-        app.clickOn("#newTokenCreate");
+        app.clickOn("#sandboxTokenDialogGo");
         Label title = app.waitFor("#processorTitle", 20);
         app.waitUntil("the sandbox token", 20, () -> title.getText().startsWith("Sandbox"));
         Label facts = app.lookup("#processorFacts").query();
@@ -269,7 +270,7 @@ class ProcessorPaneTest {
         Label value = app.lookup("#processorTokenValue").query();
         app.waitUntil("the whole token", 5, () -> !value.getText().contains("\u2022"));
         String token = value.getText();
-        ListView<TokenEntry> list = app.lookup("#processorTokens").query();
+        ListView<TokenRow> list = app.lookup("#processorTokens").query();
         assertThat(list.getItems()).hasSize(1);
 
         app.clickOn("#processorRemove");
@@ -307,18 +308,18 @@ class ProcessorPaneTest {
 
     private void createFromDemoItem(String accountName, String processor) {
         app.clickOn("#newProcessorToken").clickOn("#newFromItem");
-        ComboBox<TokenEntry> item = app.waitFor("#newTokenItem");
+        ComboBox<TokenEntry> item = app.waitFor("#processorTokenItem");
         app.waitUntil("the Items", 10, () -> !item.getItems().isEmpty());
-        app.clickOn("#newTokenItem").clickOn("Demo Item");
-        ComboBox<JsonNode> account = app.lookup("#newTokenAccount").query();
+        app.clickOn("#processorTokenItem").clickOn("Demo Item");
+        ComboBox<JsonNode> account = app.lookup("#processorTokenAccount").query();
         app.waitUntil("its accounts", 20, () -> account.getItems().size() > 1);
         app.onFx(() -> account.setValue(account.getItems().stream()
                 .filter(a -> a.path("name").asText().equals(accountName)).findFirst().orElseThrow()));
-        ComboBox<String> processors = app.lookup("#newTokenProcessor").query();
+        ComboBox<String> processors = app.lookup("#processorTokenProcessor").query();
         app.waitUntil("the processors", 10, () -> processors.getItems().contains(processor));
         app.onFx(() -> processors.setValue(processor));
         app.screenshot("processor-0-new-from-item");
-        app.clickOn("#newTokenCreate");
+        app.clickOn("#processorTokenDialogGo");
     }
 
     /** Scrolls the scroll pane around the node so that it shows, as a user would; returns the query. */

@@ -5,18 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tartan.emulator.EmulatorConfig;
 import dev.tartan.emulator.Latency;
 import dev.tartan.model.CallRecord;
+import dev.tartan.model.HistoryEntry;
+import dev.tartan.model.ProcessorData;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
-import dev.tartan.model.TokenKind;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.InstitutionService;
-import dev.tartan.service.ProcessorService;
-import dev.tartan.service.ProcessorService.Read;
-import dev.tartan.service.TransactionService;
+import dev.tartan.service.ProcessorAccountService;
+import dev.tartan.service.ProcessorTokenService;
+import dev.tartan.service.ProcessorWebhookService;
+import dev.tartan.service.SignalService;
+import dev.tartan.service.TokenBookService;
+import dev.tartan.service.TransactionSyncService;
 import dev.tartan.testing.EmulatorServices;
+import dev.tartan.ui.common.PaneServices;
 import dev.tartan.ui.common.TaskCenter;
-import dev.tartan.ui.common.data.TabState;
+import dev.tartan.ui.common.data.Outcome;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,18 +52,28 @@ class ProcessorViewModelTest {
     @TempDir
     static Path home;
     static EmulatorServices services;
-    static ProcessorService service;
-    static TransactionService transactions;
+    static CachedCalls calls;
+    static ProcessorTokenService tokens;
+    static ProcessorAccountService account;
+    static SignalService signal;
+    static ProcessorWebhookService webhooks;
+    static TokenBookService tokenBook;
+    static TransactionSyncService transactions;
     static InstitutionService institutions;
 
     @BeforeAll
     static void start() throws Exception {
         FxToolkit.registerPrimaryStage();
         services = new EmulatorServices(EmulatorConfig.builder().latency(new Latency(LATENCY_MS, LATENCY_MS)).build(), home, 4);
-        CachedCalls calls = new CachedCalls(services.gateway, services.vault, services.io, Clock.systemUTC());
-        service = new ProcessorService(calls, new CatalogService(services.io), services.vault, services.io, Clock.systemUTC());
+        calls = new CachedCalls(services.gateway, services.vault, services.io, Clock.systemUTC());
+        CatalogService catalog = new CatalogService(services.io);
+        tokens = new ProcessorTokenService(calls, catalog, services.vault, services.io);
+        account = new ProcessorAccountService(calls, Clock.systemUTC());
+        signal = new SignalService(calls, catalog);
+        webhooks = new ProcessorWebhookService(calls);
+        tokenBook = new TokenBookService(services.vault, services.io);
         institutions = new InstitutionService(services.gateway, calls);
-        transactions = new TransactionService(services.gateway, services.vault, services.io, Clock.systemUTC());
+        transactions = new TransactionSyncService(services.gateway, services.vault, services.io, Clock.systemUTC());
     }
 
     @AfterAll
@@ -67,19 +82,20 @@ class ProcessorViewModelTest {
     }
 
     private static final String SYNC = "/processor/transactions/sync";
-    private static final java.util.Map<String, String> NAMES = java.util.Map.of("ins_109508", "First Platypus Bank");
 
     /** The models of the test under way: none may call the services once they are closed. */
     private final List<ProcessorViewModel> models = new ArrayList<>();
 
     @AfterEach
     void closeTokens() {
-        onFx(() -> models.forEach(model -> model.select(null)));
+        onFx(() -> models.forEach(model -> model.list().select(null)));
     }
 
     private ProcessorViewModel newModel() throws Exception {
-        ProcessorViewModel model = WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(service, institutions, transactions, new TaskCenter(),
-                new SimpleObjectProperty<Profile>(services.profile))).get(10, TimeUnit.SECONDS);
+        PaneServices pane = new PaneServices(calls, tokenBook, institutions, new CatalogService(services.io), new TaskCenter(),
+                new SimpleObjectProperty<Profile>(services.profile));
+        ProcessorViewModel model = WaitForAsyncUtils.asyncFx(() -> new ProcessorViewModel(pane, tokens, account, signal, webhooks,
+                transactions)).get(10, TimeUnit.SECONDS);
         models.add(model);
         return model;
     }
@@ -93,115 +109,114 @@ class ProcessorViewModelTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
     }
 
-    private static boolean settled(ProcessorViewModel model, Read read) {
-        TabState state = model.stateOf(read).get();
-        return state.kind() != TabState.Kind.LOADING && !state.refreshing();
+    private static boolean settled(ProcessorViewModel model, ProcessorData read) {
+        Outcome<JsonNode> state = model.stateOf(read).get();
+        return !state.isLoading() && !state.refreshing();
+    }
+
+    /** Opens {@code token} in the model's list, as a click on it would. */
+    private static void select(ProcessorViewModel model, TokenEntry token) {
+        model.list().showNew(token);
     }
 
     @Test
     void reopeningATokenShowsItsCachedDataFirstWhileEveryTabIsFetchedAgain() throws Exception {
         // Making a sandbox token reads its account once: the vault keeps that reply.
-        TokenEntry token = service.createSandboxProcessorToken(services.profile, "ins_109508", "cached").join();
+        TokenEntry token = tokens.createSandboxProcessorToken(services.profile, "ins_109508", "cached").join();
         ProcessorViewModel model = newModel();
-        List<TabState> accountStates = Collections.synchronizedList(new ArrayList<>());
+        List<Outcome<JsonNode>> accountStates = Collections.synchronizedList(new ArrayList<>());
         onFx(() -> {
-            model.stateOf(Read.ACCOUNT).addListener((obs, old, now) -> accountStates.add(now));
-            model.select(token);
+            model.stateOf(ProcessorData.ACCOUNT).addListener((obs, old, now) -> accountStates.add(now));
+            select(model, token);
         });
-        waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
+        waitUntil(() -> List.of(ProcessorData.values()).stream().allMatch(read -> settled(model, read)));
 
-        assertThat(accountStates).extracting(TabState::kind, TabState::refreshing).containsExactly(
-                tuple(TabState.Kind.LOADING, true),
-                tuple(TabState.Kind.DATA, true),
-                tuple(TabState.Kind.DATA, false));
+        assertThat(accountStates).extracting(Outcome::phase, Outcome::refreshing).containsExactly(
+                tuple(Outcome.Phase.LOADING, true),
+                tuple(Outcome.Phase.DATA, true),
+                tuple(Outcome.Phase.DATA, false));
         Instant cachedAt = accountStates.get(1).fetchedAt();
         assertThat(accountStates.get(2).fetchedAt()).isAfter(cachedAt);
-        waitUntil(() -> reads(model).size() == Read.values().length
+        waitUntil(() -> reads(model).size() == ProcessorData.values().length
                 && List.copyOf(model.calls()).stream().anyMatch(call -> call.operation().equals(SYNC)));
         assertThat(reads(model)).extracting(CallRecord::operation).containsExactlyInAnyOrder(
-                List.of(Read.values()).stream().map(Read::path).toArray(String[]::new));
+                List.of(ProcessorData.values()).stream().map(ProcessorData::path).toArray(String[]::new));
         // The transactions tab syncs too, and its calls are in the same log.
         assertThat(model.calls()).extracting(CallRecord::operation).contains(SYNC);
     }
 
     @Test
     void aFailingTabLeavesTheOthersAndAnOlderTokensAnswersAreDropped() throws Exception {
-        TokenEntry first = service.createSandboxProcessorToken(services.profile, "ins_109508", "first").join();
-        TokenEntry second = service.createSandboxProcessorToken(services.profile, "ins_109508", "second").join();
+        TokenEntry first = tokens.createSandboxProcessorToken(services.profile, "ins_109508", "first").join();
+        TokenEntry second = tokens.createSandboxProcessorToken(services.profile, "ins_109508", "second").join();
         ProcessorViewModel model = newModel();
         onFx(() -> {
-            model.select(first);
-            model.select(second);
+            select(model, first);
+            select(model, second);
         });
-        waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
+        waitUntil(() -> List.of(ProcessorData.values()).stream().allMatch(read -> settled(model, read)));
 
-        assertThat(model.stateOf(Read.ACCOUNT).get().data().path("account").path("account_id").asText()).isEqualTo(second.ownerId());
-        assertThat(model.stateOf(Read.LIABILITIES).get().kind()).isEqualTo(TabState.Kind.FAILED);
-        assertThat(model.stateOf(Read.LIABILITIES).get().failure().errorCode()).isEqualTo("NO_LIABILITY_ACCOUNTS");
-        for (Read read : List.of(Read.ACCOUNT, Read.AUTH, Read.IDENTITY, Read.RECURRING)) {
-            assertThat(model.stateOf(read).get().kind()).as(read.name()).isEqualTo(TabState.Kind.DATA);
+        assertThat(model.stateOf(ProcessorData.ACCOUNT).get().data().path("account").path("account_id").asText()).isEqualTo(second.ownerId());
+        assertThat(model.stateOf(ProcessorData.LIABILITIES).get().phase()).isEqualTo(Outcome.Phase.FAILED);
+        assertThat(model.stateOf(ProcessorData.LIABILITIES).get().failure().errorCode()).isEqualTo("NO_LIABILITY_ACCOUNTS");
+        for (ProcessorData read : List.of(ProcessorData.ACCOUNT, ProcessorData.AUTH, ProcessorData.IDENTITY, ProcessorData.RECURRING)) {
+            assertThat(model.stateOf(read).get().phase()).as(read.name()).isEqualTo(Outcome.Phase.DATA);
         }
-        // The first token's calls were cancelled on the switch: none of them reached this token's log.
-        waitUntil(() -> reads(model).size() == Read.values().length);
-        WaitForAsyncUtils.sleep(LATENCY_MS + 200, TimeUnit.MILLISECONDS);
+        // The first token's calls were cancelled on the switch: none of them reached this token's log, not even once
+        // the gateway had recorded every one of them in the history (a late record would have come by then).
+        waitUntil(() -> reads(model).size() == ProcessorData.values().length);
+        waitUntil(() -> historyOf(first).size() >= ProcessorData.values().length);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(reads(model)).hasSize(Read.values().length).allSatisfy(call -> assertThat(call.httpStatus()).isIn(200, 400));
+        assertThat(reads(model)).hasSize(ProcessorData.values().length).allSatisfy(call -> assertThat(call.httpStatus()).isIn(200, 400));
         assertThat(model.calls()).allSatisfy(call -> assertThat(call.httpStatus()).isIn(200, 400));
     }
 
     @Test
     void openingAnotherTokenClearsItsTabsSoTheFirstTokensDataNeverShowsWhileItLoads() throws Exception {
-        TokenEntry first = service.createSandboxProcessorToken(services.profile, "ins_109508", "shown first").join();
-        TokenEntry second = service.createSandboxProcessorToken(services.profile, "ins_109508", "shown second").join();
+        TokenEntry first = tokens.createSandboxProcessorToken(services.profile, "ins_109508", "shown first").join();
+        TokenEntry second = tokens.createSandboxProcessorToken(services.profile, "ins_109508", "shown second").join();
         ProcessorViewModel model = newModel();
-        onFx(() -> model.select(first));
-        waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
+        onFx(() -> select(model, first));
+        waitUntil(() -> List.of(ProcessorData.values()).stream().allMatch(read -> settled(model, read)));
 
-        List<TabState> accountStates = Collections.synchronizedList(new ArrayList<>());
+        List<Outcome<JsonNode>> accountStates = Collections.synchronizedList(new ArrayList<>());
         onFx(() -> {
-            model.stateOf(Read.ACCOUNT).addListener((obs, old, now) -> accountStates.add(now));
-            model.select(second);
+            model.stateOf(ProcessorData.ACCOUNT).addListener((obs, old, now) -> accountStates.add(now));
+            select(model, second);
         });
-        waitUntil(() -> List.of(Read.values()).stream().allMatch(read -> settled(model, read)));
+        waitUntil(() -> List.of(ProcessorData.values()).stream().allMatch(read -> settled(model, read)));
 
-        assertThat(accountStates).extracting(TabState::kind).startsWith(TabState.Kind.EMPTY, TabState.Kind.LOADING);
-        assertThat(accountStates).filteredOn(TabState::hasData).isNotEmpty().allSatisfy(state ->
+        assertThat(accountStates).extracting(Outcome::phase).startsWith(Outcome.Phase.EMPTY, Outcome.Phase.LOADING);
+        assertThat(accountStates).filteredOn(Outcome::hasData).isNotEmpty().allSatisfy(state ->
                 assertThat(state.data().path("account").path("account_id").asText()).isEqualTo(second.ownerId()));
-    }
-
-    @Test
-    void theFilterMatchesWordsOfTheLabelAccountAndInstitutionOrAWholeToken() {
-        TokenEntry entry = TokenEntry.of(TokenKind.PROCESSOR, "processor-sandbox-1234abcd-0000", "Emulator", "AccountXYZ")
-                .withLabel("Dwolla payouts").withInstitution("ins_109508");
-        assertThat(ProcessorViewModel.matcher("", NAMES::get).test(entry)).isTrue();
-        assertThat(ProcessorViewModel.matcher("dwolla ins_109508", NAMES::get).test(entry)).isTrue();
-        assertThat(ProcessorViewModel.matcher("accountxyz", NAMES::get).test(entry)).isTrue();
-        assertThat(ProcessorViewModel.matcher(" processor-sandbox-1234abcd-0000 ", NAMES::get).test(entry)).isTrue();
-        assertThat(ProcessorViewModel.matcher("dwolla moov", NAMES::get).test(entry)).isFalse();
-        assertThat(ProcessorViewModel.matcher("platypus", NAMES::get).test(entry)).as("the institution's name").isTrue();
-        assertThat(ProcessorViewModel.matcher("platypus", id -> null).test(entry)).as("before the name is known").isFalse();
-        // The hidden part of a token is not searchable by pieces: only the whole token finds it.
-        assertThat(ProcessorViewModel.matcher("1234abcd", NAMES::get).test(entry)).isFalse();
     }
 
     @Test
     void emptyRepliesSayWhyThereIsNothingToShow() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        assertThat(ProcessorViewModel.emptyMessage(Read.RECURRING, json.readTree("{\"inflow_streams\": [], \"outflow_streams\": []}")))
+        assertThat(ProcessorViewModel.emptyMessage(ProcessorData.RECURRING, json.readTree("{\"inflow_streams\": [], \"outflow_streams\": []}")))
                 .contains("no recurring");
-        assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree("{\"numbers\": {}}"))).contains("no account or routing");
-        assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree(
+        assertThat(ProcessorViewModel.emptyMessage(ProcessorData.AUTH, json.readTree("{\"numbers\": {}}"))).contains("no account or routing");
+        assertThat(ProcessorViewModel.emptyMessage(ProcessorData.AUTH, json.readTree(
                 "{\"account\": {\"verification_status\": \"pending_automatic_verification\"}, \"numbers\": {}}")))
                 .contains("pending_automatic_verification", "once it is verified");
-        assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree(
+        assertThat(ProcessorViewModel.emptyMessage(ProcessorData.AUTH, json.readTree(
                 "{\"account\": {\"verification_status\": \"verification_expired\"}, \"numbers\": {}}")))
                 .contains("verification_expired");
-        assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree(
+        assertThat(ProcessorViewModel.emptyMessage(ProcessorData.AUTH, json.readTree(
                 "{\"account\": {\"verification_status\": \"manually_verified\"}, \"numbers\": {}}")))
                 .contains("no account or routing");
-        assertThat(ProcessorViewModel.emptyMessage(Read.AUTH, json.readTree("{\"numbers\": {\"ach\": {\"account\": \"1\"}}}"))).isNull();
-        assertThat(ProcessorViewModel.emptyMessage(Read.LIABILITIES, json.readTree("{\"liabilities\": {\"credit\": []}}"))).isNotNull();
-        assertThat(ProcessorViewModel.emptyMessage(Read.ACCOUNT, json.readTree("{\"account\": {}}"))).isNull();
+        assertThat(ProcessorViewModel.emptyMessage(ProcessorData.AUTH, json.readTree("{\"numbers\": {\"ach\": {\"account\": \"1\"}}}"))).isNull();
+        assertThat(ProcessorViewModel.emptyMessage(ProcessorData.LIABILITIES, json.readTree("{\"liabilities\": {\"credit\": []}}"))).isNotNull();
+        assertThat(ProcessorViewModel.emptyMessage(ProcessorData.ACCOUNT, json.readTree("{\"account\": {}}"))).isNull();
+    }
+
+    /** The request history's entries of the reads of {@code token} (the history keeps tokens masked). */
+    private static List<HistoryEntry> historyOf(TokenEntry token) {
+        List<String> readPaths = List.of(ProcessorData.values()).stream().map(ProcessorData::path).toList();
+        return services.vault.history().recent(500).stream()
+                .filter(entry -> readPaths.contains(entry.operation()) && String.valueOf(entry.requestBody()).contains(token.maskedValue()))
+                .toList();
     }
 
     /** The log's calls of the tabs' reads, without those of the transactions sync. */

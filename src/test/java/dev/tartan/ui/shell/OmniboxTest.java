@@ -6,6 +6,7 @@ import dev.tartan.model.TokenKind;
 import dev.tartan.store.Vault;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
+import dev.tartan.ui.common.TokenRow;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -53,7 +54,7 @@ class OmniboxTest {
         choose(processorToken, "Processor token", "omnibox-1-processor-token");
         ListView<?> processorTokens = app.waitFor("#processorTokens", 20);
         app.waitUntil("the processor token listed", 20, () -> processorTokens.getItems().stream()
-                .anyMatch(t -> ((TokenEntry) t).value().equals(processorToken)));
+                .anyMatch(t -> ((TokenRow) t).entry().value().equals(processorToken)));
 
         // A screening id has no pane yet: the console, prepared.
         choose("scr_52xR9LKo77r1Np", "Individual watchlist screening", "omnibox-2-screening");

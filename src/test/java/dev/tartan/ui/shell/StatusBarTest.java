@@ -79,7 +79,7 @@ class StatusBarTest {
         app.clickOn("#addItemMenu").clickOn("#addItem");
         app.waitFor("#addItemDialog");
         app.clickOn("#addItemToken").write("access-sandbox-00000000-0000-0000-0000-000000000000");
-        app.clickOn("#addItemButton");
+        app.clickOn("#addItemDialogGo");
 
         Button lastError = app.waitFor("#lastErrorButton", 30);
         assertThat(lastError.getText()).isEqualTo("INVALID_ACCESS_TOKEN");

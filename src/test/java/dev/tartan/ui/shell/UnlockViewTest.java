@@ -69,7 +69,7 @@ class UnlockViewTest {
         FxToolkit.registerPrimaryStage();
         Stage stage = FxToolkit.setupStage(s -> {
             Theme.apply(false);
-            Scene scene = new Scene(new UnlockView(gate).root(), 900, 600);
+            Scene scene = new Scene(new UnlockView(new VaultViewModel(gate)).root(), 900, 600);
             Theme.install(scene);
             s.setScene(scene);
             s.show();

@@ -7,7 +7,7 @@ public final class AccountsTable extends JsonTable {
 
     public AccountsTable() {
         super("accountsTable", "No accounts.");
-        column("Account", a -> a.path("name").asText() + (a.hasNonNull("mask") ? "  \u2022\u2022" + a.path("mask").asText() : ""));
+        column("Account", Accounts::title);
         column("Type", a -> a.path("type").asText() + (a.hasNonNull("subtype") ? " \u00b7 " + a.path("subtype").asText() : ""));
         column("Current", a -> balance(a, "current"));
         column("Available", a -> balance(a, "available"));

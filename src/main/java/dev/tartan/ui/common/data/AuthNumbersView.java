@@ -19,7 +19,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -74,9 +73,7 @@ public final class AuthNumbersView extends VBox {
 
     /** Shows the {@code numbers} object of an /auth/get-like reply; {@code accounts} names the accounts. */
     public void show(JsonNode numbers, JsonNode accounts) {
-        Map<String, String> names = new HashMap<>();
-        accounts.forEach(a -> names.put(a.path("account_id").asText(),
-                a.path("name").asText() + (a.hasNonNull("mask") ? " \u2022\u2022" + a.path("mask").asText() : "")));
+        Map<String, String> names = Accounts.titlesById(accounts);
         List<Row> rows = new ArrayList<>();
         Function<JsonNode, String> name = n -> names.getOrDefault(n.path("account_id").asText(), n.path("account_id").asText());
         numbers.path("ach").forEach(n -> rows.add(new Row(name.apply(n), "ACH", n.path("account").asText(), "routing",

@@ -2,8 +2,10 @@ package dev.tartan.ui.common.data;
 
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.FailureReport;
-import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.FailureView;
+import dev.tartan.ui.common.Fixes;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -98,15 +100,15 @@ public final class DataPane extends BorderPane {
     }
 
     /**
-     * Follows a tab's state: data goes to {@code render} (which fills the content view) before the
-     * content is shown; the other states show themselves.
+     * Follows a piece's state: data goes to {@code render} (which fills the content view) before
+     * the content is shown; the other states show themselves.
      */
-    public void bind(javafx.beans.value.ObservableValue<TabState> state, Consumer<com.fasterxml.jackson.databind.JsonNode> render) {
-        javafx.beans.value.ChangeListener<TabState> follow = (obs, old, now) -> {
+    public <T> void bind(ObservableValue<Outcome<T>> state, Consumer<T> render) {
+        ChangeListener<Outcome<T>> follow = (obs, old, now) -> {
             if (now == null) {
                 return;
             }
-            switch (now.kind()) {
+            switch (now.phase()) {
                 case LOADING -> loading(now.message());
                 case DATA -> {
                     render.accept(now.data());

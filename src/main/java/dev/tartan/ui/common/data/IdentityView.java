@@ -28,7 +28,7 @@ public final class IdentityView extends ScrollPane {
     public void show(JsonNode accounts) {
         content.getChildren().clear();
         for (JsonNode account : accounts) {
-            Label title = new Label(account.path("name").asText() + (account.hasNonNull("mask") ? " \u2022\u2022" + account.path("mask").asText() : ""));
+            Label title = new Label(Accounts.title(account));
             title.getStyleClass().add(Styles.TITLE_4);
             VBox section = new VBox(6, title);
             int index = 0;

@@ -1,12 +1,12 @@
 package dev.tartan.ui.common.data;
 
-import dev.tartan.model.FixAction;
-import dev.tartan.ui.common.Fixes;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import dev.tartan.model.FixAction;
 import dev.tartan.model.TransactionRow;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.FailureView;
+import dev.tartan.ui.common.Fixes;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -35,7 +35,6 @@ import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
-import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 import java.io.File;
 import java.time.Instant;
@@ -50,13 +49,13 @@ import java.util.function.Function;
  */
 public final class TransactionsPanel extends VBox {
 
-    private final TransactionsModel model;
+    private final TransactionsViewModel model;
 
     /**
      * @param fixes what the pane around it can fix (an update-mode Link token, ...); "Try again"
      *              and "Restart the sync" are the panel's own: they sync again
      */
-    public TransactionsPanel(TransactionsModel model, Fixes fixes, Consumer<String> openLink) {
+    public TransactionsPanel(TransactionsViewModel model, Fixes fixes, Consumer<String> openLink) {
         this.model = model;
         setId("transactionsPanel");
         setSpacing(8);
@@ -141,12 +140,12 @@ public final class TransactionsPanel extends VBox {
         to.setPrefWidth(130);
         to.valueProperty().bindBidirectional(model.toProperty());
 
-        ComboBox<TransactionsModel.Status> status = new ComboBox<>(FXCollections.observableArrayList(TransactionsModel.Status.values()));
+        ComboBox<TransactionsViewModel.Status> status = new ComboBox<>(FXCollections.observableArrayList(TransactionsViewModel.Status.values()));
         status.setId("txnStatus");
         status.valueProperty().bindBidirectional(model.statusProperty());
         status.setConverter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(TransactionsModel.Status value) {
+            public String toString(TransactionsViewModel.Status value) {
                 return value == null ? "" : switch (value) {
                     case ALL -> "Pending and posted";
                     case PENDING -> "Pending only";
@@ -155,7 +154,7 @@ public final class TransactionsPanel extends VBox {
             }
 
             @Override
-            public TransactionsModel.Status fromString(String text) {
+            public TransactionsViewModel.Status fromString(String text) {
                 return null;
             }
         });
@@ -292,6 +291,6 @@ public final class TransactionsPanel extends VBox {
 
     /** Writes what the filters show to {@code file} (what Export CSV does once a file is chosen). */
     public void exportTo(java.nio.file.Path file) {
-        model.exportCsv(file, count -> model.noticeProperty().set(String.format("Exported %,d transactions to %s", count, file)));
+        model.exportCsv(file);
     }
 }
