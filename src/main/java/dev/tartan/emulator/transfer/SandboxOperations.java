@@ -35,21 +35,24 @@ final class SandboxOperations {
         routes.write("/sandbox/transfer/simulate", request -> {
             String id = request.requiredText("transfer_id");
             Transfer transfer = transfers.book().transfer(id).orElseThrow(() -> TransferErrors.notFound("transfer_id", "transfer", id));
+            String webhook = webhook(request);
             movements.simulate(transfer, request.requiredText("event_type"), Routes.failure(request), simulatedAt(request, transfer));
-            return announced(request);
+            return announced(webhook);
         });
         routes.write("/sandbox/transfer/refund/simulate", request -> {
             String id = request.requiredText("refund_id");
             Refund refund = transfers.book().refund(id).orElseThrow(() -> TransferErrors.notFound("refund_id", "refund", id));
+            String webhook = webhook(request);
             movements.simulate(refund, request.requiredText("event_type"), Routes.failure(request), simulatedAt(request, refund.transfer));
-            return announced(request);
+            return announced(webhook);
         });
         routes.write("/sandbox/transfer/ledger/deposit/simulate", request -> simulateSweep(request, Fact.SweepKind.DEPOSIT));
         routes.write("/sandbox/transfer/ledger/withdraw/simulate", request -> simulateSweep(request, Fact.SweepKind.WITHDRAWAL));
         routes.write("/sandbox/transfer/ledger/simulate_available", this::simulateAvailable);
         routes.write("/sandbox/transfer/sweep/simulate", request -> {
+            String webhook = webhook(request);
             Sweep sweep = movements.sweepAggregate(transfers.now("test_clock_id", request.text("test_clock_id")));
-            ObjectNode body = announced(request);
+            ObjectNode body = announced(webhook);
             if (sweep != null) {
                 body.set("sweep", TransferViews.sweep(sweep));
             }
@@ -78,12 +81,14 @@ final class SandboxOperations {
         return clockId != null ? transfers.now("test_clock_id", clockId) : movements.timelineOf(transfer);
     }
 
-    /** The empty answer of a simulation, after a TRANSFER_EVENTS_UPDATE to the request's {@code webhook}, if it has one. */
-    private ObjectNode announced(OperationRequest request) {
-        String url = request.text("webhook");
-        if (url != null) {
-            transfers.announceEventsTo(Items.webhookUrl("webhook", url));
-        }
+    /** The request's {@code webhook}, checked before the simulation changes anything; null when it has none. */
+    private static String webhook(OperationRequest request) {
+        return Items.webhookUrl("webhook", request.text("webhook"));
+    }
+
+    /** The empty answer of a simulation, after a TRANSFER_EVENTS_UPDATE to {@code webhook}, if there is one. */
+    private ObjectNode announced(String webhook) {
+        transfers.announceEventsTo(webhook);
         return Json.object();
     }
 
@@ -99,8 +104,9 @@ final class SandboxOperations {
         Ledger ledger = authorizer.ledger(request);
         String clockId = request.text("test_clock_id");
         Instant at = transfers.now("test_clock_id", clockId);
+        String webhook = webhook(request);
         movements.makeAvailable(ledger, clockId == null ? null : BankingCalendar.dayOf(at), at);
-        return announced(request);
+        return announced(webhook);
     }
 
     /**
