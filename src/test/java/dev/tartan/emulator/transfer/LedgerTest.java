@@ -110,7 +110,7 @@ class LedgerTest {
             "deposit  | 444.44 | pending posted settled returned        | 100.00"})
     void sweepTestAmountsRunTheirPathByThemselves(String kind, String amount, String path, String available) {
         client.ok("/transfer/ledger/deposit", body().put("amount", "100.00").put("network", "ach").put("idempotency_key", TransferClient.key()));
-        client.ok("/transfer/ledger/distribute", body().put("from_ledger_id", reserveLedgerId()).put("to_ledger_id", defaultLedgerId())
+        client.ok("/transfer/ledger/distribute", body().put("from_ledger_id", client.reserveLedgerId()).put("to_ledger_id", client.defaultLedgerId())
                 .put("amount", "100.00").put("idempotency_key", TransferClient.key()));
         String start = client.ledger().path("balance").path("available").asText();
         assertThat(start).isEqualTo("200.00");
@@ -126,26 +126,10 @@ class LedgerTest {
         assertThat(client.ledger().path("balance").path("available").asText()).isEqualTo(expectedAvailable);
     }
 
-    private String defaultLedgerId() {
-        return client.ledger().path("ledger_id").asText();
-    }
-
-    /** The emulator's second ledger, found through its starting balance in the ledgers' history. */
-    private String reserveLedgerId() {
-        String defaultId = defaultLedgerId();
-        JsonNode history = client.ok("/transfer/ledger/event/list", body()).path("ledger_events");
-        for (JsonNode entry : history) {
-            if (!entry.path("ledger_id").asText().equals(defaultId)) {
-                return entry.path("ledger_id").asText();
-            }
-        }
-        throw new AssertionError("no second ledger in " + history);
-    }
-
     @Test
     void distributionsMoveAvailableFundsBetweenLedgersOnce() {
-        String reserve = reserveLedgerId();
-        ObjectNode distribute = body().put("from_ledger_id", defaultLedgerId()).put("to_ledger_id", reserve).put("amount", "30.00")
+        String reserve = client.reserveLedgerId();
+        ObjectNode distribute = body().put("from_ledger_id", client.defaultLedgerId()).put("to_ledger_id", reserve).put("amount", "30.00")
                 .put("idempotency_key", TransferClient.key());
         client.ok("/transfer/ledger/distribute", distribute);
         client.ok("/transfer/ledger/distribute", distribute);
@@ -156,7 +140,7 @@ class LedgerTest {
         client.refused("/transfer/ledger/distribute", distribute.deepCopy().put("idempotency_key", TransferClient.key()).put("amount", "70.01"),
                 400, "INVALID_FIELD");
         client.refused("/transfer/ledger/distribute", distribute.deepCopy().put("idempotency_key", TransferClient.key()).put("to_ledger_id",
-                defaultLedgerId()), 400, "INVALID_FIELD");
+                client.defaultLedgerId()), 400, "INVALID_FIELD");
         client.refused("/transfer/ledger/distribute", distribute.deepCopy().put("idempotency_key", TransferClient.key()).put("to_ledger_id",
                 "nowhere"), 404, "NOT_FOUND");
     }

@@ -133,6 +133,22 @@ final class TransferClient {
         return ok("/transfer/ledger/get", body());
     }
 
+    String defaultLedgerId() {
+        return ledger().path("ledger_id").asText();
+    }
+
+    /** The emulator's second ledger, found through its starting balance in the ledgers' history. */
+    String reserveLedgerId() {
+        String defaultId = defaultLedgerId();
+        JsonNode history = ok("/transfer/ledger/event/list", body()).path("ledger_events");
+        for (JsonNode entry : history) {
+            if (!entry.path("ledger_id").asText().equals(defaultId)) {
+                return entry.path("ledger_id").asText();
+            }
+        }
+        throw new AssertionError("no second ledger in " + history);
+    }
+
     static String key() {
         return UUID.randomUUID().toString();
     }
