@@ -50,12 +50,4 @@ enum EventType {
     static EventType ofSweepProgress(SweepProgress progress) {
         return fromWire(progress.wire());
     }
-
-    boolean isLedgerSweep() {
-        return wire.startsWith("sweep.");
-    }
-
-    boolean isRefund() {
-        return wire.startsWith("refund.");
-    }
 }

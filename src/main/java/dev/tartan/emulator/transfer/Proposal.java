@@ -26,9 +26,4 @@ record Proposal(String itemId, String accountId, String type, String network, St
     boolean isAchDebit() {
         return isDebit() && isAch();
     }
-
-    Proposal withAmount(long cents) {
-        return new Proposal(itemId, accountId, type, network, achClass, cents, isoCurrencyCode, user, ledgerId,
-                originationAccountId, creditFundsSource, wireDetails);
-    }
 }

@@ -277,10 +277,6 @@ final class TransferBook {
         return Optional.ofNullable(ledgers.get(id));
     }
 
-    Collection<Ledger> ledgers() {
-        return ledgers.values();
-    }
-
     Optional<Ledger> ledgerOfFundingAccount(String fundingAccountId) {
         return Optional.ofNullable(ledgersByFundingAccount.get(fundingAccountId));
     }

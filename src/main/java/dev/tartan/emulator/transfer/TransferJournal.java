@@ -1,5 +1,6 @@
 package dev.tartan.emulator.transfer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +42,7 @@ final class TransferJournal implements AutoCloseable {
             .build();
     private static final ObjectWriter WRITER = MAPPER.writerFor(Fact.class);
     private static final ObjectReader READER = MAPPER.readerFor(Fact.class);
+    private static final int REPLAY_BATCH = 4096;
 
     private final Path file;
     private BufferedWriter out;
@@ -88,32 +91,55 @@ final class TransferJournal implements AutoCloseable {
         }
     }
 
-    /** Applies each complete line; returns the length of the part that was whole. */
+    /**
+     * Applies each complete line, in order; returns the length of the part that was whole. Lines are parsed
+     * in batches on all cores (parsing is most of a replay) and applied one by one.
+     */
     private long read(Consumer<Fact> apply) {
         long kept = 0;
         int lineNumber = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                Fact fact;
-                try {
-                    fact = READER.readValue(line);
-                } catch (JsonProcessingException e) {
-                    if (in.readLine() == null) {
-                        LOG.warn("the transfer journal's last line was cut short (line {}); it is dropped", lineNumber);
-                        break;
-                    }
-                    throw new IllegalStateException("the transfer journal " + file + " is damaged at line " + lineNumber
-                            + "; start the emulator with --reset to discard it", e);
+            List<String> lines = new ArrayList<>(REPLAY_BATCH);
+            String line = in.readLine();
+            while (line != null) {
+                lines.clear();
+                while (line != null && lines.size() < REPLAY_BATCH) {
+                    lines.add(line);
+                    line = in.readLine();
                 }
-                apply.accept(fact);
-                kept += line.getBytes(StandardCharsets.UTF_8).length + 1;
+                boolean lastBatch = line == null;
+                List<Parsed> parsed = lines.parallelStream().map(TransferJournal::parse).toList();
+                for (int i = 0; i < parsed.size(); i++) {
+                    lineNumber++;
+                    Parsed fact = parsed.get(i);
+                    if (fact.error() != null) {
+                        if (lastBatch && i == parsed.size() - 1) {
+                            LOG.warn("the transfer journal's last line was cut short (line {}); it is dropped", lineNumber);
+                            return kept;
+                        }
+                        throw new IllegalStateException("the transfer journal " + file + " is damaged at line " + lineNumber
+                                + "; start the emulator with --reset to discard it", fact.error());
+                    }
+                    apply.accept(fact.fact());
+                    kept += lines.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the transfer journal " + file, e);
         }
         return kept;
+    }
+
+    /** A journal line read: its fact, or why it could not be. */
+    private record Parsed(Fact fact, JsonProcessingException error) {
+    }
+
+    private static Parsed parse(String line) {
+        try {
+            return new Parsed(READER.readValue(line), null);
+        } catch (JsonProcessingException e) {
+            return new Parsed(null, e);
+        }
     }
 
     void append(Fact fact) {
@@ -137,15 +163,6 @@ final class TransferJournal implements AutoCloseable {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the transfer journal " + file, e);
-        }
-    }
-
-    /** The journal's size on disk, 0 in memory. */
-    long bytes() {
-        try {
-            return file == null || !Files.exists(file) ? 0 : Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

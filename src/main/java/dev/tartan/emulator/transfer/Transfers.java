@@ -119,11 +119,6 @@ public final class Transfers implements AutoCloseable {
         }
     }
 
-    /** The size of the journal on disk (for benchmarks). */
-    public long journalBytes() {
-        return read(journal::bytes);
-    }
-
     @Override
     public void close() {
         items.write(() -> {
