@@ -15,6 +15,8 @@ import dev.tartan.emulator.state.StateStore;
 import dev.tartan.emulator.support.Json;
 import dev.tartan.emulator.transactions.TransactionsModule;
 import dev.tartan.emulator.transactions.TransactionsService;
+import dev.tartan.emulator.transfer.TransferModule;
+import dev.tartan.emulator.transfer.Transfers;
 import dev.tartan.emulator.webhooks.VerificationKeyModule;
 import dev.tartan.emulator.webhooks.WebhookSender;
 import dev.tartan.emulator.webhooks.WebhookSigner;
@@ -46,6 +48,7 @@ public final class PlaidEmulator implements AutoCloseable {
     private final EmulatorIdentity identity;
     private final StateStore store;
     private final WebhookSender webhookSender;
+    private final Transfers transfers;
     private final EmulatorServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -68,6 +71,13 @@ public final class PlaidEmulator implements AutoCloseable {
 
         TransactionsService transactions = new TransactionsService(items, store);
         SignalService signal = new SignalService(store);
+        try {
+            this.transfers = new Transfers(items, webhooks, folder, config.reset());
+        } catch (RuntimeException e) {
+            webhookSender.close();
+            store.close();
+            throw e;
+        }
 
         HandlerRegistry registry = new HandlerRegistry();
         List<EmulatorModule> modules = List.of(
@@ -77,6 +87,7 @@ public final class PlaidEmulator implements AutoCloseable {
                 new TransactionsModule(items, transactions),
                 new SignalModule(items, signal),
                 new ProcessorModule(items, transactions, signal),
+                new TransferModule(transfers),
                 new VerificationKeyModule(signer));
         modules.forEach(module -> module.register(registry));
         SpecFallback fallback = new SpecFallback(new ExampleResponder(), items, clock);
@@ -85,6 +96,7 @@ public final class PlaidEmulator implements AutoCloseable {
                     config.latency(), config.failRates());
         } catch (IOException | RuntimeException e) {
             webhookSender.close();
+            transfers.close();
             store.close();
             throw e;
         }
@@ -131,6 +143,7 @@ public final class PlaidEmulator implements AutoCloseable {
         }
         server.close();
         webhookSender.close();
+        transfers.close();
         store.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.tartan.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.emulator.transfer.TransferFixtures;
 import dev.tartan.testing.RequestSynthesizer;
 import dev.tartan.testing.SpecSchemas;
 import dev.tartan.testing.WebhookReceiver;
@@ -52,6 +53,7 @@ class AllOperationsTest {
     private final Map<String, String> processorTokens = new LinkedHashMap<>();
     private String microToken;
     private String microAccountId;
+    private TransferFixtures transfers;
     private final AtomicInteger counter = new AtomicInteger();
 
     @BeforeAll
@@ -86,6 +88,7 @@ class AllOperationsTest {
         microToken = exchange(client.ok("/sandbox/public_token/create", micro).path("public_token").asText());
         microAccountId = client.ok("/accounts/get", body().put("access_token", microToken))
                 .path("accounts").get(0).path("account_id").asText();
+        transfers = new TransferFixtures(emulator);
     }
 
     @AfterAll
@@ -258,6 +261,8 @@ class AllOperationsTest {
         if (request.path("options").isObject()) {
             ((ObjectNode) request.get("options")).remove(List.of("account_ids", "account_id"));
         }
+        // Transfer operations name transfers, refunds, sweeps and clocks that must exist, in states that allow them.
+        transfers.fill(path, request);
         // Webhooks go to the local receiver, never to the example hosts of the spec.
         if (request.hasNonNull("webhook")) {
             request.put("webhook", receiver.url());

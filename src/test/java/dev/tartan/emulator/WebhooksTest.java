@@ -2,10 +2,6 @@ package dev.tartan.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tartan.testing.SpecSchemas;
 import dev.tartan.testing.WebhookReceiver;
@@ -15,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -57,27 +52,11 @@ class WebhooksTest {
         return client.ok("/item/public_token/exchange", body().put("public_token", publicToken)).path("access_token").asText();
     }
 
-    /** Verifies a delivery as a receiver should: ES256 signature with the served JWK, age, and body hash. */
-    private JWTClaimsSet verify(WebhookReceiver.Received delivery) throws Exception {
-        SignedJWT jwt = SignedJWT.parse(delivery.headers().get("plaid-verification"));
-        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-        String keyId = jwt.getHeader().getKeyID();
-        JsonNode key = client.ok("/webhook_verification_key/get", body().put("key_id", keyId)).path("key");
-        assertThat(key.path("kid").asText()).isEqualTo(keyId);
-        ECKey jwk = ECKey.parse(key.toString());
-        assertThat(jwt.verify(new ECDSAVerifier(jwk))).as("signature verifies").isTrue();
-        JWTClaimsSet claims = jwt.getJWTClaimsSet();
-        assertThat(claims.getIssueTime().toInstant()).isBetween(Instant.now().minus(Duration.ofMinutes(5)), Instant.now().plusSeconds(5));
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(delivery.body()));
-        assertThat(claims.getStringClaim("request_body_sha256")).isEqualTo(sha256);
-        return claims;
-    }
-
     @Test
     void itemCreationWebhooksAreSignedAndVerify() throws Exception {
         itemWithWebhook();
         WebhookReceiver.Received delivery = receiver.await(b -> b.contains("SYNC_UPDATES_AVAILABLE"), WAIT);
-        verify(delivery);
+        WebhookSignatures.verify(client, delivery);
         JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
         assertThat(body.path("webhook_type").asText()).isEqualTo("TRANSACTIONS");
         assertThat(body.path("environment").asText()).isEqualTo("sandbox");
@@ -104,7 +83,7 @@ class WebhooksTest {
         JsonNode fired = client.ok("/sandbox/item/fire_webhook", body().put("access_token", accessToken).put("webhook_code", code));
         assertThat(fired.path("webhook_fired").asBoolean()).isTrue();
         WebhookReceiver.Received delivery = receiver.await(b -> b.contains("\"" + code + "\""), WAIT);
-        verify(delivery);
+        WebhookSignatures.verify(client, delivery);
         JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
         assertThat(body.path("webhook_code").asText()).isEqualTo(code);
         assertThat(body.path("environment").asText()).isEqualTo("sandbox");
@@ -173,7 +152,7 @@ class WebhooksTest {
         try (WebhookReceiver processor = new WebhookReceiver()) {
             client.ok("/processor/token/webhook/update", body().put("processor_token", processorToken).put("webhook", processor.url()));
             WebhookReceiver.Received delivery = processor.await(b -> b.contains("WEBHOOK_UPDATE_ACKNOWLEDGED"), WAIT);
-            verify(delivery);
+            WebhookSignatures.verify(client, delivery);
             JsonNode body = EmulatorClient.MAPPER.readTree(delivery.body());
             assertThat(body.path("webhook_type").asText()).isEqualTo("PROCESSOR_TOKEN");
             assertThat(body.path("account_id").asText()).isEqualTo(accountId);

@@ -140,6 +140,12 @@ public final class Items {
         return item;
     }
 
+    /** The Item with this id, unless it does not exist or was removed (for products that keep Item ids, not tokens). */
+    public Optional<ItemRecord> item(String itemId) {
+        ItemRecord item = state.items.get(itemId);
+        return item == null || item.removed ? Optional.empty() : Optional.of(item);
+    }
+
     /** What a processor token reaches. */
     public ProcessorAccess processorFor(String processorToken) {
         ProcessorToken token = state.processorTokens.get(processorToken);
