@@ -2,8 +2,10 @@ package dev.tartan.api;
 
 import dev.tartan.model.PlaidResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tartan.model.BaseUrls;
 import dev.tartan.model.Credentials;
 import dev.tartan.model.Futures;
+import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.PlaidError;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -55,7 +57,11 @@ public final class PlaidClient {
 
     private PlaidClient(Builder builder) {
         this.http = hardened((builder.http != null ? builder.http : newHttpClient()).newBuilder()).build();
-        String base = Objects.requireNonNull(builder.baseUrl, "baseUrl").toString();
+        URI requested = Objects.requireNonNull(builder.baseUrl, "baseUrl");
+        if (BaseUrls.isInClear(requested) && !builder.plainHttpAllowed) {
+            throw new IllegalArgumentException(PlaidEnvironment.plainHttpRefusal(requested));
+        }
+        String base = requested.toString();
         // Resolve operation paths under the base URL's own path (a proxy may mount Plaid at /plaid/).
         this.baseUrl = HttpUrl.get(base.endsWith("/") ? base : base + "/");
         this.credentials = Objects.requireNonNull(builder.credentials, "credentials");
@@ -407,6 +413,7 @@ public final class PlaidClient {
         private Credentials credentials;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private ScheduledExecutorService scheduler;
+        private boolean plainHttpAllowed;
 
         private Builder() {
         }
@@ -420,6 +427,15 @@ public final class PlaidClient {
         /** Where calls go: https://sandbox.plaid.com, https://production.plaid.com, the emulator, a proxy. */
         public Builder baseUrl(URI value) {
             this.baseUrl = value;
+            return this;
+        }
+
+        /**
+         * Allows an http:// base URL on another machine, where the secret and tokens travel
+         * unencrypted; without it such a URL is refused. Loopback needs no permission.
+         */
+        public Builder allowPlainHttp(boolean value) {
+            this.plainHttpAllowed = value;
             return this;
         }
 

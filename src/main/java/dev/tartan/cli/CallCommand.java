@@ -61,6 +61,15 @@ public final class CallCommand implements Callable<Integer> {
             description = "Where to send it: sandbox, production, or a base URL such as http://127.0.0.1:8080 (default: sandbox).")
     String environment;
 
+    @Option(names = "--production",
+            description = "Treat the --env URL as Plaid Production (a proxy in front of it, say): destructive and money-moving "
+                    + "calls then need confirmation. Plaid's own production host and a body holding a production token need it anyway.")
+    boolean markedProduction;
+
+    @Option(names = "--allow-insecure-http",
+            description = "Allow an http:// --env URL on another machine; the secret and tokens then cross the network unencrypted.")
+    boolean plainHttpAllowed;
+
     @Option(names = "--profile", paramLabel = "NAME",
             description = "Use a profile stored in the vault (its environment and credentials) instead of --env and PLAID_CLIENT_ID/PLAID_SECRET; "
                     + "the call is then kept in the vault's request history and audit log.")
@@ -96,6 +105,11 @@ public final class CallCommand implements Callable<Integer> {
 
     private Integer callOperation() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (profileName != null && (markedProduction || plainHttpAllowed)) {
+            throw new CommandFailure("--production and --allow-insecure-http go with --env URL; a profile keeps its own "
+                    + "(tartan profile add NAME --env URL --production ...)");
+        }
+        PlaidEnvironment target = profileName == null ? targetOfEnv() : null;
         OperationCatalog catalog = OperationCatalog.loadBundled();
         Operation op = catalog.find(operation).orElseThrow(() -> unknownOperation(catalog));
         String path = pathToCall(op);
@@ -114,8 +128,10 @@ public final class CallCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        try (Connection connection = profileName != null ? ConnectionToProfile.open(spec, profileName) : direct()) {
-            if (connection.production() && op.needsProductionConfirmation() && !confirmed(op, err)) {
+        try (Connection connection = profileName != null ? ConnectionToProfile.open(spec, profileName) : direct(target)) {
+            PlaidEnvironment destination = connection.environment();
+            if (op.needsProductionConfirmation() && destination.isProductionCall(request.body()) && !confirmed(op,
+                    destination.isProduction() ? "in PRODUCTION" : "in PRODUCTION (the body holds a Production token)", err)) {
                 return ExitCodes.USAGE;
             }
             CompletableFuture<PlaidResponse> call = connection.send(request);
@@ -159,18 +175,14 @@ public final class CallCommand implements Callable<Integer> {
     }
 
     /** Without --profile: --env and the PLAID_CLIENT_ID / PLAID_SECRET variables. */
-    private Connection direct() {
-        PlaidEnvironment target = PlaidEnvironment.parse(environment);
-        if (target.baseUrl() == null) {
-            throw new CommandFailure("--env emulator needs the emulator's URL (tartan emulator prints it), or use --profile \""
-                    + "Local emulator\" to start the built-in one");
-        }
+    private Connection direct(PlaidEnvironment target) {
         Credentials credentials = credentialsFromEnvironment();
-        PlaidClient client = PlaidClient.builder().baseUrl(target.baseUrl()).credentials(credentials).build();
+        PlaidClient client = PlaidClient.builder().baseUrl(target.baseUrl()).allowPlainHttp(target.plainHttpAllowed())
+                .credentials(credentials).build();
         return new Connection() {
             @Override
-            public boolean production() {
-                return target.isProduction();
+            public PlaidEnvironment environment() {
+                return target;
             }
 
             @Override
@@ -182,6 +194,25 @@ public final class CallCommand implements Callable<Integer> {
             public void close() {
             }
         };
+    }
+
+    /** --env with what --production and --allow-insecure-http say about it. */
+    private PlaidEnvironment targetOfEnv() {
+        PlaidEnvironment target = PlaidEnvironment.parse(environment);
+        if (target.baseUrl() == null) {
+            throw new CommandFailure("--env emulator needs the emulator's URL (tartan emulator prints it), or use --profile \""
+                    + "Local emulator\" to start the built-in one");
+        }
+        if ((markedProduction || plainHttpAllowed) && target.kind() != PlaidEnvironment.Kind.CUSTOM) {
+            throw new CommandFailure("--production and --allow-insecure-http are for an --env URL, not --env " + target.asText());
+        }
+        if (markedProduction || plainHttpAllowed) {
+            target = target.withProductionMark(markedProduction).withPlainHttpAllowed(plainHttpAllowed);
+        }
+        target.plainHttpRefusal().ifPresent(refusal -> {
+            throw new CommandFailure(refusal + " Nothing was sent.");
+        });
+        return target;
     }
 
     private Credentials credentialsFromEnvironment() {
@@ -208,17 +239,18 @@ public final class CallCommand implements Callable<Integer> {
         return body;
     }
 
-    private boolean confirmed(Operation op, PrintWriter err) {
+    /** {@code where} says why the call counts as Production. */
+    private boolean confirmed(Operation op, String where, PrintWriter err) {
         if (yes) {
             return true;
         }
         java.io.Console console = System.console();
         String what = op.path() + " " + op.flags().stream().map(f -> f.label()).toList();
         if (console == null) {
-            err.println("error: " + what + " in PRODUCTION needs confirmation: add --yes");
+            err.println("error: " + what + " " + where + " needs confirmation: add --yes");
             return false;
         }
-        String answer = console.readLine("%s in PRODUCTION. Type the path (%s) to go ahead: ", what, op.path());
+        String answer = console.readLine("%s %s. Type the path (%s) to go ahead: ", what, where, op.path());
         if (answer == null || !answer.trim().equals(op.path())) {
             err.println("Not confirmed; nothing was sent.");
             return false;
@@ -249,7 +281,7 @@ public final class CallCommand implements Callable<Integer> {
 
     /** Where a call goes, and what it holds open until the command ends. */
     interface Connection extends AutoCloseable {
-        boolean production();
+        PlaidEnvironment environment();
 
         CompletableFuture<PlaidResponse> send(PlaidRequest request);
 

@@ -66,8 +66,8 @@ final class ConnectionToProfile implements CallCommand.Connection {
     }
 
     @Override
-    public boolean production() {
-        return profile.environment().kind() == PlaidEnvironment.Kind.PRODUCTION;
+    public PlaidEnvironment environment() {
+        return profile.environment();
     }
 
     @Override

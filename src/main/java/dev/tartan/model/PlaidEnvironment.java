@@ -3,6 +3,7 @@ package dev.tartan.model;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a profile sends its calls. Sandbox and Production are Plaid's hosts; Custom is any base URL
@@ -125,12 +126,9 @@ public record PlaidEnvironment(Kind kind, URI baseUrl, boolean markedProduction,
         return BaseUrls.isInClear(baseUrl);
     }
 
-    /** Why calls cannot go here as it is (plain http to another machine, not allowed), or null when they can. */
-    public String refusal() {
-        if (sendsInClear() && !plainHttpAllowed) {
-            return plainHttpRefusal(baseUrl);
-        }
-        return null;
+    /** Why calls may not go here (plain http to another machine, not allowed by the user), if they may not. */
+    public Optional<String> plainHttpRefusal() {
+        return sendsInClear() && !plainHttpAllowed ? Optional.of(plainHttpRefusal(baseUrl)) : Optional.empty();
     }
 
     /** What to tell a user whose base URL would send the credentials in clear. */

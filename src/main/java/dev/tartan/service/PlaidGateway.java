@@ -119,6 +119,7 @@ public final class PlaidGateway {
         return Futures.map(endpointOf(profile), endpoint -> clients.computeIfAbsent(profile, p -> PlaidClient.builder()
                 .httpClient(http.get())
                 .baseUrl(endpoint.baseUrl())
+                .allowPlainHttp(profile.environment().plainHttpAllowed())
                 .credentials(endpoint.credentials())
                 .build()));
     }

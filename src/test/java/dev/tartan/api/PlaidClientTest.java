@@ -64,6 +64,17 @@ class PlaidClientTest {
     }
 
     @Test
+    void plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+        URI proxy = URI.create("http://plaid-proxy.example.test/plaid");
+        assertThatThrownBy(() -> clientFor(proxy, PlaidClient.newHttpClient()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unencrypted").hasMessageNotContaining(SECRET);
+        PlaidClient allowed = PlaidClient.builder().baseUrl(proxy).allowPlainHttp(true)
+                .credentials(new Credentials(CLIENT_ID, SECRET)).build();
+        assertThat(allowed.baseUrl()).hasToString("http://plaid-proxy.example.test/plaid/");
+    }
+
+    @Test
     void sendsCredentialHeadersAndTheBodyExactlyAsGiven() throws Exception {
         server.enqueue(json(200, "{\"accounts\":[],\"request_id\":\"req-1\"}"));
         String body = "{\"access_token\": \"access-sandbox-1234abcd-0000\",\n  \"options\" : {\"account_ids\":[]} }";

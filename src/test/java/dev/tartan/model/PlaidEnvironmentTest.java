@@ -78,8 +78,9 @@ class PlaidEnvironmentTest {
     void plainHttpToAnotherMachineTravelsInClearAndIsRefusedUnlessAllowed(String url) {
         PlaidEnvironment environment = custom(url);
         assertThat(environment.sendsInClear()).isTrue();
-        assertThat(environment.refusal()).contains("unencrypted", "--allow-insecure-http");
-        assertThat(environment.withPlainHttpAllowed(true).refusal()).isNull();
+        assertThat(environment.plainHttpRefusal()).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("unencrypted", "--allow-insecure-http");
+        assertThat(environment.withPlainHttpAllowed(true).plainHttpRefusal()).isEmpty();
     }
 
     @ParameterizedTest
@@ -87,7 +88,7 @@ class PlaidEnvironmentTest {
             "https://plaid-proxy.example.com"})
     void httpsAndThisMachineAreNotInClear(String url) {
         assertThat(custom(url).sendsInClear()).isFalse();
-        assertThat(custom(url).refusal()).isNull();
+        assertThat(custom(url).plainHttpRefusal()).isEmpty();
     }
 
     @Test
