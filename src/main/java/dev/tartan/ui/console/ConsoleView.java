@@ -689,8 +689,8 @@ public final class ConsoleView implements PaneView {
 
     private final class Questions implements ConsoleViewModel.SendChecks {
         @Override
-        public boolean allowInEnvironment(Profile profile, Operation operation) {
-            return ProductionGuard.allow(root.getScene().getWindow(), profile, operation);
+        public boolean allowInEnvironment(Profile profile, Operation operation, String body) {
+            return ProductionGuard.allow(root.getScene().getWindow(), profile, operation, body);
         }
 
         @Override
