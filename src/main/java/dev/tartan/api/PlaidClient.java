@@ -65,6 +65,10 @@ public final class PlaidClient {
         // Resolve operation paths under the base URL's own path (a proxy may mount Plaid at /plaid/).
         this.baseUrl = HttpUrl.get(base.endsWith("/") ? base : base + "/");
         this.credentials = Objects.requireNonNull(builder.credentials, "credentials");
+        // OkHttp would refuse such a header value quoting all of it, the secret included.
+        credentials.problem().ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         this.retryPolicy = builder.retryPolicy;
         this.scheduler = builder.scheduler != null ? builder.scheduler : DefaultScheduler.INSTANCE;
         this.userAgent = "Tartan/" + Objects.requireNonNullElse(PlaidClient.class.getPackage().getImplementationVersion(), "dev");

@@ -221,7 +221,13 @@ public final class CallCommand implements Callable<Integer> {
         if (clientId == null || clientId.isBlank() || secret == null || secret.isBlank()) {
             throw new CommandFailure("set PLAID_CLIENT_ID and PLAID_SECRET to your Plaid credentials, or use --profile NAME");
         }
-        return new Credentials(clientId.trim(), secret.trim());
+        Credentials credentials = new Credentials(clientId.trim(), secret.trim());
+        Credentials.characterProblem("PLAID_CLIENT_ID", credentials.clientId())
+                .or(() -> Credentials.characterProblem("PLAID_SECRET", credentials.secret()))
+                .ifPresent(problem -> {
+                    throw new CommandFailure(problem + " Nothing was sent.");
+                });
+        return credentials;
     }
 
     private String readBody() throws IOException {

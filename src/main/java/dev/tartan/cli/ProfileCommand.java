@@ -70,7 +70,11 @@ public final class ProfileCommand {
                 Profile profile;
                 // Unlock first, so that nobody types a secret into a vault that will not open.
                 try (Vault vault = access.open()) {
-                    profile = new Profile(name, target, new Credentials(clientId.strip(), readSecret()));
+                    Credentials credentials = new Credentials(clientId.strip(), readSecret());
+                    credentials.problem().ifPresent(problem -> {
+                        throw new CommandFailure(problem + " Nothing was saved.");
+                    });
+                    profile = new Profile(name, target, credentials);
                     if (replace) {
                         vault.profiles().save(profile);
                     } else {

@@ -230,6 +230,23 @@ class CallCommandTest {
     }
 
     @Test
+    void aSecretWithAnInvisibleCharacterIsRefusedWithoutShowingIt() {
+        String secret = "cli-secret-0123456789\u00a0";
+        CliRun run = CliRun.run(Map.of("PLAID_CLIENT_ID", "cli-client", "PLAID_SECRET", secret), "call", "/item/get", "--env", url,
+                "--body", "{\"access_token\":\"access-sandbox-1234-abcd\"}");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("The PLAID_SECRET has", "at its end", "Nothing was sent").doesNotContain("cli-secret");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void evenPicocliMessagesAreRedacted() {
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/item/get", "--acces-token=access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("access-sandbox-\u2022\u2022\u2022\u20229970").doesNotContain("8ab976e6");
+    }
+
+    @Test
     void anUnreachableOrNonPlaidServerIsAFailure() {
         server.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html").setBody("<h1>Bad gateway</h1>"));
         CliRun run = CliRun.run(CREDENTIALS, "call", "/item/remove", "--env", url, "--body", "{\"access_token\":\"a\"}");

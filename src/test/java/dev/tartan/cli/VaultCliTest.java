@@ -216,6 +216,10 @@ class VaultCliTest {
             assertThat(vault.profiles().require("piped").credentials().secret()).isEqualTo(SECRET);
             assertThat(vault.profiles().require("piped").environment()).isEqualTo(PlaidEnvironment.PRODUCTION);
         }
+        CliRun invisible = withStdin("\ufeff" + SECRET + "\n", "profile", "add", "bom", "--env", "sandbox", "--client-id", "c",
+                "--secret", "-");
+        assertThat(invisible.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(invisible.err()).contains("The secret has", "at its start", "Nothing was saved").doesNotContain(SECRET);
         CliRun empty = withStdin("", "profile", "add", "nothing", "--env", "sandbox", "--client-id", "c", "--secret", "-");
         assertThat(empty.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(empty.err()).contains("standard input gave no secret");

@@ -249,7 +249,7 @@ public final class ProfileEditor extends Dialog<Profile> {
         if (secret.getPassword() == null || secret.getPassword().isBlank()) {
             return "Fill in the secret.";
         }
-        return "";
+        return new Credentials(clientId.getText().strip(), secret.getPassword().strip()).problem().orElse("");
     }
 
     private Profile profile() {
