@@ -2,6 +2,7 @@ package dev.tartan.app;
 
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.PaneTarget;
+import dev.tartan.model.PlaidLinks;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
@@ -11,7 +12,10 @@ import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import javafx.application.HostServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +23,8 @@ import java.util.function.Supplier;
  * models come from suppliers because each pane is built on first use.
  */
 final class AppNavigator implements Navigator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppNavigator.class);
 
     private final HostServices host;
     private final Supplier<ConsoleViewModel> console;
@@ -61,6 +67,12 @@ final class AppNavigator implements Navigator {
 
     @Override
     public void openLink(String url) {
-        host.showDocument(url);
+        PlaidLinks.plaidPage(url).ifPresentOrElse(page -> host.showDocument(page.toString()),
+                () -> LOG.warn("Not opening a link that is not a plaid.com page: {}", url));
+    }
+
+    @Override
+    public void openFile(Path file) {
+        host.showDocument(file.toUri().toString());
     }
 }

@@ -672,7 +672,7 @@ public final class ConsoleView implements PaneView {
             Path temp = Files.createTempFile("tartan-", "-" + suggestedName(response));
             temp.toFile().deleteOnExit();
             Files.write(temp, response.bytes());
-            navigator.openLink(temp.toUri().toString());
+            navigator.openFile(temp);
         } catch (IOException ex) {
             model.noticeProperty().set("Could not open the file: " + ex.getMessage());
         }

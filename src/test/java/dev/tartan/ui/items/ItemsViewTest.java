@@ -230,5 +230,9 @@ class ItemsViewTest {
         @Override
         public void openLink(String url) {
         }
+
+        @Override
+        public void openFile(java.nio.file.Path file) {
+        }
     }
 }
