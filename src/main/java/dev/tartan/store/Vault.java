@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -35,9 +36,11 @@ public final class Vault implements AutoCloseable {
     private final RequestHistory history;
     private final AuditLog audit;
     private final TransactionStore transactions;
+    private final VaultLock.Lease lease;
 
-    private Vault(VaultLocation location, Database db, String encryption, Clock clock) {
+    private Vault(VaultLocation location, VaultLock.Lease lease, Database db, String encryption, Clock clock) {
         this.location = location;
+        this.lease = lease;
         this.db = db;
         this.encryption = encryption;
         this.settings = new Settings(db);
@@ -104,9 +107,23 @@ public final class Vault implements AutoCloseable {
     }
 
     static Vault open(VaultLocation location, Connector connector, Clock clock) {
+        return open(location, connector, clock, Database.BUSY_PATIENCE);
+    }
+
+    /** {@code patience}: how long to wait for another Tartan's passphrase change to end. */
+    static Vault open(VaultLocation location, Connector connector, Clock clock, Duration patience) {
         Path file = location.file();
-        Connection connection = VaultConnections.open(file, connector);
-        Vault vault = new Vault(location, new Database(file, connection), connector.encryption(), clock);
+        // Before the lock file is made beside it: what is not a vault is left alone.
+        connector.checkBeforeOpen(file);
+        VaultLock.Lease lease = VaultLock.share(location, patience);
+        Connection connection;
+        try {
+            connection = VaultConnections.open(file, connector);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        Vault vault = new Vault(location, lease, new Database(file, connection), connector.encryption(), clock);
         // Left over by a creation or passphrase change that was cut short; the vault itself is whole.
         Stream.of(location.creationFile(), location.rekeyFile())
                 .flatMap(temporary -> VaultLocation.withCompanions(temporary).stream())
@@ -174,10 +191,10 @@ public final class Vault implements AutoCloseable {
     void changePassphrase(char[] current, char[] replacement, Consumer<PassphraseChange.Step> progress) {
         SqlCipherConnector currentKey = new SqlCipherConnector(current);
         SqlCipherConnector newKey = new SqlCipherConnector(replacement);
-        db.exclusively(d -> {
+        db.exclusively(d -> lease.exclusively(Database.BUSY_PATIENCE, () -> {
             new PassphraseChange(location, progress).run(d, currentKey, newKey);
             return null;
-        });
+        }));
         LOG.info("Changed the passphrase of the vault at {}", location.file());
     }
 
@@ -187,7 +204,11 @@ public final class Vault implements AutoCloseable {
 
     @Override
     public void close() {
-        db.close();
+        try {
+            db.close();
+        } finally {
+            lease.close();
+        }
     }
 
     /** Who the audit log names: the configured operator, else the OS user. */

@@ -238,7 +238,7 @@ class VaultOpeningTest {
         Path nested = dir.resolve("a").resolve("b");
         TestVaults.create(nested).close();
         try (var files = Files.list(nested)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(VaultLocation.FILE_NAME);
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(lastingFiles(new VaultLocation(nested)));
         }
     }
 
@@ -253,8 +253,13 @@ class VaultOpeningTest {
         }
         TestVaults.open(dir).close();
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(VaultLocation.FILE_NAME);
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(lastingFiles(location));
         }
+    }
+
+    /** What a closed vault leaves in its folder: itself and its lock file. */
+    private static List<String> lastingFiles(VaultLocation location) {
+        return List.of(VaultLocation.FILE_NAME, location.lockFile().getFileName().toString());
     }
 
     @Test
