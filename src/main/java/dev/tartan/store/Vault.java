@@ -48,7 +48,7 @@ public final class Vault implements AutoCloseable {
         this.tokens = new TokenBook(db, clock);
         this.cache = new ResultCache(db, clock);
         this.history = new RequestHistory(db, settings, clock);
-        this.audit = new AuditLog(db, clock, this::operator);
+        this.audit = new AuditLog(db, clock, this::operator, new AuditHeadCopy(location));
         this.transactions = new TransactionStore(db, clock);
     }
 
@@ -128,7 +128,15 @@ public final class Vault implements AutoCloseable {
         Stream.of(location.creationFile(), location.rekeyFile())
                 .flatMap(temporary -> VaultLocation.withCompanions(temporary).stream())
                 .forEach(Vault::deleteQuietly);
-        vault.history.prune();
+        try {
+            vault.history.prune();
+            vault.audit.seal();
+        } catch (RuntimeException e) {
+            vault.close();
+            throw e;
+        }
+        vault.audit.compareWithCopy().ifPresent(problem -> LOG.warn("The audit log of {} does not hold: {}. "
+                + "Run tartan vault verify-audit.", file, problem.problem()));
         LOG.info("Opened the vault at {}", file);
         return vault;
     }

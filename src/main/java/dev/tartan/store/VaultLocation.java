@@ -45,6 +45,11 @@ public record VaultLocation(Path directory) {
         return sibling(".lock");
     }
 
+    /** The copy of the audit log's head kept beside the vault (see {@link AuditHeadCopy}). */
+    Path headCopyFile() {
+        return sibling(".head");
+    }
+
     /** Where a re-keyed copy is built before it replaces the vault. */
     Path rekeyFile() {
         return sibling(".rekey");

@@ -257,9 +257,10 @@ class VaultOpeningTest {
         }
     }
 
-    /** What a closed vault leaves in its folder: itself and its lock file. */
+    /** What a closed vault leaves in its folder: itself, its lock file and the copy of its audit log's head. */
     private static List<String> lastingFiles(VaultLocation location) {
-        return List.of(VaultLocation.FILE_NAME, location.lockFile().getFileName().toString());
+        return List.of(VaultLocation.FILE_NAME, location.lockFile().getFileName().toString(),
+                location.headCopyFile().getFileName().toString());
     }
 
     @Test
