@@ -134,7 +134,7 @@ public final class CallCommand implements Callable<Integer> {
                     destination.isProduction() ? "in PRODUCTION" : "in PRODUCTION (the body holds a Production token)", err)) {
                 return ExitCodes.USAGE;
             }
-            CompletableFuture<PlaidResponse> call = connection.send(request);
+            CompletableFuture<PlaidResponse> call = out == null ? connection.send(request) : connection.download(request, out);
             Thread cancelOnExit = new Thread(() -> call.cancel(true));
             Runtime.getRuntime().addShutdownHook(cancelOnExit);
             try {
@@ -188,6 +188,11 @@ public final class CallCommand implements Callable<Integer> {
             @Override
             public CompletableFuture<PlaidResponse> send(PlaidRequest request) {
                 return client.send(request);
+            }
+
+            @Override
+            public CompletableFuture<PlaidResponse> download(PlaidRequest request, Path file) {
+                return client.download(request, file);
             }
 
             @Override
@@ -270,13 +275,15 @@ public final class CallCommand implements Callable<Integer> {
                     response.duration().toMillis(), response.attempts() > 1 ? "  (" + response.attempts() + " attempts)" : "");
         }
         if (out != null) {
-            Files.write(out, response.isJson() ? pretty(response.json()).getBytes(StandardCharsets.UTF_8) : response.bytes());
+            if (response.file() == null) {
+                Files.write(out, response.isJson() ? pretty(response.json()).getBytes(StandardCharsets.UTF_8) : response.bytes());
+            }
             err.printf("Wrote %s (%d bytes, %s)%n", out, Files.size(out), response.contentType());
             return ExitCodes.OK;
         }
         if (!response.isJson()) {
             err.printf("error: the reply is a file (%s, %d bytes): add --out FILE to save it%n",
-                    response.contentType(), response.bytes().length);
+                    response.contentType(), response.size());
             return ExitCodes.USAGE;
         }
         PrintWriter stdout = spec.commandLine().getOut();
@@ -290,6 +297,9 @@ public final class CallCommand implements Callable<Integer> {
         PlaidEnvironment environment();
 
         CompletableFuture<PlaidResponse> send(PlaidRequest request);
+
+        /** Sends {@code request}; a file reply streams into {@code file}. */
+        CompletableFuture<PlaidResponse> download(PlaidRequest request, Path file);
 
         @Override
         void close();

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -85,8 +87,21 @@ public final class PlaidGateway {
 
     /** Sends {@code request} for {@code profile}; cancelling the result cancels the HTTP call. */
     public CompletableFuture<PlaidResponse> call(Profile profile, PlaidRequest request) {
+        return exchange(profile, request, client -> client.send(request));
+    }
+
+    /**
+     * Sends {@code request} for {@code profile}; a file reply (a PDF, a zip) streams into {@code file}
+     * rather than memory (see {@link PlaidClient#download}). Cancelling the result cancels the HTTP call.
+     */
+    public CompletableFuture<PlaidResponse> download(Profile profile, PlaidRequest request, Path file) {
+        return exchange(profile, request, client -> client.download(request, file));
+    }
+
+    private CompletableFuture<PlaidResponse> exchange(Profile profile, PlaidRequest request,
+                                                      Function<PlaidClient, CompletableFuture<PlaidResponse>> send) {
         Instant started = clock.instant();
-        CompletableFuture<PlaidResponse> call = Futures.flatMap(clientFor(profile), client -> client.send(request));
+        CompletableFuture<PlaidResponse> call = Futures.flatMap(clientFor(profile), send);
         // The recording is handed to the executor before the caller hears of the reply.
         return Futures.tap(call, (response, error) -> io.execute(() -> record(profile, request, started, response, error)));
     }
@@ -205,10 +220,11 @@ public final class PlaidGateway {
     private static String replyText(PlaidResponse response, Throwable error) {
         if (response != null) {
             if (!response.isJson()) {
-                return "[" + response.contentType() + ", " + response.bytes().length + " bytes]";
+                return "[" + response.contentType() + ", " + response.size() + " bytes" + (response.file() == null ? "" : ", saved to a file")
+                        + "]";
             }
-            JsonNode kept = response.bytes().length > HISTORY_WHOLE_REPLY_BYTES
-                    ? abridged(response.json(), response.bytes().length) : response.json();
+            JsonNode kept = response.size() > HISTORY_WHOLE_REPLY_BYTES
+                    ? abridged(response.json(), (int) response.size()) : response.json();
             return Redactor.shared().redact(kept).toString();
         }
         if (error instanceof PlaidApiException api) {
