@@ -148,7 +148,8 @@ public final class PlaidGateway {
         Duration duration = response != null ? response.duration() : Duration.between(started, clock.instant());
         try {
             vault.history().record(HistoryEntry.of(started, profile.name(), request.path(), status,
-                    duration.isNegative() ? Duration.ZERO : duration, requestId, redactedText(request.body()), replyText(response, error)));
+                    duration.isNegative() ? Duration.ZERO : duration, requestId, Redactor.shared().redactJsonText(request.body()),
+                    replyText(response, error)));
             if (!OperationRules.isReadOnly(request.method(), request.path()) && !(error instanceof java.util.concurrent.CancellationException)) {
                 vault.audit().append("call " + request.path(), targetsOf(request.body()),
                         outcome(status, error), requestId);
@@ -204,17 +205,6 @@ public final class PlaidGateway {
             return "cancelled";
         }
         return "failed: " + Redactor.shared().redact(String.valueOf(error.getMessage()));
-    }
-
-    private static String redactedText(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return Redactor.shared().redact(PlaidJson.mapper().readTree(json)).toString();
-        } catch (IOException e) {
-            return Redactor.shared().redact(json);
-        }
     }
 
     private static String replyText(PlaidResponse response, Throwable error) {
