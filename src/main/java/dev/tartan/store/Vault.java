@@ -62,7 +62,7 @@ public final class Vault implements AutoCloseable {
      * already there. An interrupted creation leaves no vault behind.
      */
     public static Vault create(VaultLocation location, char[] passphrase) {
-        return create(location, new SqlCipherConnector(passphrase), Clock.systemUTC());
+        return create(location, SqlCipherConnector.forNewPassphrase(passphrase), Clock.systemUTC());
     }
 
     /**
@@ -198,7 +198,7 @@ public final class Vault implements AutoCloseable {
 
     void changePassphrase(char[] current, char[] replacement, Consumer<PassphraseChange.Step> progress) {
         SqlCipherConnector currentKey = new SqlCipherConnector(current);
-        SqlCipherConnector newKey = new SqlCipherConnector(replacement);
+        SqlCipherConnector newKey = SqlCipherConnector.forNewPassphrase(replacement);
         db.exclusively(d -> lease.exclusively(Database.BUSY_PATIENCE, () -> {
             new PassphraseChange(location, progress).run(d, currentKey, newKey);
             return null;
