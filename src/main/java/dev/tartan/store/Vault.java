@@ -85,7 +85,7 @@ public final class Vault implements AutoCloseable {
         }
         Path fresh = location.creationFile();
         try {
-            VaultFiles.createPrivateDirectory(location.directory());
+            VaultFiles.preparePrivateDirectory(location.directory());
             VaultFiles.deleteWithCompanions(fresh);
             VaultFiles.createPrivateFile(fresh);
             VaultConnections.build(fresh, connector);
@@ -115,6 +115,7 @@ public final class Vault implements AutoCloseable {
         Path file = location.file();
         // Before the lock file is made beside it: what is not a vault is left alone.
         connector.checkBeforeOpen(file);
+        tightenFolder(location);
         VaultLock.Lease lease = VaultLock.share(location, patience);
         Connection connection;
         try {
@@ -231,6 +232,15 @@ public final class Vault implements AutoCloseable {
             return Files.size(file);
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /** A vault made in a folder that was open to others (before Tartan tightened it) has its folder tightened now. */
+    private static void tightenFolder(VaultLocation location) {
+        try {
+            VaultFiles.preparePrivateDirectory(location.directory());
+        } catch (IOException e) {
+            LOG.warn("Could not make {} readable by its owner only: {}", location.directory(), e.getMessage());
         }
     }
 

@@ -64,6 +64,18 @@ class VaultOpeningTest {
     }
 
     @Test
+    void aDataFolderThatWasThereAlreadyIsMadeItsOwnersOnlyOnCreatingAndOnOpening() throws Exception {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        TestVaults.create(dir).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxr-x"));
+        TestVaults.open(dir).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    }
+
+    @Test
     void aWrongPassphraseIsToldAsSuchChangesNothingAndTheRightOneStillWorks() throws Exception {
         try (Vault vault = TestVaults.create(dir)) {
             vault.profiles().add(PROFILE);
