@@ -11,10 +11,11 @@ import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
-import javafx.application.HostServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -26,15 +27,13 @@ final class AppNavigator implements Navigator {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppNavigator.class);
 
-    private final HostServices host;
     private final Supplier<ConsoleViewModel> console;
     private final Supplier<ItemsViewModel> items;
     private final Supplier<ProcessorViewModel> processor;
     private MainWindow window;
 
-    AppNavigator(HostServices host, Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items,
+    AppNavigator(Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items,
                  Supplier<ProcessorViewModel> processor) {
-        this.host = host;
         this.console = console;
         this.items = items;
         this.processor = processor;
@@ -67,12 +66,19 @@ final class AppNavigator implements Navigator {
 
     @Override
     public void openLink(String url) {
-        PlaidLinks.plaidPage(url).ifPresentOrElse(page -> host.showDocument(page.toString()),
-                () -> LOG.warn("Not opening a link that is not a plaid.com page: {}", url));
+        PlaidLinks.plaidPage(url).ifPresentOrElse(this::open, () -> LOG.warn("Not opening a link that is not a plaid.com page: {}", url));
     }
 
     @Override
     public void openFile(Path file) {
-        host.showDocument(file.toUri().toString());
+        open(file.toUri());
+    }
+
+    private void open(URI target) {
+        try {
+            ChildProcesses.open(target);
+        } catch (IOException e) {
+            LOG.warn("Could not open {}: {}", target, e.getMessage());
+        }
     }
 }

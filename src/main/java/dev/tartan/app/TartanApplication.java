@@ -153,7 +153,7 @@ public final class TartanApplication extends Application {
                 context.transactions, context.processor, context.tasks, shell.activeProfileProperty()));
         Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(context.processor, context.institutions, context.transactions,
                 context.tasks, shell.activeProfileProperty()));
-        AppNavigator navigator = new AppNavigator(getHostServices(), consoleModel, itemsModel, processorModel);
+        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         PaneView items = new LazyPaneView(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         PaneView console = new LazyPaneView(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));

@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class Passphrases {
 
     public static final String VARIABLE = "TARTAN_PASSPHRASE";
+    /** The new passphrase for {@code tartan vault passwd}. */
+    public static final String NEW_VARIABLE = "TARTAN_NEW_PASSPHRASE";
 
     /** Why a passphrase of the form {@code x'<hex>'} is not taken. */
     static final String RAW_KEY_REFUSAL = "A passphrase written x'...' (hex between quotes) is taken by SQLCipher as a raw key: "

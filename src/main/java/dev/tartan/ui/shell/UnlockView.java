@@ -40,7 +40,10 @@ public final class UnlockView extends VaultScreen {
         passphrase.setDisable(true);
         unlock.disableProperty().unbind();
         unlock.setDisable(true);
-        FxAsync.whenDone(gate.unlock(typed), opened -> setStatus("Opening Tartan\u2026"), failure -> {
+        FxAsync.whenDone(gate.unlock(typed), opened -> {
+            passphrase.clear();
+            setStatus("Opening Tartan\u2026");
+        }, failure -> {
             showFailure(failure);
             passphrase.setDisable(false);
             unlock.disableProperty().bind(passphrase.passwordProperty().isEmpty());

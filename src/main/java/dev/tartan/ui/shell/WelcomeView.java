@@ -90,7 +90,11 @@ public final class WelcomeView extends VaultScreen {
         clearError();
         setStatus("Creating the encrypted vault\u2026");
         creating.set(true);
-        FxAsync.whenDone(gate.create(chosen), created -> setStatus("Starting the built-in emulator\u2026"), failure -> {
+        FxAsync.whenDone(gate.create(chosen), created -> {
+            passphrase.clear();
+            repeat.clear();
+            setStatus("Starting the built-in emulator\u2026");
+        }, failure -> {
             showFailure(failure);
             creating.set(false);
         });
