@@ -3,7 +3,6 @@ package dev.tartan.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidClient;
-import dev.tartan.api.PlaidClientException;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
 import dev.tartan.api.Redactor;
@@ -324,7 +323,7 @@ public final class CallCommand implements Callable<Integer> {
             }
             return ExitCodes.PLAID_ERROR;
         }
-        line.accept("error: " + (failure instanceof PlaidClientException client ? client.getMessage() : failure));
+        line.accept("error: " + (failure.getMessage() != null ? failure.getMessage() : failure.toString()));
         return ExitCodes.FAILURE;
     }
 

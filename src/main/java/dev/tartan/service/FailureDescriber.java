@@ -113,7 +113,7 @@ public final class FailureDescriber {
         return new FailureReport(redactor.redact(report.title()), redactor.redact(report.operation()),
                 redactor.redact(report.errorType()), redactor.redact(report.errorCode()), redactor.redact(report.message()),
                 redactor.redact(report.displayMessage()), redactor.redact(report.requestId()), report.httpStatus(),
-                report.documentationUrl(), redactor.redact(report.meaning()), redactor.redact(report.nextStep()), report.fix());
+                redactor.redact(report.documentationUrl()), redactor.redact(report.meaning()), redactor.redact(report.nextStep()), report.fix());
     }
 
     /** Plaid's error pages are grouped by type: /docs/errors/item/#item_login_required. */

@@ -136,7 +136,7 @@ public final class MainWindow {
         return band;
     }
 
-    /** While the active profile talks plain http to another machine: what crosses the network unencrypted. */
+    /** While the active profile talks plain http to another machine (its user allowed it): what crosses the network unencrypted. */
     private Node plainHttpBand() {
         Label band = new Label(null, new FontIcon(Material2OutlinedAL.LOCK_OPEN));
         band.setId("plainHttpBand");
@@ -148,7 +148,8 @@ public final class MainWindow {
                     + "unencrypted to " + active.environment().displayName();
         }, model.activeProfileProperty()));
         band.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> model.activeProfile() != null && model.activeProfile().environment().sendsInClear(), model.activeProfileProperty()));
+                () -> model.activeProfile() != null && model.activeProfile().environment().sendsInClear()
+                        && model.activeProfile().environment().plainHttpAllowed(), model.activeProfileProperty()));
         band.managedProperty().bind(band.visibleProperty());
         return band;
     }
