@@ -1,8 +1,10 @@
 package dev.tartan.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tartan.concurrent.Futures;
+import dev.tartan.model.BaseUrls;
 import dev.tartan.model.Credentials;
+import dev.tartan.concurrent.Futures;
+import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.PlaidError;
 import dev.tartan.model.PlaidResponse;
 import okhttp3.Call;
@@ -15,6 +17,9 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSink;
+import okio.BufferedSource;
+import okio.Okio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +27,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +53,12 @@ public final class PlaidClient {
     private static final Logger LOG = LoggerFactory.getLogger(PlaidClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int EXCERPT_LENGTH = 160;
+    private static final long STREAM_CHUNK = 64 * 1024;
+
+    /** The most a reply may hold in memory: far above any Plaid reply, far below what would end Tartan. */
+    public static final long MAX_REPLY_BYTES = 256L * 1024 * 1024;
+    /** The most a file reply (PDF, zip) may hold when it goes to a file. */
+    public static final long MAX_FILE_BYTES = 4L * 1024 * 1024 * 1024;
 
     private final OkHttpClient http;
     private final HttpUrl baseUrl;
@@ -52,14 +66,24 @@ public final class PlaidClient {
     private final RetryPolicy retryPolicy;
     private final ScheduledExecutorService scheduler;
     private final String userAgent;
+    private final long maxReplyBytes;
 
     private PlaidClient(Builder builder) {
         this.http = hardened((builder.http != null ? builder.http : newHttpClient()).newBuilder()).build();
-        String base = Objects.requireNonNull(builder.baseUrl, "baseUrl").toString();
+        URI requested = Objects.requireNonNull(builder.baseUrl, "baseUrl");
+        if (BaseUrls.isInClear(requested) && !builder.plainHttpAllowed) {
+            throw new IllegalArgumentException(PlaidEnvironment.plainHttpRefusal(requested));
+        }
+        String base = requested.toString();
         // Resolve operation paths under the base URL's own path (a proxy may mount Plaid at /plaid/).
         this.baseUrl = HttpUrl.get(base.endsWith("/") ? base : base + "/");
         this.credentials = Objects.requireNonNull(builder.credentials, "credentials");
+        // OkHttp would refuse such a header value quoting all of it, the secret included.
+        credentials.problem().ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         this.retryPolicy = builder.retryPolicy;
+        this.maxReplyBytes = builder.maxReplyBytes;
         this.scheduler = builder.scheduler != null ? builder.scheduler : DefaultScheduler.INSTANCE;
         this.userAgent = "Tartan/" + Objects.requireNonNullElse(PlaidClient.class.getPackage().getImplementationVersion(), "dev");
         Redactor.shared().registerSecret(credentials.secret());
@@ -103,7 +127,20 @@ public final class PlaidClient {
 
     /** Sends a call; the future completes with the reply or fails with a {@link PlaidClientException}. */
     public CompletableFuture<PlaidResponse> send(PlaidRequest request) {
-        Exchange exchange = new Exchange(request);
+        return exchange(request, null);
+    }
+
+    /**
+     * Sends a call whose reply may be a file (a PDF, a zip): such a reply streams into {@code file}
+     * (written whole or not at all, up to {@link #MAX_FILE_BYTES}) and the response names it; a JSON
+     * reply or an error comes back in memory as from {@link #send(PlaidRequest)}.
+     */
+    public CompletableFuture<PlaidResponse> download(PlaidRequest request, Path file) {
+        return exchange(request, Objects.requireNonNull(file, "file"));
+    }
+
+    private CompletableFuture<PlaidResponse> exchange(PlaidRequest request, Path fileForFileReply) {
+        Exchange exchange = new Exchange(request, fileForFileReply);
         exchange.attempt();
         return exchange;
     }
@@ -127,13 +164,15 @@ public final class PlaidClient {
     /** One call's life: attempts, retries, the outcome. Cancelling it cancels whatever is under way. */
     private final class Exchange extends CompletableFuture<PlaidResponse> implements Callback {
         private final PlaidRequest request;
+        private final Path fileForFileReply;
         private final long startNanos = System.nanoTime();
         private final AtomicInteger attempts = new AtomicInteger();
         private volatile Call call;
         private volatile ScheduledFuture<?> pendingRetry;
 
-        Exchange(PlaidRequest request) {
+        Exchange(PlaidRequest request, Path fileForFileReply) {
             this.request = request;
+            this.fileForFileReply = fileForFileReply;
         }
 
         void attempt() {
@@ -200,25 +239,37 @@ public final class PlaidClient {
 
         @Override
         public void onResponse(Call done, Response response) {
-            byte[] bytes;
+            Received received;
             String contentType;
             int status = response.code();
             String headerRequestId = response.header("Plaid-Request-ID");
             Duration retryAfter = retryAfter(response.header("Retry-After"));
             String location = response.header("Location");
             HttpUrl redirectTarget = location == null ? null : response.request().url().resolve(location);
+            boolean success = status >= 200 && status < 300;
             try (response; ResponseBody body = response.body()) {
-                contentType = body == null || body.contentType() == null ? null : body.contentType().toString();
-                bytes = body == null ? new byte[0] : body.bytes();
+                contentType = body.contentType() == null ? null : body.contentType().toString();
+                boolean toFile = fileForFileReply != null && success && isFile(contentType);
+                long limit = toFile ? MAX_FILE_BYTES : maxReplyBytes;
+                received = body.contentLength() > limit ? null
+                        : toFile ? streamToFile(body.source(), limit) : readAtMost(body.source(), limit);
+                if (received == null) {
+                    fail(new PlaidUnexpectedResponseException(request.method(), request.path(), status, contentType,
+                            "the reply is larger than " + limit / (1024 * 1024) + " MB, more than Tartan takes"
+                                    + (toFile || fileForFileReply != null ? "" : " in memory (a file reply can go to a file)"), ""));
+                    return;
+                }
             } catch (IOException e) {
                 onFailure(done, e);
                 return;
             }
             if (isDone()) {
+                received.discard();
                 return;
             }
-            if (status >= 200 && status < 300) {
-                succeed(status, headerRequestId, contentType, bytes);
+            byte[] bytes = received.bytes();
+            if (success) {
+                succeed(status, headerRequestId, contentType, received);
                 return;
             }
             if (status >= 300 && status < 400) {
@@ -233,12 +284,13 @@ public final class PlaidClient {
             fail(errorFrom(status, contentType, bytes));
         }
 
-        private void succeed(int status, String headerRequestId, String contentType, byte[] bytes) {
+        private void succeed(int status, String headerRequestId, String contentType, Received received) {
             String requestId = headerRequestId;
             JsonNode json = null;
+            byte[] bytes = received.bytes();
             if (isFile(contentType)) {
-                LOG.info("{} {} -> {} request_id={} {} ms, {} bytes of {}", request.method(), request.path(), status,
-                        requestId, elapsed().toMillis(), bytes.length, contentType);
+                LOG.info("{} {} -> {} request_id={} {} ms, {} bytes of {}{}", request.method(), request.path(), status,
+                        requestId, elapsed().toMillis(), received.size(), contentType, received.file() == null ? "" : " to a file");
             } else {
                 json = parseJson(bytes);
                 if (json == null) {
@@ -254,7 +306,29 @@ public final class PlaidClient {
                 LOG.info("{} {} -> {} request_id={} {} ms{}", request.method(), request.path(), status, requestId,
                         elapsed().toMillis(), attempts.get() > 1 ? " (" + attempts.get() + " attempts)" : "");
             }
-            complete(new PlaidResponse(status, requestId, elapsed(), attempts.get(), contentType, bytes, json));
+            complete(new PlaidResponse(status, requestId, elapsed(), attempts.get(), contentType, bytes, json,
+                    received.file(), received.size()));
+        }
+
+        /** The body written to {@code fileForFileReply} (beside it first, then renamed), or null past {@code limit}. */
+        private Received streamToFile(BufferedSource source, long limit) throws IOException {
+            Path partial = fileForFileReply.resolveSibling(fileForFileReply.getFileName() + ".part");
+            long size = 0;
+            try {
+                try (BufferedSink sink = Okio.buffer(Okio.sink(partial))) {
+                    for (long read; (read = source.read(sink.getBuffer(), STREAM_CHUNK)) != -1; ) {
+                        size += read;
+                        if (size > limit) {
+                            return null;
+                        }
+                        sink.emitCompleteSegments();
+                    }
+                }
+                Files.move(partial, fileForFileReply, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return new Received(new byte[0], fileForFileReply, size);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
         }
 
         private PlaidClientException errorFrom(int status, String contentType, byte[] bytes) {
@@ -299,6 +373,30 @@ public final class PlaidClient {
         private Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - startNanos);
         }
+    }
+
+    /** A reply's body: in memory, or in a file (then {@code bytes} is empty). */
+    private record Received(byte[] bytes, Path file, long size) {
+
+        /** Removes the file of a reply that came after the call was cancelled. */
+        void discard() {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warn("Could not remove {}, the reply of a cancelled call: {}", file, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The body in memory, or null when it is longer than {@code limit}. */
+    private static Received readAtMost(BufferedSource source, long limit) throws IOException {
+        if (source.request(limit + 1)) {
+            return null;
+        }
+        byte[] bytes = source.readByteArray();
+        return new Received(bytes, null, bytes.length);
     }
 
     static PlaidError plaidError(JsonNode json, int httpStatus) {
@@ -407,8 +505,19 @@ public final class PlaidClient {
         private Credentials credentials;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private ScheduledExecutorService scheduler;
+        private boolean plainHttpAllowed;
+        private long maxReplyBytes = MAX_REPLY_BYTES;
 
         private Builder() {
+        }
+
+        /** The most a reply may hold in memory ({@link #MAX_REPLY_BYTES} unless set); a longer one fails the call. */
+        public Builder maxReplyBytes(long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("The reply limit must be positive, not " + value);
+            }
+            this.maxReplyBytes = value;
+            return this;
         }
 
         /** The shared OkHttp client (connection pool, dispatcher); a new one if not given. */
@@ -420,6 +529,15 @@ public final class PlaidClient {
         /** Where calls go: https://sandbox.plaid.com, https://production.plaid.com, the emulator, a proxy. */
         public Builder baseUrl(URI value) {
             this.baseUrl = value;
+            return this;
+        }
+
+        /**
+         * Allows an http:// base URL on another machine, where the secret and tokens travel
+         * unencrypted; without it such a URL is refused. Loopback needs no permission.
+         */
+        public Builder allowPlainHttp(boolean value) {
+            this.plainHttpAllowed = value;
             return this;
         }
 

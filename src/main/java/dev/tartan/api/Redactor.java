@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tartan.model.Masking;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Locale;
@@ -24,7 +25,9 @@ public final class Redactor {
     private static final Redactor SHARED = new Redactor();
 
     /** JSON fields whose value is always masked, whatever it looks like. */
-    private static final Set<String> SECRET_FIELDS = Set.of("secret", "client_secret");
+    private static final Set<String> SECRET_FIELDS = Set.of("secret", "client_secret", "auth_token");
+    /** JSON fields holding a bank account's number: masked to their last four characters, as Plaid's own "mask". */
+    private static final Set<String> ACCOUNT_NUMBER_FIELDS = Set.of("account", "account_number", "iban");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
@@ -80,7 +83,22 @@ public final class Redactor {
         return redact(text.toString());
     }
 
-    /** A copy of the JSON with secret fields masked and every string redacted as text. */
+    /**
+     * JSON text as {@link #redact(JsonNode)} redacts it (so that its secret and account-number
+     * fields are masked too), or, when it is not JSON, redacted as text.
+     */
+    public String redactJsonText(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return redact(PlaidJson.mapper().readTree(json)).toString();
+        } catch (IOException e) {
+            return redact(json);
+        }
+    }
+
+    /** A copy of the JSON with secret and account-number fields masked and every string redacted as text. */
     public JsonNode redact(JsonNode json) {
         if (json == null) {
             return null;
@@ -96,8 +114,11 @@ public final class Redactor {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = field.getValue();
-                if (value.isTextual() && SECRET_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+                String name = field.getKey().toLowerCase(Locale.ROOT);
+                if (value.isTextual() && SECRET_FIELDS.contains(name)) {
                     field.setValue(TextNode.valueOf(Masking.maskSecret(value.asText())));
+                } else if (value.isTextual() && ACCOUNT_NUMBER_FIELDS.contains(name)) {
+                    field.setValue(TextNode.valueOf(Masking.maskAccountNumber(value.asText())));
                 } else if (value.isTextual()) {
                     field.setValue(TextNode.valueOf(redact(value.asText())));
                 } else {

@@ -34,7 +34,7 @@ final class AppExecutors {
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
             thread.setDaemon(true);
-            thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught failure on {}", t.getName(), e));
+            thread.setUncaughtExceptionHandler(UncaughtFailures.INSTANCE);
             return thread;
         };
     }

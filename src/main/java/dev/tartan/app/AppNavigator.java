@@ -2,6 +2,7 @@ package dev.tartan.app;
 
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.PaneTarget;
+import dev.tartan.model.PlaidLinks;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
@@ -10,8 +11,12 @@ import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
-import javafx.application.HostServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -20,15 +25,15 @@ import java.util.function.Supplier;
  */
 final class AppNavigator implements Navigator {
 
-    private final HostServices host;
+    private static final Logger LOG = LoggerFactory.getLogger(AppNavigator.class);
+
     private final Supplier<ConsoleViewModel> console;
     private final Supplier<ItemsViewModel> items;
     private final Supplier<ProcessorViewModel> processor;
     private MainWindow window;
 
-    AppNavigator(HostServices host, Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items,
+    AppNavigator(Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items,
                  Supplier<ProcessorViewModel> processor) {
-        this.host = host;
         this.console = console;
         this.items = items;
         this.processor = processor;
@@ -61,6 +66,24 @@ final class AppNavigator implements Navigator {
 
     @Override
     public void openLink(String url) {
-        host.showDocument(url);
+        PlaidLinks.plaidPage(url).ifPresentOrElse(AppNavigator::open, () -> LOG.warn("Not opening a link that is not a plaid.com page: {}", url));
+    }
+
+    @Override
+    public void openFile(Path file) {
+        showFile(file);
+    }
+
+    /** Opens a file in the program the desktop chooses for it (the console's PDFs and zips). */
+    static void showFile(Path file) {
+        open(file.toUri());
+    }
+
+    private static void open(URI target) {
+        try {
+            ChildProcesses.open(target);
+        } catch (IOException e) {
+            LOG.warn("Could not open {}: {}", target, e.getMessage());
+        }
     }
 }

@@ -14,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        UncaughtFailures.install();
         Optional<WindowOptions> window = WindowOptions.parse(args);
         if (window.isEmpty()) {
             // A command, --help, --version or a mistake: picocli runs it or explains.

@@ -32,7 +32,6 @@ import dev.tartan.ui.shell.UnlockView;
 import dev.tartan.ui.shell.VaultViewModel;
 import dev.tartan.ui.shell.WelcomeView;
 import javafx.application.Application;
-import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -149,16 +148,15 @@ public final class TartanApplication extends Application {
         shell.darkProperty().set("dark".equals(settings.get(SettingsService.THEME)));
 
         // Every failed call, the console's too, reaches the status bar through the gateway.
-        HostServices host = getHostServices();
         Supplier<ConsoleViewModel> consoleModel = memoize(() -> new ConsoleViewModel(context.catalog, context.console,
-                context.tokens, context.tasks, shell.activeProfileProperty(), file -> host.showDocument(file.toUri().toString())));
+                context.tokens, context.tasks, shell.activeProfileProperty(), AppNavigator::showFile));
         PaneServices pane = new PaneServices(context.calls, context.tokens, context.institutions, context.catalog, context.tasks,
                 shell.activeProfileProperty());
         Supplier<ItemsViewModel> itemsModel = memoize(() -> new ItemsViewModel(pane, context.items, context.transactions,
                 context.processorTokens));
         Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(pane, context.processorTokens,
                 context.processorAccounts, context.signal, context.processorWebhooks, context.transactions));
-        AppNavigator navigator = new AppNavigator(host, consoleModel, itemsModel, processorModel);
+        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));

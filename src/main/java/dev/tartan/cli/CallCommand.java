@@ -3,7 +3,6 @@ package dev.tartan.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidClient;
-import dev.tartan.api.PlaidClientException;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
 import dev.tartan.api.Redactor;
@@ -61,6 +60,15 @@ public final class CallCommand implements Callable<Integer> {
             description = "Where to send it: sandbox, production, or a base URL such as http://127.0.0.1:8080 (default: sandbox).")
     String environment;
 
+    @Option(names = "--production",
+            description = "Treat the --env URL as Plaid Production (a proxy in front of it, say): destructive and money-moving "
+                    + "calls then need confirmation. Plaid's own production host and a body holding a production token need it anyway.")
+    boolean markedProduction;
+
+    @Option(names = "--allow-insecure-http",
+            description = "Allow an http:// --env URL on another machine; the secret and tokens then cross the network unencrypted.")
+    boolean plainHttpAllowed;
+
     @Option(names = "--profile", paramLabel = "NAME",
             description = "Use a profile stored in the vault (its environment and credentials) instead of --env and PLAID_CLIENT_ID/PLAID_SECRET; "
                     + "the call is then kept in the vault's request history and audit log.")
@@ -96,6 +104,11 @@ public final class CallCommand implements Callable<Integer> {
 
     private Integer callOperation() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (profileName != null && (markedProduction || plainHttpAllowed)) {
+            throw new CommandFailure("--production and --allow-insecure-http go with --env URL; a profile keeps its own "
+                    + "(tartan profile add NAME --env URL --production ...)");
+        }
+        PlaidEnvironment target = profileName == null ? targetOfEnv() : null;
         OperationCatalog catalog = OperationCatalog.loadBundled();
         Operation op = catalog.find(operation).orElseThrow(() -> unknownOperation(catalog));
         String path = pathToCall(op);
@@ -114,11 +127,13 @@ public final class CallCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        try (Connection connection = profileName != null ? ConnectionToProfile.open(spec, profileName) : direct()) {
-            if (connection.production() && op.needsProductionConfirmation() && !confirmed(op, err)) {
+        try (Connection connection = profileName != null ? ConnectionToProfile.open(spec, profileName) : direct(target)) {
+            PlaidEnvironment destination = connection.environment();
+            if (op.needsProductionConfirmation() && destination.isProductionCall(request.body()) && !confirmed(op,
+                    destination.isProduction() ? "in PRODUCTION" : "in PRODUCTION (the body holds a Production token)", err)) {
                 return ExitCodes.USAGE;
             }
-            CompletableFuture<PlaidResponse> call = connection.send(request);
+            CompletableFuture<PlaidResponse> call = out == null ? connection.send(request) : connection.download(request, out);
             Thread cancelOnExit = new Thread(() -> call.cancel(true));
             Runtime.getRuntime().addShutdownHook(cancelOnExit);
             try {
@@ -159,18 +174,14 @@ public final class CallCommand implements Callable<Integer> {
     }
 
     /** Without --profile: --env and the PLAID_CLIENT_ID / PLAID_SECRET variables. */
-    private Connection direct() {
-        PlaidEnvironment target = PlaidEnvironment.parse(environment);
-        if (target.baseUrl() == null) {
-            throw new CommandFailure("--env emulator needs the emulator's URL (tartan emulator prints it), or use --profile \""
-                    + "Local emulator\" to start the built-in one");
-        }
+    private Connection direct(PlaidEnvironment target) {
         Credentials credentials = credentialsFromEnvironment();
-        PlaidClient client = PlaidClient.builder().baseUrl(target.baseUrl()).credentials(credentials).build();
+        PlaidClient client = PlaidClient.builder().baseUrl(target.baseUrl()).allowPlainHttp(target.plainHttpAllowed())
+                .credentials(credentials).build();
         return new Connection() {
             @Override
-            public boolean production() {
-                return target.isProduction();
+            public PlaidEnvironment environment() {
+                return target;
             }
 
             @Override
@@ -179,9 +190,33 @@ public final class CallCommand implements Callable<Integer> {
             }
 
             @Override
+            public CompletableFuture<PlaidResponse> download(PlaidRequest request, Path file) {
+                return client.download(request, file);
+            }
+
+            @Override
             public void close() {
             }
         };
+    }
+
+    /** --env with what --production and --allow-insecure-http say about it. */
+    private PlaidEnvironment targetOfEnv() {
+        PlaidEnvironment target = PlaidEnvironment.parse(environment);
+        if (target.baseUrl() == null) {
+            throw new CommandFailure("--env emulator needs the emulator's URL (tartan emulator prints it), or use --profile \""
+                    + "Local emulator\" to start the built-in one");
+        }
+        if ((markedProduction || plainHttpAllowed) && target.kind() != PlaidEnvironment.Kind.CUSTOM) {
+            throw new CommandFailure("--production and --allow-insecure-http are for an --env URL, not --env " + target.asText());
+        }
+        if (markedProduction || plainHttpAllowed) {
+            target = target.withProductionMark(markedProduction).withPlainHttpAllowed(plainHttpAllowed);
+        }
+        target.plainHttpRefusal().ifPresent(refusal -> {
+            throw new CommandFailure(refusal + " Nothing was sent.");
+        });
+        return target;
     }
 
     private Credentials credentialsFromEnvironment() {
@@ -190,7 +225,13 @@ public final class CallCommand implements Callable<Integer> {
         if (clientId == null || clientId.isBlank() || secret == null || secret.isBlank()) {
             throw new CommandFailure("set PLAID_CLIENT_ID and PLAID_SECRET to your Plaid credentials, or use --profile NAME");
         }
-        return new Credentials(clientId.trim(), secret.trim());
+        Credentials credentials = new Credentials(clientId.trim(), secret.trim());
+        Credentials.characterProblem("PLAID_CLIENT_ID", credentials.clientId())
+                .or(() -> Credentials.characterProblem("PLAID_SECRET", credentials.secret()))
+                .ifPresent(problem -> {
+                    throw new CommandFailure(problem + " Nothing was sent.");
+                });
+        return credentials;
     }
 
     private String readBody() throws IOException {
@@ -208,17 +249,18 @@ public final class CallCommand implements Callable<Integer> {
         return body;
     }
 
-    private boolean confirmed(Operation op, PrintWriter err) {
+    /** {@code where} says why the call counts as Production. */
+    private boolean confirmed(Operation op, String where, PrintWriter err) {
         if (yes) {
             return true;
         }
         java.io.Console console = System.console();
         String what = op.path() + " " + op.flags().stream().map(f -> f.label()).toList();
         if (console == null) {
-            err.println("error: " + what + " in PRODUCTION needs confirmation: add --yes");
+            err.println("error: " + what + " " + where + " needs confirmation: add --yes");
             return false;
         }
-        String answer = console.readLine("%s in PRODUCTION. Type the path (%s) to go ahead: ", what, op.path());
+        String answer = console.readLine("%s %s. Type the path (%s) to go ahead: ", what, where, op.path());
         if (answer == null || !answer.trim().equals(op.path())) {
             err.println("Not confirmed; nothing was sent.");
             return false;
@@ -232,13 +274,15 @@ public final class CallCommand implements Callable<Integer> {
                     response.duration().toMillis(), response.attempts() > 1 ? "  (" + response.attempts() + " attempts)" : "");
         }
         if (out != null) {
-            Files.write(out, response.isJson() ? pretty(response.json()).getBytes(StandardCharsets.UTF_8) : response.bytes());
+            if (response.file() == null) {
+                Files.write(out, response.isJson() ? pretty(response.json()).getBytes(StandardCharsets.UTF_8) : response.bytes());
+            }
             err.printf("Wrote %s (%d bytes, %s)%n", out, Files.size(out), response.contentType());
             return ExitCodes.OK;
         }
         if (!response.isJson()) {
             err.printf("error: the reply is a file (%s, %d bytes): add --out FILE to save it%n",
-                    response.contentType(), response.bytes().length);
+                    response.contentType(), response.size());
             return ExitCodes.USAGE;
         }
         PrintWriter stdout = spec.commandLine().getOut();
@@ -249,9 +293,12 @@ public final class CallCommand implements Callable<Integer> {
 
     /** Where a call goes, and what it holds open until the command ends. */
     interface Connection extends AutoCloseable {
-        boolean production();
+        PlaidEnvironment environment();
 
         CompletableFuture<PlaidResponse> send(PlaidRequest request);
+
+        /** Sends {@code request}; a file reply streams into {@code file}. */
+        CompletableFuture<PlaidResponse> download(PlaidRequest request, Path file);
 
         @Override
         void close();
@@ -276,7 +323,7 @@ public final class CallCommand implements Callable<Integer> {
             }
             return ExitCodes.PLAID_ERROR;
         }
-        line.accept("error: " + (failure instanceof PlaidClientException client ? client.getMessage() : failure));
+        line.accept("error: " + (failure.getMessage() != null ? failure.getMessage() : failure.toString()));
         return ExitCodes.FAILURE;
     }
 

@@ -13,6 +13,7 @@ import dev.tartan.store.DataDirectory;
 import dev.tartan.store.Vault;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -66,13 +67,18 @@ final class ConnectionToProfile implements CallCommand.Connection {
     }
 
     @Override
-    public boolean production() {
-        return profile.environment().kind() == PlaidEnvironment.Kind.PRODUCTION;
+    public PlaidEnvironment environment() {
+        return profile.environment();
     }
 
     @Override
     public CompletableFuture<PlaidResponse> send(PlaidRequest request) {
         return gateway.call(profile, request);
+    }
+
+    @Override
+    public CompletableFuture<PlaidResponse> download(PlaidRequest request, Path file) {
+        return gateway.download(profile, request, file);
     }
 
     @Override

@@ -41,6 +41,16 @@ public final class ProfileCommand {
                 description = "sandbox, production, emulator, or a base URL (http:// or https://).")
         PlaidEnvironment environment;
 
+        @Option(names = "--production", negatable = true,
+                description = "Whether the --env URL reaches Plaid Production (a proxy in front of it, say). Required for a URL "
+                        + "that is neither this machine nor one of Plaid's hosts: Tartan cannot tell from the URL, and in "
+                        + "Production it asks before anything destructive or money-moving.")
+        Boolean markedProduction;
+
+        @Option(names = "--allow-insecure-http",
+                description = "Allow an http:// --env URL on another machine; the secret and tokens then cross the network unencrypted.")
+        boolean plainHttpAllowed;
+
         @Option(names = "--client-id", required = true, paramLabel = "ID", description = "The Plaid client_id.")
         String clientId;
 
@@ -56,23 +66,48 @@ public final class ProfileCommand {
         public Integer call() throws Exception {
             return VaultAccess.run(spec, () -> {
                 VaultAccess access = new VaultAccess(spec);
+                PlaidEnvironment target = answered(environment);
                 Profile profile;
                 // Unlock first, so that nobody types a secret into a vault that will not open.
                 try (Vault vault = access.open()) {
-                    profile = new Profile(name, environment, new Credentials(clientId.strip(), readSecret()));
+                    Credentials credentials = new Credentials(clientId.strip(), readSecret());
+                    credentials.problem().ifPresent(problem -> {
+                        throw new CommandFailure(problem + " Nothing was saved.");
+                    });
+                    profile = new Profile(name, target, credentials);
                     if (replace) {
                         vault.profiles().save(profile);
                     } else {
                         vault.profiles().add(profile);
                     }
                     vault.audit().append(replace ? "profile.save" : "profile.add",
-                            List.of(profile.name(), environment.asText()), "success", null);
+                            List.of(profile.name(), describe(target)), "success", null);
                 }
                 access.out().printf("Saved profile %s (%s, client_id %s, secret %s).%n", profile.name(),
-                        environment.displayName(), profile.credentials().clientId(),
+                        target.displayName() + (target.isProduction() ? ", Production" : ""), profile.credentials().clientId(),
                         Masking.maskSecret(profile.credentials().secret()));
                 return 0;
             });
+        }
+
+        /** {@code given} with what --production and --allow-insecure-http say, refused where they are needed and missing. */
+        private PlaidEnvironment answered(PlaidEnvironment given) {
+            if (given.kind() != PlaidEnvironment.Kind.CUSTOM) {
+                if (Boolean.TRUE.equals(markedProduction) || plainHttpAllowed) {
+                    throw new CommandFailure("--production and --allow-insecure-http are for an --env URL, not --env " + given.asText());
+                }
+                return given;
+            }
+            if (markedProduction == null && given.needsProductionAnswer()) {
+                throw new CommandFailure("Does " + given.baseUrl() + " reach Plaid Production? Tartan cannot tell from the URL: "
+                        + "add --production (Tartan then asks before anything destructive or money-moving) or --no-production.");
+            }
+            PlaidEnvironment target = given.withProductionMark(Boolean.TRUE.equals(markedProduction))
+                    .withPlainHttpAllowed(plainHttpAllowed);
+            target.plainHttpRefusal().ifPresent(refusal -> {
+                throw new CommandFailure(refusal + " Nothing was saved.");
+            });
+            return target;
         }
 
         private String readSecret() throws IOException {
@@ -115,12 +150,12 @@ public final class ProfileCommand {
                     return 0;
                 }
                 int nameWidth = Math.max(4, profiles.stream().mapToInt(p -> p.name().length()).max().orElse(0));
-                int envWidth = Math.max(11, profiles.stream().mapToInt(p -> p.environment().asText().length()).max().orElse(0));
+                int envWidth = Math.max(11, profiles.stream().mapToInt(p -> describe(p.environment()).length()).max().orElse(0));
                 int idWidth = Math.max(9, profiles.stream().mapToInt(p -> p.credentials().clientId().length()).max().orElse(0));
                 String format = "%-" + nameWidth + "s  %-" + envWidth + "s  %-" + idWidth + "s  %s%n";
                 out.printf(format, "NAME", "ENVIRONMENT", "CLIENT ID", "SECRET");
                 for (Profile p : profiles) {
-                    out.printf(format, p.name(), p.environment().asText(), p.credentials().clientId(),
+                    out.printf(format, p.name(), describe(p.environment()), p.credentials().clientId(),
                             Masking.maskSecret(p.credentials().secret()));
                 }
                 return 0;
@@ -149,6 +184,12 @@ public final class ProfileCommand {
                 return 0;
             });
         }
+    }
+
+    /** The environment as typed, with what its user said about a custom URL. */
+    static String describe(PlaidEnvironment environment) {
+        return environment.asText() + (environment.markedProduction() ? " (production)" : "")
+                + (environment.plainHttpAllowed() ? " (plain http allowed)" : "");
     }
 
     /** Reads --env with the model's own parser, so that its message reaches the user. */

@@ -4,6 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.PrintWriter;
+
 /**
  * The root of Tartan's command line. With no subcommand the launcher opens the window instead
  * (see {@code dev.tartan.app.Main}); this class only describes the commands.
@@ -30,10 +32,23 @@ public final class TartanCommand {
 
     /** The same, with commands made by {@code factory} (tests give commands their own environment). */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
-        CommandLine cl = new CommandLine(new TartanCommand(), factory);
+        CommandLine cl = new RedactedErrors(new TartanCommand(), factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExpandAtFiles(false); // "--body @file" is ours to read, not picocli's argument file
+        cl.setErr(cl.getErr()); // hands every subcommand the redacting writer
         return cl;
+    }
+
+    /** A command line whose standard error, whoever sets it, is redacted line by line. */
+    private static final class RedactedErrors extends CommandLine {
+        RedactedErrors(Object command, IFactory factory) {
+            super(command, factory);
+        }
+
+        @Override
+        public CommandLine setErr(PrintWriter err) {
+            return super.setErr(RedactingPrintWriter.around(err));
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -87,7 +87,7 @@ public final class VaultCommand {
     @Command(name = "passwd", mixinStandardHelpOptions = true,
             description = "Change the vault's passphrase. No other Tartan may have the vault open meanwhile.")
     static final class Passwd implements Callable<Integer> {
-        static final String NEW_VARIABLE = "TARTAN_NEW_PASSPHRASE";
+        static final String NEW_VARIABLE = Passphrases.NEW_VARIABLE;
 
         @Spec
         CommandSpec spec;

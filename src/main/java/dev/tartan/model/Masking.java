@@ -23,6 +23,14 @@ public final class Masking {
         return DOTS + (secret.length() > 8 ? secret.substring(secret.length() - 2) : "");
     }
 
+    /** A bank account number keeps its last four characters when it has eight or more: {@code ••••6789}. */
+    public static String maskAccountNumber(String number) {
+        if (number == null || number.isEmpty()) {
+            return "";
+        }
+        return DOTS + (number.length() >= 8 ? number.substring(number.length() - 4) : "");
+    }
+
     /** The text with every Plaid token in it masked as {@link #maskToken(String)} does. */
     public static String maskTokensIn(String text) {
         if (text == null || text.isEmpty()) {

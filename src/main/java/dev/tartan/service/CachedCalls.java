@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidRequest;
+import dev.tartan.api.Redactor;
 import dev.tartan.concurrent.Futures;
 import dev.tartan.model.CachedResult;
 import dev.tartan.model.CallRecord;
@@ -62,7 +63,9 @@ public final class CachedCalls {
         CompletableFuture<PlaidResponse> call = plaid.call(profile, PlaidRequest.post(path, body));
         call.whenComplete((response, failure) -> log.accept(CallRecords.of(path, started, response, failure, clock)));
         return Futures.flatMap(call, response -> CompletableFuture.supplyAsync(() -> {
-            CachedResult stored = vault.cache().put(profile.name(), path, canonical(body), response.text(), response.requestId());
+            // Kept as the history keeps replies: account numbers and secrets masked (the pane has the whole reply now).
+            CachedResult stored = vault.cache().put(profile.name(), path, canonical(body),
+                    Redactor.shared().redact(response.json()).toString(), response.requestId());
             return new Fetched(response.json(), stored.fetchedAt(), response.requestId(), false);
         }, io));
     }
@@ -81,7 +84,8 @@ public final class CachedCalls {
      */
     public CompletableFuture<Fetched> remember(Profile profile, String path, ObjectNode body, JsonNode value, String requestId) {
         return CompletableFuture.supplyAsync(() -> {
-            CachedResult stored = vault.cache().put(profile.name(), path, canonical(body), value.toString(), requestId);
+            CachedResult stored = vault.cache().put(profile.name(), path, canonical(body), Redactor.shared().redact(value).toString(),
+                    requestId);
             return new Fetched(value, stored.fetchedAt(), requestId, true);
         }, io);
     }

@@ -127,7 +127,7 @@ public final class ConsoleService {
         return plaid.endpointOf(profile).thenApply(endpoint -> {
             String url = resolve(endpoint.baseUrl(), operation.path());
             String secret = reveal ? endpoint.credentials().secret() : Masking.maskSecret(endpoint.credentials().secret());
-            String data = reveal || body == null ? body : Redactor.shared().redact(body);
+            String data = reveal ? body : Redactor.shared().redactJsonText(body);
             StringBuilder curl = new StringBuilder("curl -X ").append(operation.method()).append(' ').append(quote(url));
             if (operation.method().equals("POST")) {
                 curl.append(" \\\n  -H 'Content-Type: application/json'");

@@ -21,7 +21,12 @@ public final class FailureDescriber {
     private FailureDescriber() {
     }
 
+    /** What went wrong, every text redacted: a message may echo whatever was sent or received. */
     public static FailureReport describe(Throwable failure) {
+        return redacted(reportOf(failure));
+    }
+
+    private static FailureReport reportOf(Throwable failure) {
         Throwable error = Futures.unwrap(failure);
         if (error instanceof PlaidApiException api) {
             return fromPlaid(api);
@@ -56,11 +61,11 @@ public final class FailureDescriber {
             return local("Vault problem", vault.getMessage(), "Try again; if it keeps failing, the log has the details.");
         }
         if (error instanceof IllegalArgumentException invalid) {
-            return new FailureReport("Invalid input", null, null, null, Redactor.shared().redact(invalid.getMessage()), null,
+            return new FailureReport("Invalid input", null, null, null, invalid.getMessage(), null,
                     null, null, null, null, "Correct it and try again.", FixAction.NONE);
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        return new FailureReport("Something went wrong", operation, null, null, Redactor.shared().redact(message), null,
+        return new FailureReport("Something went wrong", operation, null, null, message, null,
                 null, null, null, null, "Try again; if it keeps failing, the log has the details.", FixAction.RETRY);
     }
 
@@ -69,7 +74,7 @@ public final class FailureDescriber {
     }
 
     private static FailureReport fromPlaid(PlaidApiException exception) {
-        return describe(exception.error(), exception.method() + " " + exception.path());
+        return reportOf(exception.error(), exception.method() + " " + exception.path());
     }
 
     /**
@@ -77,6 +82,10 @@ public final class FailureDescriber {
      * /item/get: {@code operation} says where it was seen.
      */
     public static FailureReport describe(PlaidError error, String operation) {
+        return redacted(reportOf(error, operation));
+    }
+
+    private static FailureReport reportOf(PlaidError error, String operation) {
         PlaidErrorGuide.Entry guide = PlaidErrorGuide.forCode(error.errorCode());
         if (guide == null) {
             guide = PlaidErrorGuide.forCode(error.errorType());
@@ -89,7 +98,7 @@ public final class FailureDescriber {
                 operation,
                 error.errorType(),
                 error.errorCode(),
-                Redactor.shared().redact(error.errorMessage()),
+                error.errorMessage(),
                 error.displayMessage(),
                 error.requestId(),
                 error.httpStatus(),
@@ -97,6 +106,14 @@ public final class FailureDescriber {
                 guide == null ? null : guide.meaning(),
                 nextStep,
                 guide == null ? FixAction.NONE : guide.fix());
+    }
+
+    private static FailureReport redacted(FailureReport report) {
+        Redactor redactor = Redactor.shared();
+        return new FailureReport(redactor.redact(report.title()), redactor.redact(report.operation()),
+                redactor.redact(report.errorType()), redactor.redact(report.errorCode()), redactor.redact(report.message()),
+                redactor.redact(report.displayMessage()), redactor.redact(report.requestId()), report.httpStatus(),
+                redactor.redact(report.documentationUrl()), redactor.redact(report.meaning()), redactor.redact(report.nextStep()), report.fix());
     }
 
     /** Plaid's error pages are grouped by type: /docs/errors/item/#item_login_required. */

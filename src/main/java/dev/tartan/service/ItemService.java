@@ -146,20 +146,24 @@ public final class ItemService {
 
     /**
      * Rotates the access token (/item/access_token/invalidate): the old one stops working at once,
-     * so the token book swaps it for the new one, keeping its label and notes.
+     * so the token book swaps it for the new one, keeping its label and notes. The rotation is
+     * written to the audit log as pending before Plaid is asked: a vault that cannot take a write
+     * then would lose the new token after, so nothing is sent. The swap and its confirmation follow.
      */
     public CompletableFuture<TokenEntry> rotateAccessToken(Profile profile, TokenEntry item, Consumer<CallRecord> log) {
-        return Futures.flatMap(calls.send(profile, "/item/access_token/invalidate", withToken(item.value()), log),
-                response -> CompletableFuture.supplyAsync(() -> {
+        List<String> targets = List.of("item_id=" + item.ownerId(), "old=" + item.maskedValue());
+        CompletableFuture<Void> pending = CompletableFuture.runAsync(
+                () -> vault.audit().append("rotate access token", targets, "pending", null), io);
+        return Futures.flatMap(Futures.flatMap(pending, written -> calls.send(profile, "/item/access_token/invalidate",
+                withToken(item.value()), log)), response -> CompletableFuture.supplyAsync(() -> {
                     String fresh = response.json().path("new_access_token").asText();
                     TokenEntry replacement = TokenEntry.of(TokenKind.ACCESS, fresh, item.profile(), item.ownerId())
                             .withLabel(item.label())
                             .withInstitution(item.institution())
                             .withNotes(item.notes());
-                    TokenEntry saved = vault.tokens().save(replacement);
-                    vault.tokens().remove(item.value());
-                    vault.audit().append("rotate access token", List.of("item_id=" + item.ownerId(),
-                            "old=" + item.maskedValue(), "new=" + saved.maskedValue()), "ok", response.requestId());
+                    TokenEntry saved = vault.tokens().replace(item.value(), replacement);
+                    vault.audit().append("rotate access token", List.of(targets.get(0), targets.get(1), "new=" + saved.maskedValue()),
+                            "ok", response.requestId());
                     return saved;
                 }, io));
     }

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -78,8 +80,21 @@ public final class PlaidGateway implements PlaidCalls {
 
     @Override
     public CompletableFuture<PlaidResponse> call(Profile profile, PlaidRequest request) {
+        return exchange(profile, request, client -> client.send(request));
+    }
+
+    /**
+     * Sends {@code request} for {@code profile}; a file reply (a PDF, a zip) streams into {@code file}
+     * rather than memory (see {@link PlaidClient#download}). Cancelling the result cancels the HTTP call.
+     */
+    public CompletableFuture<PlaidResponse> download(Profile profile, PlaidRequest request, Path file) {
+        return exchange(profile, request, client -> client.download(request, file));
+    }
+
+    private CompletableFuture<PlaidResponse> exchange(Profile profile, PlaidRequest request,
+                                                      Function<PlaidClient, CompletableFuture<PlaidResponse>> send) {
         Instant started = clock.instant();
-        CompletableFuture<PlaidResponse> call = Futures.flatMap(clientFor(profile), client -> client.send(request));
+        CompletableFuture<PlaidResponse> call = Futures.flatMap(clientFor(profile), send);
         // The recording is handed to the executor before the caller hears of the reply.
         return Futures.tap(call, (response, error) -> io.execute(() -> record(profile, request, started, response, error)));
     }
@@ -104,6 +119,7 @@ public final class PlaidGateway implements PlaidCalls {
         return Futures.map(endpointOf(profile), endpoint -> clients.computeIfAbsent(profile, p -> PlaidClient.builder()
                 .httpClient(http.get())
                 .baseUrl(endpoint.baseUrl())
+                .allowPlainHttp(profile.environment().plainHttpAllowed())
                 .credentials(endpoint.credentials())
                 .build()));
     }
@@ -117,7 +133,8 @@ public final class PlaidGateway implements PlaidCalls {
         Duration duration = response != null ? response.duration() : Duration.between(started, clock.instant());
         try {
             vault.history().record(HistoryEntry.of(started, profile.name(), request.path(), status,
-                    duration.isNegative() ? Duration.ZERO : duration, requestId, redactedText(request.body()), replyText(response, error)));
+                    duration.isNegative() ? Duration.ZERO : duration, requestId, Redactor.shared().redactJsonText(request.body()),
+                    replyText(response, error)));
             if (!OperationRules.isReadOnly(request.method(), request.path()) && !(error instanceof java.util.concurrent.CancellationException)) {
                 vault.audit().append("call " + request.path(), targetsOf(request.body()),
                         outcome(status, error), requestId);
@@ -175,24 +192,14 @@ public final class PlaidGateway implements PlaidCalls {
         return "failed: " + Redactor.shared().redact(String.valueOf(error.getMessage()));
     }
 
-    private static String redactedText(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return Redactor.shared().redact(PlaidJson.mapper().readTree(json)).toString();
-        } catch (IOException e) {
-            return Redactor.shared().redact(json);
-        }
-    }
-
     private static String replyText(PlaidResponse response, Throwable error) {
         if (response != null) {
             if (!response.isJson()) {
-                return "[" + response.contentType() + ", " + response.bytes().length + " bytes]";
+                return "[" + response.contentType() + ", " + response.size() + " bytes" + (response.file() == null ? "" : ", saved to a file")
+                        + "]";
             }
-            JsonNode kept = response.bytes().length > HISTORY_WHOLE_REPLY_BYTES
-                    ? abridged(response.json(), response.bytes().length) : response.json();
+            JsonNode kept = response.size() > HISTORY_WHOLE_REPLY_BYTES
+                    ? abridged(response.json(), (int) response.size()) : response.json();
             return Redactor.shared().redact(kept).toString();
         }
         if (error instanceof PlaidApiException api) {

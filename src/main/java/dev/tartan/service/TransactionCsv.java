@@ -14,8 +14,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Transactions as CSV (RFC 4180): a header row, fields quoted when they hold a comma, a quote or
- * a line break, CRLF line ends, UTF-8. Dates are ISO (2024-03-01), amounts plain numbers as Plaid
+ * Transactions as CSV (RFC 4180): a header row, fields quoted when they hold a comma, a semicolon
+ * (the separator spreadsheets use in locales with a decimal comma), a quote or a line break, CRLF
+ * line ends, UTF-8. Dates are ISO (2024-03-01), amounts plain numbers as Plaid
  * signs them (12.5, -1200), pending is true or false.
  *
  * <p>Texts are guarded against formula injection: a spreadsheet runs a cell that starts with
@@ -91,7 +92,7 @@ final class TransactionCsv {
     private static boolean needsQuotes(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            if (c == ',' || c == ';' || c == '"' || c == '\n' || c == '\r') {
                 return true;
             }
         }

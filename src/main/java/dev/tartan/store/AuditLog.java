@@ -7,10 +7,13 @@ import dev.tartan.model.AuditEntry;
 import dev.tartan.model.AuditVerification;
 import dev.tartan.model.Masking;
 import dev.tartan.model.TokenKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,8 +29,9 @@ import java.util.regex.Matcher;
  * covers the previous entry's hash and all of its own fields, so changing, inserting or removing
  * an entry breaks the chain at that point, which {@link #verify()} reports. The last entry's number
  * and hash are also kept apart, as the chain's head (moved in the same transaction as each append,
- * and only ever forward), so that entries removed from or replaced at the end are caught too.
- * Tokens in any field are masked before they are written.
+ * and only ever forward), so that entries removed from or replaced at the end are caught too. The
+ * head is copied beside the vault as well ({@link AuditHeadCopy}), so that a whole vault put back
+ * from an older copy is caught. Tokens in any field are masked before they are written.
  */
 public final class AuditLog {
 
@@ -40,14 +44,94 @@ public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    private static final int SEAL_KEY_BYTES = 32;
+
     private final Database db;
     private final Clock clock;
     private final Supplier<String> actor;
+    private final AuditHeadCopy copy;
+    /** The key sealing the head's copy; it never changes once made, so it is read once. */
+    private volatile byte[] sealKey;
 
-    AuditLog(Database db, Clock clock, Supplier<String> actor) {
+    AuditLog(Database db, Clock clock, Supplier<String> actor, AuditHeadCopy copy) {
         this.db = db;
         this.clock = clock;
         this.actor = actor;
+        this.copy = copy;
+    }
+
+    /**
+     * Makes the key that seals the head's copy, and the copy, if the vault has none yet (a new
+     * vault, or one from before there were copies). The copy is written before the key is
+     * committed: a key in the vault always has had its copy.
+     */
+    void seal() {
+        if (sealKey() != null) {
+            return;
+        }
+        db.write(d -> {
+            if (d.queryLong("SELECT count(*) FROM audit_head_seal") > 0) {
+                return null;
+            }
+            Optional<Link> head = d.queryOne(HEAD, AuditLog::link);
+            if (head.isEmpty()) {
+                return null; // nothing to copy; verify-audit reports the missing head
+            }
+            byte[] key = new byte[SEAL_KEY_BYTES];
+            new SecureRandom().nextBytes(key);
+            d.update("INSERT INTO audit_head_seal (id, mac_key) VALUES (1, ?)", key);
+            copy.write(key, head.get().seq(), head.get().hash());
+            return null;
+        });
+    }
+
+    /**
+     * How the vault compares with the head's copy beside it, when that is a problem: a vault older
+     * than its log (put back from a copy), or a copy that is missing or was changed.
+     */
+    Optional<AuditVerification> compareWithCopy() {
+        byte[] key = sealKey();
+        Optional<Link> vaultHead = db.read(d -> d.queryOne(HEAD, AuditLog::link));
+        if (key == null || vaultHead.isEmpty()) {
+            return Optional.empty(); // a missing head is the chain's problem, reported as such
+        }
+        Link head = vaultHead.get();
+        long last = head.seq();
+        AuditHeadCopy.Reading reading = copy.read(key);
+        if (reading instanceof AuditHeadCopy.Missing) {
+            return Optional.of(AuditVerification.brokenAt(last, last + 1, "the copy of the log's head kept beside the vault ("
+                    + copy.file().getFileName() + ") is missing, so a vault put back from an older copy would go unseen"));
+        }
+        if (reading instanceof AuditHeadCopy.Forged) {
+            return Optional.of(AuditVerification.brokenAt(last, last + 1, "the copy of the log's head kept beside the vault ("
+                    + copy.file().getFileName() + ") was changed around Tartan"));
+        }
+        AuditHeadCopy.Sealed sealed = (AuditHeadCopy.Sealed) reading;
+        if (sealed.seq() > last) {
+            return Optional.of(AuditVerification.brokenAt(last, last + 1, "the vault is older than its audit log: entries up to #"
+                    + sealed.seq() + " were written, this vault ends at #" + last
+                    + " (was vault.db put back from an older copy?)"));
+        }
+        if (sealed.seq() == last && !sealed.hash().equals(head.hash())) {
+            return Optional.of(AuditVerification.brokenAt(last, last, "entry #" + last
+                    + " is not the one written last (the vault was replaced by another one)"));
+        }
+        return Optional.empty();
+    }
+
+    private byte[] sealKey() {
+        byte[] key = sealKey;
+        if (key == null) {
+            key = db.read(d -> d.queryOne("SELECT mac_key FROM audit_head_seal", row -> row.getBytes(1))).orElse(null);
+            sealKey = key;
+        }
+        return key;
+    }
+
+    private static VaultException missingHead() {
+        return new VaultException(
+                "The audit log's head is missing: the vault was changed around Tartan (see tartan vault verify-audit).");
     }
 
     /**
@@ -64,10 +148,9 @@ public final class AuditLog {
         List<String> ids = targets == null ? List.of() : targets.stream().map(AuditLog::masked).toList();
         String how = masked(require(outcome, "outcome"));
         String request = requestId == null ? null : masked(requestId);
-        return db.write(d -> {
+        AuditEntry entry = db.write(d -> {
             // Chained to the head, not to the last row: after a truncation the gap stays in the chain.
-            Link head = d.queryOne(HEAD, AuditLog::link).orElseThrow(() -> new VaultException(
-                    "The audit log's head is missing: the vault was changed around Tartan (see tartan vault verify-audit)."));
+            Link head = d.queryOne(HEAD, AuditLog::link).orElseThrow(AuditLog::missingHead);
             long seq = head.seq() + 1;
             String previousHash = head.hash();
             // Stored to the millisecond, so hash what will be read back.
@@ -78,6 +161,24 @@ public final class AuditLog {
             d.update("UPDATE audit_head SET seq = ?, hash = ?", seq, hash);
             return new AuditEntry(seq, at, who, what, ids, how, request, previousHash, hash);
         });
+        advanceCopy(entry);
+        return entry;
+    }
+
+    /**
+     * After the commit, so that the copy is never ahead of a vault that kept the entry. Should it
+     * fail, the entry stands; the copy lags, which a later entry or verify-audit makes up for or shows.
+     */
+    private void advanceCopy(AuditEntry entry) {
+        byte[] key = sealKey();
+        if (key == null) {
+            return;
+        }
+        try {
+            copy.advance(key, entry.seq(), entry.hash());
+        } catch (VaultException e) {
+            LOG.warn("Audit entry #{} is written, but its copy of the head is not: {}", entry.seq(), e.getMessage());
+        }
     }
 
     /** The newest entries, newest first. */
@@ -97,7 +198,7 @@ public final class AuditLog {
      * where the chain's end differs from its head.
      */
     public AuditVerification verify() {
-        return db.read(d -> {
+        AuditVerification chain = db.read(d -> {
             List<AuditVerification> broken = new ArrayList<>(1);
             long[] checked = {0};
             String[] previousHash = {GENESIS_HASH};
@@ -118,6 +219,7 @@ public final class AuditLog {
             }
             return checkEnd(new Link(checked[0], previousHash[0]), d.queryOne(HEAD, AuditLog::link));
         });
+        return chain.isIntact() ? compareWithCopy().orElse(chain) : chain;
     }
 
     /** {@code end} is where an unbroken chain ends (entry #n is its n-th entry); the head says where it should. */

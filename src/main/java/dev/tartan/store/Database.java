@@ -206,6 +206,8 @@ final class Database implements AutoCloseable {
             statement.setLong(index, instant.toEpochMilli());
         } else if (value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Double) {
             statement.setObject(index, value);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
         } else {
             throw new IllegalArgumentException("Cannot store a " + value.getClass().getSimpleName());
         }

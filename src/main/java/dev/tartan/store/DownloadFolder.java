@@ -41,7 +41,7 @@ public final class DownloadFolder {
      */
     public Path write(String name, byte[] bytes) {
         try {
-            VaultFiles.createPrivateDirectory(folder);
+            VaultFiles.preparePrivateDirectory(folder);
             Path file = folder.resolve(name.replaceAll("[^A-Za-z0-9.-]", "-"));
             Files.deleteIfExists(file);
             VaultFiles.createPrivateFile(file);

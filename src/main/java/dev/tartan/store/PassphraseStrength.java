@@ -31,6 +31,10 @@ public final class PassphraseStrength {
             return new PassphraseVerdict(Level.EMPTY, "Empty: a passphrase is required; the vault cannot be left unencrypted.",
                     null, List.of("Use four or more random words, or a long sentence only you would write."));
         }
+        if (Passphrases.isRawKeyForm(passphrase)) {
+            return new PassphraseVerdict(Level.TOO_WEAK, "Not taken: " + Passphrases.RAW_KEY_REFUSAL, null,
+                    List.of("Use four or more random words, or a long sentence only you would write."));
+        }
         // zxcvbn wipes what it measured; measure a copy so that the caller's array stays as it was.
         char[] copy = Arrays.copyOf(passphrase, Math.min(passphrase.length, MEASURED_LENGTH));
         Strength strength = Estimator.INSTANCE.measure(CharBuffer.wrap(copy));

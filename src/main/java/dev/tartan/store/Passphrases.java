@@ -21,6 +21,12 @@ import java.util.Optional;
 public final class Passphrases {
 
     public static final String VARIABLE = "TARTAN_PASSPHRASE";
+    /** The new passphrase for {@code tartan vault passwd}. */
+    public static final String NEW_VARIABLE = "TARTAN_NEW_PASSPHRASE";
+
+    /** Why a passphrase of the form {@code x'<hex>'} is not taken. */
+    static final String RAW_KEY_REFUSAL = "A passphrase written x'...' (hex between quotes) is taken by SQLCipher as a raw key: "
+            + "it would skip the key derivation that makes guessing slow. Choose another passphrase.";
 
     private Passphrases() {
     }
@@ -88,6 +94,20 @@ public final class Passphrases {
             line[i - start] = text.charAt(i);
         }
         return line;
+    }
+
+    /** Whether SQLCipher would read {@code passphrase} as a raw key, {@code x'<hex>'}, and derive no key from it. */
+    static boolean isRawKeyForm(char[] passphrase) {
+        int last = passphrase == null ? -1 : passphrase.length - 1;
+        if (last < 2 || (passphrase[0] != 'x' && passphrase[0] != 'X') || passphrase[1] != '\'' || passphrase[last] != '\'') {
+            return false;
+        }
+        for (int i = 2; i < last; i++) {
+            if (Character.digit(passphrase[i], 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Overwrites each array with zeros; null arrays are skipped. */

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** The profiles: named Plaid credentials and the environment each is for. Names ignore case. */
 public final class Profiles {
 
-    private static final String COLUMNS = "name, environment, client_id, secret";
+    private static final String COLUMNS = "name, environment, marked_production, plain_http_allowed, client_id, secret";
 
     private final Database db;
     private final Clock clock;
@@ -31,20 +31,26 @@ public final class Profiles {
             if (d.queryLong("SELECT count(*) FROM profiles WHERE name = ?", profile.name()) > 0) {
                 throw new ProfileExistsException(profile.name());
             }
-            return d.update("INSERT INTO profiles (" + COLUMNS + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    profile.name(), profile.environment().asText(), profile.credentials().clientId(),
-                    profile.credentials().secret(), now, now);
+            return d.update("INSERT INTO profiles (" + COLUMNS + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    columnValues(profile, now));
         });
     }
 
     /** Adds the profile, or replaces the one with the same name. */
     public void save(Profile profile) {
         Instant now = clock.instant();
-        db.write(d -> d.update("INSERT INTO profiles (" + COLUMNS + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+        db.write(d -> d.update("INSERT INTO profiles (" + COLUMNS + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (name) DO UPDATE SET name = excluded.name, environment = excluded.environment, "
+                        + "marked_production = excluded.marked_production, plain_http_allowed = excluded.plain_http_allowed, "
                         + "client_id = excluded.client_id, secret = excluded.secret, updated_at = excluded.updated_at",
-                profile.name(), profile.environment().asText(), profile.credentials().clientId(),
-                profile.credentials().secret(), now, now));
+                columnValues(profile, now)));
+    }
+
+    /** The values of {@link #COLUMNS}, then created_at and updated_at. */
+    private static Object[] columnValues(Profile profile, Instant now) {
+        PlaidEnvironment environment = profile.environment();
+        return new Object[] {profile.name(), environment.asText(), environment.markedProduction() ? 1 : 0,
+            environment.plainHttpAllowed() ? 1 : 0, profile.credentials().clientId(), profile.credentials().secret(), now, now};
     }
 
     public Optional<Profile> get(String name) {
@@ -73,7 +79,12 @@ public final class Profiles {
     }
 
     private static Profile profile(ResultSet row) throws SQLException {
-        return new Profile(row.getString("name"), PlaidEnvironment.parse(row.getString("environment")),
+        PlaidEnvironment environment = PlaidEnvironment.parse(row.getString("environment"));
+        if (environment.kind() == PlaidEnvironment.Kind.CUSTOM) {
+            environment = environment.withProductionMark(row.getInt("marked_production") != 0)
+                    .withPlainHttpAllowed(row.getInt("plain_http_allowed") != 0);
+        }
+        return new Profile(row.getString("name"), environment,
                 new Credentials(row.getString("client_id"), row.getString("secret")));
     }
 }

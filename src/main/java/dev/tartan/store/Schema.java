@@ -150,7 +150,23 @@ final class Schema {
                     // INSERT OR REPLACE would delete the row without firing the delete trigger.
                     """
                     CREATE TRIGGER audit_head_one_row BEFORE INSERT ON audit_head WHEN EXISTS (SELECT 1 FROM audit_head)
-                    BEGIN SELECT RAISE(ABORT, 'the audit log has one head'); END"""));
+                    BEGIN SELECT RAISE(ABORT, 'the audit log has one head'); END"""),
+            // 4: what only its user can say about a custom URL (it reaches Production; plain http to it is
+            // allowed), and the key that seals the copy of the audit log's head kept beside the vault
+            List.of(
+                    "ALTER TABLE profiles ADD COLUMN marked_production INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE profiles ADD COLUMN plain_http_allowed INTEGER NOT NULL DEFAULT 0",
+                    """
+                    CREATE TABLE audit_head_seal (
+                      id      INTEGER PRIMARY KEY CHECK (id = 1),
+                      mac_key BLOB NOT NULL
+                    )""",
+                    """
+                    CREATE TRIGGER audit_head_seal_no_update BEFORE UPDATE ON audit_head_seal
+                    BEGIN SELECT RAISE(ABORT, 'the audit head seal never changes'); END""",
+                    """
+                    CREATE TRIGGER audit_head_seal_no_delete BEFORE DELETE ON audit_head_seal
+                    BEGIN SELECT RAISE(ABORT, 'the audit head seal cannot be removed'); END"""));
 
     /** The schema version this Tartan writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

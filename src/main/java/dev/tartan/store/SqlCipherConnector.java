@@ -35,6 +35,17 @@ final class SqlCipherConnector implements Connector {
         this.key = keyOf(passphrase);
     }
 
+    /**
+     * A connector for a passphrase that is to lock a vault (a new vault, a new passphrase): refused
+     * if the driver would take it as a raw key.
+     */
+    static SqlCipherConnector forNewPassphrase(char[] passphrase) {
+        if (Passphrases.isRawKeyForm(passphrase)) {
+            throw new IllegalArgumentException(Passphrases.RAW_KEY_REFUSAL);
+        }
+        return new SqlCipherConnector(passphrase);
+    }
+
     static String keyOf(char[] passphrase) {
         if (passphrase == null || passphrase.length == 0 || new String(passphrase).isBlank()) {
             // The driver skips an empty key without a word and opens the file unencrypted.

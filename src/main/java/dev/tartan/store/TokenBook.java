@@ -32,17 +32,28 @@ public final class TokenBook {
      * the entry as stored.
      */
     public TokenEntry save(TokenEntry entry) {
-        Instant now = clock.instant();
+        return db.write(d -> upsert(d, entry));
+    }
+
+    /** Puts {@code replacement} in the place of {@code token} (a rotated access token): both, or neither. */
+    public TokenEntry replace(String token, TokenEntry replacement) {
+        String old = checkQuery(token);
         return db.write(d -> {
-            d.update("INSERT INTO tokens (kind, value, label, profile, environment, owner_id, institution, created_at, notes) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (value) DO UPDATE SET "
-                            + "kind = excluded.kind, label = excluded.label, profile = excluded.profile, "
-                            + "environment = excluded.environment, owner_id = excluded.owner_id, "
-                            + "institution = excluded.institution, notes = excluded.notes",
-                    entry.kind().name(), entry.value(), entry.label(), entry.profile(), entry.environment(),
-                    entry.ownerId(), entry.institution(), now, entry.notes());
-            return d.queryOne("SELECT " + COLUMNS + " FROM tokens WHERE value = ?", TokenBook::entry, entry.value()).orElseThrow();
+            TokenEntry stored = upsert(d, replacement);
+            d.update("DELETE FROM tokens WHERE value = ?", old);
+            return stored;
         });
+    }
+
+    private TokenEntry upsert(Database d, TokenEntry entry) throws SQLException {
+        d.update("INSERT INTO tokens (kind, value, label, profile, environment, owner_id, institution, created_at, notes) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (value) DO UPDATE SET "
+                        + "kind = excluded.kind, label = excluded.label, profile = excluded.profile, "
+                        + "environment = excluded.environment, owner_id = excluded.owner_id, "
+                        + "institution = excluded.institution, notes = excluded.notes",
+                entry.kind().name(), entry.value(), entry.label(), entry.profile(), entry.environment(),
+                entry.ownerId(), entry.institution(), clock.instant(), entry.notes());
+        return d.queryOne("SELECT " + COLUMNS + " FROM tokens WHERE value = ?", TokenBook::entry, entry.value()).orElseThrow();
     }
 
     /** The entry for exactly this token. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -35,9 +36,11 @@ public final class Vault implements AutoCloseable {
     private final RequestHistory history;
     private final AuditLog audit;
     private final TransactionStore transactions;
+    private final VaultLock.Lease lease;
 
-    private Vault(VaultLocation location, Database db, String encryption, Clock clock) {
+    private Vault(VaultLocation location, VaultLock.Lease lease, Database db, String encryption, Clock clock) {
         this.location = location;
+        this.lease = lease;
         this.db = db;
         this.encryption = encryption;
         this.settings = new Settings(db);
@@ -45,7 +48,7 @@ public final class Vault implements AutoCloseable {
         this.tokens = new TokenBook(db, clock);
         this.cache = new ResultCache(db, clock);
         this.history = new RequestHistory(db, settings, clock);
-        this.audit = new AuditLog(db, clock, this::operator);
+        this.audit = new AuditLog(db, clock, this::operator, new AuditHeadCopy(location));
         this.transactions = new TransactionStore(db, clock);
     }
 
@@ -59,7 +62,7 @@ public final class Vault implements AutoCloseable {
      * already there. An interrupted creation leaves no vault behind.
      */
     public static Vault create(VaultLocation location, char[] passphrase) {
-        return create(location, new SqlCipherConnector(passphrase), Clock.systemUTC());
+        return create(location, SqlCipherConnector.forNewPassphrase(passphrase), Clock.systemUTC());
     }
 
     /**
@@ -82,7 +85,7 @@ public final class Vault implements AutoCloseable {
         }
         Path fresh = location.creationFile();
         try {
-            VaultFiles.createPrivateDirectory(location.directory());
+            VaultFiles.preparePrivateDirectory(location.directory());
             VaultFiles.deleteWithCompanions(fresh);
             VaultFiles.createPrivateFile(fresh);
             VaultConnections.build(fresh, connector);
@@ -104,14 +107,37 @@ public final class Vault implements AutoCloseable {
     }
 
     static Vault open(VaultLocation location, Connector connector, Clock clock) {
+        return open(location, connector, clock, Database.BUSY_PATIENCE);
+    }
+
+    /** {@code patience}: how long to wait for another Tartan's passphrase change to end. */
+    static Vault open(VaultLocation location, Connector connector, Clock clock, Duration patience) {
         Path file = location.file();
-        Connection connection = VaultConnections.open(file, connector);
-        Vault vault = new Vault(location, new Database(file, connection), connector.encryption(), clock);
+        // Before the lock file is made beside it: what is not a vault is left alone.
+        connector.checkBeforeOpen(file);
+        tightenFolder(location);
+        VaultLock.Lease lease = VaultLock.share(location, patience);
+        Connection connection;
+        try {
+            connection = VaultConnections.open(file, connector);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        Vault vault = new Vault(location, lease, new Database(file, connection), connector.encryption(), clock);
         // Left over by a creation or passphrase change that was cut short; the vault itself is whole.
         Stream.of(location.creationFile(), location.rekeyFile())
                 .flatMap(temporary -> VaultLocation.withCompanions(temporary).stream())
                 .forEach(Vault::deleteQuietly);
-        vault.history.prune();
+        try {
+            vault.history.prune();
+            vault.audit.seal();
+        } catch (RuntimeException e) {
+            vault.close();
+            throw e;
+        }
+        vault.audit.compareWithCopy().ifPresent(problem -> LOG.warn("The audit log of {} does not hold: {}. "
+                + "Run tartan vault verify-audit.", file, problem.problem()));
         LOG.info("Opened the vault at {}", file);
         return vault;
     }
@@ -173,11 +199,11 @@ public final class Vault implements AutoCloseable {
 
     void changePassphrase(char[] current, char[] replacement, Consumer<PassphraseChange.Step> progress) {
         SqlCipherConnector currentKey = new SqlCipherConnector(current);
-        SqlCipherConnector newKey = new SqlCipherConnector(replacement);
-        db.exclusively(d -> {
+        SqlCipherConnector newKey = SqlCipherConnector.forNewPassphrase(replacement);
+        db.exclusively(d -> lease.exclusively(Database.BUSY_PATIENCE, () -> {
             new PassphraseChange(location, progress).run(d, currentKey, newKey);
             return null;
-        });
+        }));
         LOG.info("Changed the passphrase of the vault at {}", location.file());
     }
 
@@ -187,7 +213,11 @@ public final class Vault implements AutoCloseable {
 
     @Override
     public void close() {
-        db.close();
+        try {
+            db.close();
+        } finally {
+            lease.close();
+        }
     }
 
     /** Who the audit log names: the configured operator, else the OS user. */
@@ -202,6 +232,15 @@ public final class Vault implements AutoCloseable {
             return Files.size(file);
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /** A vault made in a folder that was open to others (before Tartan tightened it) has its folder tightened now. */
+    private static void tightenFolder(VaultLocation location) {
+        try {
+            VaultFiles.preparePrivateDirectory(location.directory());
+        } catch (IOException e) {
+            LOG.warn("Could not make {} readable by its owner only: {}", location.directory(), e.getMessage());
         }
     }
 

@@ -93,11 +93,11 @@ final class VaultFiles {
         return distinct;
     }
 
-    /** Creates the data folder, readable by its owner only where the file system allows it. */
-    static void createPrivateDirectory(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
+    /**
+     * Creates the data folder if need be and makes it readable by its owner only where the file
+     * system allows it, a folder that was there already included.
+     */
+    static void preparePrivateDirectory(Path directory) throws IOException {
         Files.createDirectories(directory);
         restrictToOwner(directory, "rwx------");
     }

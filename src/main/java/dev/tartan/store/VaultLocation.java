@@ -40,6 +40,16 @@ public record VaultLocation(Path directory) {
         return sibling(".new");
     }
 
+    /** What Tartans lock to keep a vault from opening while its passphrase changes (see {@link VaultLock}). */
+    Path lockFile() {
+        return sibling(".lock");
+    }
+
+    /** The copy of the audit log's head kept beside the vault (see {@link AuditHeadCopy}). */
+    Path headCopyFile() {
+        return sibling(".head");
+    }
+
     /** Where a re-keyed copy is built before it replaces the vault. */
     Path rekeyFile() {
         return sibling(".rekey");

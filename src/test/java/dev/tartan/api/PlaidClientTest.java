@@ -14,12 +14,15 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -64,6 +67,17 @@ class PlaidClientTest {
     }
 
     @Test
+    void plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+        URI proxy = URI.create("http://plaid-proxy.example.test/plaid");
+        assertThatThrownBy(() -> clientFor(proxy, PlaidClient.newHttpClient()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unencrypted").hasMessageNotContaining(SECRET);
+        PlaidClient allowed = PlaidClient.builder().baseUrl(proxy).allowPlainHttp(true)
+                .credentials(new Credentials(CLIENT_ID, SECRET)).build();
+        assertThat(allowed.baseUrl()).hasToString("http://plaid-proxy.example.test/plaid/");
+    }
+
+    @Test
     void sendsCredentialHeadersAndTheBodyExactlyAsGiven() throws Exception {
         server.enqueue(json(200, "{\"accounts\":[],\"request_id\":\"req-1\"}"));
         String body = "{\"access_token\": \"access-sandbox-1234abcd-0000\",\n  \"options\" : {\"account_ids\":[]} }";
@@ -104,6 +118,55 @@ class PlaidClientTest {
         assertThat(response.bytes()).isEqualTo(pdf);
         assertThat(response.contentType()).startsWith("application/pdf");
         assertThat(response.requestId()).isEqualTo("req-pdf");
+    }
+
+    @Test
+    void aFileReplyToADownloadStreamsIntoTheFileAndAJsonOneStaysInMemory(@TempDir Path dir) throws Exception {
+        byte[] pdf = new byte[3 * 1024 * 1024 + 7];
+        new java.util.Random(7).nextBytes(pdf);
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setHeader("Plaid-Request-ID", "req-pdf")
+                .setChunkedBody(new Buffer().write(pdf), 64 * 1024));
+        Path file = dir.resolve("report.pdf");
+        PlaidResponse response = client.download(PlaidRequest.post("/asset_report/pdf/get", "{\"asset_report_token\":\"t\"}"), file)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(response.file()).isEqualTo(file);
+        assertThat(response.size()).isEqualTo(pdf.length);
+        assertThat(response.bytes()).isEmpty();
+        assertThat(Files.readAllBytes(file)).isEqualTo(pdf);
+        assertThat(dir.resolve("report.pdf.part")).doesNotExist();
+
+        server.enqueue(json(200, "{\"report\":{},\"request_id\":\"r\"}"));
+        Path untouched = dir.resolve("not-a-file.pdf");
+        PlaidResponse jsonReply = client.download(PlaidRequest.post("/asset_report/get", "{\"asset_report_token\":\"t\"}"), untouched)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(jsonReply.isJson()).isTrue();
+        assertThat(jsonReply.file()).isNull();
+        assertThat(untouched).doesNotExist();
+    }
+
+    @Test
+    void aReplyDeclaredLargerThanTheLimitFailsAtOnceWithoutBeingRead(@TempDir Path dir) {
+        server.enqueue(json(200, "{}").setHeader("Content-Length", PlaidClient.MAX_REPLY_BYTES + 1));
+        assertThatThrownBy(() -> client.send(PlaidRequest.post("/accounts/get", "{}")).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(PlaidUnexpectedResponseException.class)
+                .hasMessageContaining("larger than 256 MB");
+
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setBody("%PDF")
+                .setHeader("Content-Length", PlaidClient.MAX_FILE_BYTES + 1));
+        Path file = dir.resolve("huge.pdf");
+        assertThatThrownBy(() -> client.download(PlaidRequest.post("/asset_report/pdf/get", "{}"), file).get(5, TimeUnit.SECONDS))
+                .hasMessageContaining("larger than 4096 MB");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aReplyThatGoesOnPastTheLimitFails() {
+        PlaidClient limited = PlaidClient.builder().baseUrl(server.url("/").uri()).credentials(new Credentials(CLIENT_ID, SECRET))
+                .maxReplyBytes(1024 * 1024).build();
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+                .setChunkedBody("{\"filler\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}", 32 * 1024));
+        assertThatThrownBy(() -> limited.send(PlaidRequest.post("/accounts/get", "{}")).get(10, TimeUnit.SECONDS))
+                .hasMessageContaining("larger than 1 MB, more than Tartan takes in memory");
     }
 
     // Every error_type of Plaid's error pages (the reference's plaid-docs/errors_*.md, which

@@ -116,6 +116,17 @@ class RedactionTest {
     }
 
     @Test
+    void accountNumbersAndAnAuthTokenAreMaskedLikeTokens() throws Exception {
+        String reply = "{\"numbers\":{\"ach\":[{\"account\":\"1111222233330000\",\"routing\":\"011401533\"}],"
+                + "\"international\":[{\"iban\":\"GB33BUKB20201555555555\"}]},\"account\":{\"account_id\":\"acc-1\"},"
+                + "\"user_auth\":{\"auth_token\":\"exchange-auth-token-0123456789\"},\"account_number\":\"987654321\"}";
+        String redacted = Redactor.shared().redactJsonText(reply);
+        assertThat(redacted).doesNotContain("1111222233330000", "GB33BUKB20201555555555", "exchange-auth-token-0123456789", "987654321")
+                .contains("\u2022\u2022\u2022\u20220000", "\u2022\u2022\u2022\u20225555", "\u2022\u2022\u2022\u20224321",
+                        "\"account_id\":\"acc-1\"", "011401533");
+    }
+
+    @Test
     void aUrlShowsNeitherItsUserInfoNorItsQuery() {
         String shown = Redactor.shared().redact(URI.create("https://alice:pr0xy-passw0rd@proxy.example:8443/plaid/?api_key=k3y-abcdef"));
         assertThat(shown).startsWith("https://").contains("@proxy.example:8443/plaid/?")

@@ -192,6 +192,61 @@ class CallCommandTest {
     }
 
     @Test
+    void aDestructiveCallWithAProductionTokenNeedsConfirmationWhateverTheUrl() {
+        String body = "{\"access_token\":\"access-production-2f6e8c1a-0d5b-4f3e-9a77-1c2d3e4f5a6b\"}";
+        CliRun proxy = CliRun.run(CREDENTIALS, "call", "/item/remove", "--env", "https://plaid-proxy.example.test", "--body", body);
+        assertThat(proxy.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(proxy.err()).contains("/item/remove", "PRODUCTION (the body holds a Production token)", "--yes");
+
+        CliRun local = CliRun.run(CREDENTIALS, "call", "/item/remove", "--env", url, "--body", body);
+        assertThat(local.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aUrlMarkedProductionNeedsConfirmationAndSoDoesPlaidsProductionHost() {
+        String body = "{\"access_token\":\"access-sandbox-1234-abcd\"}";
+        CliRun marked = CliRun.run(CREDENTIALS, "call", "/item/remove", "--env", url, "--production", "--body", body);
+        assertThat(marked.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(marked.err()).contains("in PRODUCTION needs confirmation: add --yes");
+        assertThat(server.getRequestCount()).isZero();
+
+        CliRun host = CliRun.run(CREDENTIALS, "call", "/item/remove", "--env", "https://production.plaid.com/", "--body", body);
+        assertThat(host.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(host.err()).contains("in PRODUCTION needs confirmation");
+    }
+
+    @Test
+    void plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/accounts/get", "--env", "http://plaid-proxy.example.test/plaid",
+                "--body", "{\"access_token\":\"access-sandbox-1234-abcd\"}");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("http://plaid-proxy.example.test would carry the secret and tokens unencrypted",
+                "--allow-insecure-http", "Nothing was sent");
+
+        CliRun flagsOnSandbox = CliRun.run(CREDENTIALS, "call", "/accounts/get", "--env", "sandbox", "--allow-insecure-http");
+        assertThat(flagsOnSandbox.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(flagsOnSandbox.err()).contains("are for an --env URL");
+    }
+
+    @Test
+    void aSecretWithAnInvisibleCharacterIsRefusedWithoutShowingIt() {
+        String secret = "cli-secret-0123456789\u00a0";
+        CliRun run = CliRun.run(Map.of("PLAID_CLIENT_ID", "cli-client", "PLAID_SECRET", secret), "call", "/item/get", "--env", url,
+                "--body", "{\"access_token\":\"access-sandbox-1234-abcd\"}");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("The PLAID_SECRET has", "at its end", "Nothing was sent").doesNotContain("cli-secret");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void evenPicocliMessagesAreRedacted() {
+        CliRun run = CliRun.run(CREDENTIALS, "call", "/item/get", "--acces-token=access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("access-sandbox-\u2022\u2022\u2022\u20229970").doesNotContain("8ab976e6");
+    }
+
+    @Test
     void anUnreachableOrNonPlaidServerIsAFailure() {
         server.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html").setBody("<h1>Bad gateway</h1>"));
         CliRun run = CliRun.run(CREDENTIALS, "call", "/item/remove", "--env", url, "--body", "{\"access_token\":\"a\"}");

@@ -189,7 +189,8 @@ class VaultCliTest {
         CliRun add = unlocked("profile", "add", "sandbox", "--env", "sandbox", "--client-id", "client-123", "--secret", SECRET);
         assertThat(add.exitCode()).as((add.out() + add.err())).isZero();
         assertThat(add.out()).contains("Saved profile sandbox (Sandbox, client_id client-123");
-        unlocked("profile", "add", "proxy", "--env", "https://proxy.example.test", "--client-id", "c2", "--secret", "other-secret-value");
+        unlocked("profile", "add", "proxy", "--env", "https://proxy.example.test", "--no-production", "--client-id", "c2",
+                "--secret", "other-secret-value");
 
         CliRun list = unlocked("profile", "list");
         assertThat(list.out()).contains("NAME").contains("sandbox").contains("client-123").contains("https://proxy.example.test")
@@ -215,9 +216,42 @@ class VaultCliTest {
             assertThat(vault.profiles().require("piped").credentials().secret()).isEqualTo(SECRET);
             assertThat(vault.profiles().require("piped").environment()).isEqualTo(PlaidEnvironment.PRODUCTION);
         }
+        CliRun invisible = withStdin("\ufeff" + SECRET + "\n", "profile", "add", "bom", "--env", "sandbox", "--client-id", "c",
+                "--secret", "-");
+        assertThat(invisible.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(invisible.err()).contains("The secret has", "at its start", "Nothing was saved").doesNotContain(SECRET);
         CliRun empty = withStdin("", "profile", "add", "nothing", "--env", "sandbox", "--client-id", "c", "--secret", "-");
         assertThat(empty.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(empty.err()).contains("standard input gave no secret");
+    }
+
+    @Test
+    void aCustomUrlNeedsToBeSaidProductionOrNotAndPlainHttpToBeAllowed() {
+        unlocked("vault", "init");
+        CliRun unanswered = unlocked("profile", "add", "proxy", "--env", "https://proxy.example.test", "--client-id", "c",
+                "--secret", SECRET);
+        assertThat(unanswered.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unanswered.err()).contains("Does https://proxy.example.test reach Plaid Production?", "--production",
+                "--no-production");
+
+        CliRun clear = unlocked("profile", "add", "proxy", "--env", "http://proxy.example.test", "--production", "--client-id", "c",
+                "--secret", SECRET);
+        assertThat(clear.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(clear.err()).contains("unencrypted", "--allow-insecure-http", "Nothing was saved");
+
+        CliRun added = unlocked("profile", "add", "proxy", "--env", "http://proxy.example.test", "--production",
+                "--allow-insecure-http", "--client-id", "c", "--secret", SECRET);
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Production");
+        assertThat(unlocked("profile", "list").out()).contains("http://proxy.example.test (production) (plain http allowed)");
+        try (Vault vault = Vault.open(new VaultLocation(data), PASSPHRASE.toCharArray())) {
+            PlaidEnvironment saved = vault.profiles().require("proxy").environment();
+            assertThat(saved.isProduction()).isTrue();
+            assertThat(saved.plainHttpAllowed()).isTrue();
+        }
+
+        CliRun local = unlocked("profile", "add", "local", "--env", "http://127.0.0.1:8080", "--client-id", "c", "--secret", SECRET);
+        assertThat(local.exitCode()).as(local.err()).isZero();
     }
 
     @Test

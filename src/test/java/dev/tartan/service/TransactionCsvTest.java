@@ -83,6 +83,12 @@ class TransactionCsvTest {
     }
 
     @Test
+    void aSemicolonIsQuotedForSpreadsheetsThatSplitOnIt() {
+        assertThat(TransactionCsv.text("Coffee;=HYPERLINK(\"http://evil\")")).isEqualTo("\"Coffee;=HYPERLINK(\"\"http://evil\"\")\"");
+        assertThat(TransactionCsv.text("a;b")).isEqualTo("\"a;b\"");
+    }
+
+    @Test
     void theGuardCoversEveryTextColumnButNotTheAmount() throws IOException {
         String text = csv(List.of(new TransactionRow("=id", "+acc", DAY, null, "-name", "@merchant", -3.25, "=USD", null, false,
                 null, "=cat", "+detail", "-channel")));

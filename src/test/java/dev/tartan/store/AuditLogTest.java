@@ -5,7 +5,9 @@ import dev.tartan.model.AuditVerification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -195,6 +197,51 @@ class AuditLogTest {
             assertThatThrownBy(() -> vault.audit().append("profile.add", List.of("p"), "success", null))
                     .isInstanceOf(VaultException.class).hasMessageContaining("head is missing");
             assertThat(vault.audit().count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aVaultPutBackFromAnOlderCopyIsOlderThanItsLog() throws Exception {
+        vaultWithEntries(3).close();
+        Path older = dir.resolve("vault-backup.db");
+        Files.copy(new VaultLocation(dir).file(), older);
+        try (Vault vault = TestVaults.open(dir)) {
+            vault.audit().append("item.remove", List.of("item-4"), "success", null);
+            vault.audit().append("item.remove", List.of("item-5"), "success", null);
+        }
+        Files.copy(older, new VaultLocation(dir).file(), StandardCopyOption.REPLACE_EXISTING);
+
+        try (Vault vault = TestVaults.open(dir)) {
+            AuditVerification result = vault.audit().verify();
+            assertThat(result.firstBrokenSeq()).hasValue(4);
+            assertThat(result.problem()).contains("older than its audit log", "up to #5", "ends at #3");
+        }
+    }
+
+    @Test
+    void aCopyOfTheHeadThatIsChangedOrMissingIsReported() throws Exception {
+        vaultWithEntries(2).close();
+        Path copy = new VaultLocation(dir).headCopyFile();
+        Files.writeString(copy, Files.readString(copy).replace("seq 2", "seq 9"));
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThat(vault.audit().verify().problem()).contains("vault.db.head", "changed around Tartan");
+        }
+        Files.delete(copy);
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThat(vault.audit().verify().problem()).contains("vault.db.head", "missing");
+        }
+    }
+
+    @Test
+    void theCopyFollowsEveryWriterAndEveryPassphrase() {
+        try (Vault first = vaultWithEntries(2); Vault second = TestVaults.open(dir)) {
+            second.audit().append("profile.add", List.of("p"), "success", null);
+            first.audit().append("profile.add", List.of("q"), "success", null);
+        }
+        try (Vault vault = TestVaults.open(dir)) {
+            vault.changePassphrase(TestVaults.passphrase(), TestVaults.otherPassphrase());
+            vault.audit().append("vault.passwd", List.of(), "success", null);
+            assertThat(vault.audit().verify()).isEqualTo(AuditVerification.intact(5));
         }
     }
 

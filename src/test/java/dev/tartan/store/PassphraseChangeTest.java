@@ -20,6 +20,11 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.tartan.store.TestVaults.OTHER_PASSPHRASE;
@@ -176,6 +181,67 @@ class PassphraseChangeTest {
             Files.copy(other.resolveSibling(other.getFileName() + companion), caught);
         }
         return caught;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PassphraseChange.Step.class, names = {"ORIGINAL_LOCKED", "ORIGINAL_RELEASED", "REPLACED"})
+    void whileAnotherTartanChangesThePassphraseTheVaultDoesNotOpenAndSaysWhy(PassphraseChange.Step step) throws Exception {
+        createWithProfile();
+        try (ChildJvm child = ChildJvm.start(PassphraseChangeProcess.class, "pause-at", dir.toString(), step.name())) {
+            assertThat(child.readLine()).isEqualTo("paused");
+            assertThatThrownBy(() -> Vault.open(new VaultLocation(dir), new SqlCipherConnector(TestVaults.passphrase()),
+                    Clock.systemUTC(), Duration.ofMillis(300)))
+                    .isInstanceOf(VaultBusyException.class)
+                    .hasMessageContaining("its passphrase is being changed");
+            resume(child);
+        }
+        try (Vault vault = TestVaults.open(dir, OTHER_PASSPHRASE)) {
+            assertThat(vault.profiles().require("kept")).isEqualTo(PROFILE);
+        }
+    }
+
+    @Test
+    void aTartanOpeningWhileThePassphraseChangesWaitsAndWritesToTheNewVault() throws Exception {
+        createWithProfile();
+        Profile added = new Profile("added while changing", PlaidEnvironment.SANDBOX, new Credentials("client-2", "secret-2-0123456789"));
+        try (ChildJvm child = ChildJvm.start(PassphraseChangeProcess.class, "pause-at", dir.toString(),
+                PassphraseChange.Step.ORIGINAL_RELEASED.name())) {
+            assertThat(child.readLine()).isEqualTo("paused");
+            CompletableFuture<Vault> opening = new CompletableFuture<>();
+            Thread opener = new Thread(() -> {
+                try {
+                    opening.complete(TestVaults.open(dir, OTHER_PASSPHRASE));
+                } catch (RuntimeException e) {
+                    opening.completeExceptionally(e);
+                }
+            });
+            opener.start();
+            waitUntilWaitingForTheLock(opener, opening);
+            resume(child);
+            try (Vault vault = opening.get(60, TimeUnit.SECONDS)) {
+                vault.profiles().add(added);
+            }
+        }
+        try (Vault vault = TestVaults.open(dir, OTHER_PASSPHRASE)) {
+            assertThat(vault.profiles().list()).containsExactly(added, PROFILE);
+        }
+    }
+
+    private static void resume(ChildJvm child) throws Exception {
+        child.stdin().write('\n');
+        child.stdin().flush();
+        assertThat(child.readLine()).isEqualTo("changed");
+        assertThat(child.waitFor()).isZero();
+    }
+
+    /** Until {@code opener} waits for the vault's lock (or, wrongly, opened the vault already). */
+    private static void waitUntilWaitingForTheLock(Thread opener, CompletableFuture<Vault> opening) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!opening.isDone() && Arrays.stream(opener.getStackTrace())
+                .noneMatch(frame -> frame.getClassName().equals(VaultLock.class.getName()) && frame.getMethodName().equals("waitFor"))) {
+            assertThat(System.nanoTime()).as("the opener waits for the lock").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     @ParameterizedTest

@@ -55,6 +55,19 @@ class ProfilesTest {
     }
 
     @Test
+    void whatTheUserSaidAboutACustomUrlIsKept() {
+        PlaidEnvironment proxy = PlaidEnvironment.custom(URI.create("http://plaid-proxy.example.test/plaid"))
+                .withProductionMark(true).withPlainHttpAllowed(true);
+        vault.profiles().add(profile("prod-proxy", proxy));
+        assertThat(vault.profiles().require("prod-proxy").environment()).isEqualTo(proxy);
+
+        vault.profiles().save(profile("prod-proxy", proxy.withProductionMark(false)));
+        PlaidEnvironment saved = vault.profiles().require("prod-proxy").environment();
+        assertThat(saved.markedProduction()).isFalse();
+        assertThat(saved.plainHttpAllowed()).isTrue();
+    }
+
+    @Test
     void namesIgnoreCaseAndAddingTheSameNameTwiceIsRefused() {
         vault.profiles().add(profile("Team", PlaidEnvironment.SANDBOX));
         assertThat(vault.profiles().get("team")).isPresent();

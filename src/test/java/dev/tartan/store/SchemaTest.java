@@ -2,6 +2,9 @@ package dev.tartan.store;
 
 import dev.tartan.model.AuditEntry;
 import dev.tartan.model.AuditVerification;
+import dev.tartan.model.Credentials;
+import dev.tartan.model.PlaidEnvironment;
+import dev.tartan.model.Profile;
 import dev.tartan.model.TransactionRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +104,46 @@ class SchemaTest {
     }
 
     @Test
+    void aVersion3VaultUpgradesKeepingItsProfilesWhichAreNotMarked() throws Exception {
+        VaultLocation location = new VaultLocation(dir);
+        try (Connection v3 = new SqlCipherConnector(TestVaults.passphrase()).connect(location.file(), true);
+             Statement statement = v3.createStatement()) {
+            Schema.migrate(v3, 0, Schema.MIGRATIONS.subList(0, 3));
+            statement.execute("INSERT INTO profiles VALUES ('Proxy', 'https://plaid-proxy.example.test', 'client', 'secret-value-1', 1, 1)");
+            assertThat(Schema.pragmaInt(v3, "user_version")).isEqualTo(3);
+        }
+
+        try (Vault vault = TestVaults.open(dir)) {
+            assertThat(vault.status().schemaVersion()).isEqualTo(4);
+            PlaidEnvironment proxy = vault.profiles().require("Proxy").environment();
+            assertThat(proxy.baseUrl()).hasToString("https://plaid-proxy.example.test");
+            assertThat(proxy.markedProduction()).isFalse();
+            assertThat(proxy.plainHttpAllowed()).isFalse();
+            vault.profiles().save(new Profile("Proxy", proxy.withProductionMark(true), new Credentials("client", "secret-value-1")));
+            assertThat(vault.profiles().require("Proxy").environment().isProduction()).isTrue();
+        }
+        try (Connection raw = TestVaults.rawConnection(dir, TestVaults.PASSPHRASE)) {
+            assertThat(tables(raw)).contains("audit_head_seal");
+        }
+    }
+
+    @Test
+    void theUpgradeTo4IsOneTransaction() throws Exception {
+        VaultLocation location = new VaultLocation(dir);
+        try (Connection connection = new SqlCipherConnector(TestVaults.passphrase()).connect(location.file(), true)) {
+            Schema.migrate(connection, 0, Schema.MIGRATIONS.subList(0, 3));
+            List<String> brokenStep4 = new ArrayList<>(Schema.MIGRATIONS.get(3));
+            brokenStep4.add("THIS IS NOT SQL");
+            List<List<String>> migrations = new ArrayList<>(Schema.MIGRATIONS.subList(0, 3));
+            migrations.add(brokenStep4);
+            assertThatThrownBy(() -> Schema.migrate(connection, 3, migrations)).isInstanceOf(SQLException.class);
+            assertThat(Schema.pragmaInt(connection, "user_version")).isEqualTo(3);
+            assertThat(tables(connection)).doesNotContain("audit_head_seal");
+            assertThat(columns(connection, "profiles")).doesNotContain("marked_production", "plain_http_allowed");
+        }
+    }
+
+    @Test
     void theUpgradeTo2IsOneTransaction() throws Exception {
         VaultLocation location = new VaultLocation(dir);
         try (Connection connection = new SqlCipherConnector(TestVaults.passphrase()).connect(location.file(), true)) {
@@ -111,6 +154,17 @@ class SchemaTest {
                     .isInstanceOf(SQLException.class);
             assertThat(Schema.pragmaInt(connection, "user_version")).isEqualTo(1);
             assertThat(tables(connection)).doesNotContain("transaction_sources", "transactions");
+        }
+    }
+
+    private static List<String> columns(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name FROM pragma_table_info('" + table + "')")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
         }
     }
 

@@ -64,6 +64,18 @@ class VaultOpeningTest {
     }
 
     @Test
+    void aDataFolderThatWasThereAlreadyIsMadeItsOwnersOnlyOnCreatingAndOnOpening() throws Exception {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        TestVaults.create(dir).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxr-x"));
+        TestVaults.open(dir).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    }
+
+    @Test
     void aWrongPassphraseIsToldAsSuchChangesNothingAndTheRightOneStillWorks() throws Exception {
         try (Vault vault = TestVaults.create(dir)) {
             vault.profiles().add(PROFILE);
@@ -238,7 +250,7 @@ class VaultOpeningTest {
         Path nested = dir.resolve("a").resolve("b");
         TestVaults.create(nested).close();
         try (var files = Files.list(nested)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(VaultLocation.FILE_NAME);
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(lastingFiles(new VaultLocation(nested)));
         }
     }
 
@@ -253,8 +265,14 @@ class VaultOpeningTest {
         }
         TestVaults.open(dir).close();
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(VaultLocation.FILE_NAME);
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(lastingFiles(location));
         }
+    }
+
+    /** What a closed vault leaves in its folder: itself, its lock file and the copy of its audit log's head. */
+    private static List<String> lastingFiles(VaultLocation location) {
+        return List.of(VaultLocation.FILE_NAME, location.lockFile().getFileName().toString(),
+                location.headCopyFile().getFileName().toString());
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class FakePlaid implements PlaidCalls {
         try {
             JsonNode parsed = PlaidJson.mapper().readTree(json);
             return new PlaidResponse(200, "fake-request", Duration.ofMillis(1), 1, "application/json",
-                    json.getBytes(StandardCharsets.UTF_8), parsed);
+                    json.getBytes(StandardCharsets.UTF_8), parsed, null, json.length());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

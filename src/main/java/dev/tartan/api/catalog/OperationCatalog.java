@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.model.Operation;
+import dev.tartan.model.PlaidLinks;
 import dev.tartan.model.SchemaProblem;
 
 import java.util.ArrayList;
@@ -315,6 +316,10 @@ public final class OperationCatalog {
         String docs = definition.path("externalDocs").path("url").asText(null);
         if (docs != null && docs.startsWith("/")) {
             docs = DOCS_BASE + docs;
+        }
+        // Some operations' link is a placeholder (/none/, none): no link beats a dead one.
+        if (!PlaidLinks.isPlaidPage(docs)) {
+            docs = null;
         }
         String upperMethod = method.toUpperCase(Locale.ROOT);
         Operation operation = new Operation(

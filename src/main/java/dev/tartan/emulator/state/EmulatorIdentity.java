@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -60,11 +59,8 @@ public final class EmulatorIdentity {
                 return read(Json.MAPPER.readTree(file.toFile()));
             }
             EmulatorIdentity identity = create();
-            Files.createDirectories(directory);
-            Path temporary = directory.resolve(FILE_NAME + ".tmp");
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), identity.toJson());
-            ownerOnly(temporary);
-            Files.move(temporary, file);
+            StateFiles.preparePrivateFolder(directory);
+            StateFiles.replace(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(identity.toJson()));
             return identity;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the emulator credentials in " + file, e);
@@ -79,15 +75,6 @@ public final class EmulatorIdentity {
                     Instant.now(), generator.generateKeyPair());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java runtime cannot create EC P-256 keys", e);
-        }
-    }
-
-    /** Where the file system allows it, only the user may read the file that holds the secret. */
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): the per-user data folder is private already.
         }
     }
 

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -26,7 +25,7 @@ final class FolderLock {
 
     static FolderLock acquire(Path directory) {
         try {
-            Files.createDirectories(directory);
+            StateFiles.preparePrivateFolder(directory);
             FileChannel channel = FileChannel.open(directory.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {

@@ -9,10 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,7 +26,8 @@ import java.util.function.Supplier;
  * (a plain Jackson-mapped object); all sections live in one file, {@code state.json}, in the
  * emulator's folder. Reads share a lock and writes take it exclusively; a write schedules a save
  * shortly after, so bursts of changes cost one save, and {@link #close()} saves what is left.
- * The file is replaced atomically, so a crash leaves the previous state, never half a file.
+ * The file is replaced atomically and flushed to the disk, so a crash or a power cut leaves the
+ * previous state, never half a file.
  * With no folder the state lives in memory only.
  */
 public final class StateStore implements AutoCloseable {
@@ -74,7 +73,7 @@ public final class StateStore implements AutoCloseable {
 
     private static JsonNode load(Path file, boolean reset) {
         try {
-            Files.createDirectories(file.getParent());
+            StateFiles.preparePrivateFolder(file.getParent());
             if (reset) {
                 Files.deleteIfExists(file);
             }
@@ -186,16 +185,10 @@ public final class StateStore implements AutoCloseable {
                 throw new IllegalStateException("cannot serialize the emulator state", e);
             }
         });
-        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
         // File channels give up when the thread is interrupted; a save on the way out must not.
         boolean interrupted = Thread.interrupted();
         try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            StateFiles.replace(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the emulator state to " + file, e);
         } finally {

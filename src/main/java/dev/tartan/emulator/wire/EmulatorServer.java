@@ -50,6 +50,14 @@ public final class EmulatorServer implements AutoCloseable {
     private static final int WORKER_THREADS = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
     private static final int WORKER_THREADS_WITH_LATENCY = 64;
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** A body larger than this is read only once the credentials in the headers pass. */
+    public static final int UNAUTHENTICATED_BODY_BYTES = 64 * 1024;
+    /** Connections open at once; the JDK server closes any beyond them as they come. */
+    public static final int MAX_CONNECTIONS = 128;
+    /** A request (line, headers and body) must arrive whole within this; loopback takes milliseconds. */
+    public static final int REQUEST_SECONDS = 10;
+    /** A reply must be read within this after its request arrived, injected latency included. */
+    public static final int REPLY_SECONDS = 300;
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -66,9 +74,11 @@ public final class EmulatorServer implements AutoCloseable {
     public EmulatorServer(int port, SpecCatalog catalog, HandlerRegistry handlers, OperationHandler fallback,
                           String clientId, String secret, Latency latency, FailRates failRates) throws IOException {
         // Small request/response pairs on kept-alive connections stall on Nagle's algorithm without this.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        defaultProperty("sun.net.httpserver.nodelay", "true");
+        // A client that keeps connections open or sends or reads slowly must not hold every worker.
+        defaultProperty("jdk.httpserver.maxConnections", String.valueOf(MAX_CONNECTIONS));
+        defaultProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
+        defaultProperty("sun.net.httpserver.maxRspTime", String.valueOf(REPLY_SECONDS));
         this.catalog = catalog;
         this.handlers = handlers;
         this.fallback = fallback;
@@ -81,6 +91,16 @@ public final class EmulatorServer implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    /**
+     * The JDK's server reads its settings once, when the first server of the process starts (in
+     * Tartan, the emulator); one set on the command line wins.
+     */
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 
     static ThreadFactory namedThreads(String prefix) {
@@ -102,13 +122,19 @@ public final class EmulatorServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            try {
+                refuseLargeBodyOfAStranger(exchange, path);
+            } catch (ApiException e) {
+                sendError(exchange, e); // the body stays unread; closing the exchange ends the connection
+                return;
+            }
             byte[] rawBody = readBody(exchange.getRequestBody());
             FaultInjector.Fault fault = faults.draw();
             if (fault == FaultInjector.Fault.DROP) {
                 return; // closing without a status line: the client sees the connection end
             }
             faults.delay();
-            String path = exchange.getRequestURI().getPath();
             try {
                 switch (fault) {
                     case RATE_LIMITED -> throw PlaidErrors.rateLimited(path);
@@ -122,9 +148,7 @@ public final class EmulatorServer implements AutoCloseable {
                 Reply reply = dispatch(exchange, path, rawBody);
                 send(exchange, 200, reply);
             } catch (ApiException e) {
-                ObjectNode body = e.toJson();
-                body.put("request_id", Ids.requestId());
-                send(exchange, e.httpStatus(), Reply.json(body));
+                sendError(exchange, e);
             } catch (RuntimeException e) {
                 LOG.error("emulator failed on {} {}", exchange.getRequestMethod(), path, e);
                 ObjectNode body = PlaidErrors.of("INTERNAL_SERVER_ERROR").toJson();
@@ -135,6 +159,42 @@ public final class EmulatorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debug("client went away: {}", e.toString());
+        }
+    }
+
+    private static void sendError(HttpExchange exchange, ApiException error) throws IOException {
+        ObjectNode body = error.toJson();
+        body.put("request_id", Ids.requestId());
+        send(exchange, error.httpStatus(), Reply.json(body));
+    }
+
+    /**
+     * Reading a body costs the server its size, so one larger than {@link #UNAUTHENTICATED_BODY_BYTES}
+     * (or of unknown length) is read only for an operation that needs no credentials or for a caller
+     * whose header credentials pass; credentials in such a body are not looked for.
+     */
+    private void refuseLargeBodyOfAStranger(HttpExchange exchange, String path) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        boolean large = length == null ? exchange.getRequestHeaders().containsKey("Transfer-Encoding")
+                : parsedLength(length) > UNAUTHENTICATED_BODY_BYTES;
+        boolean authenticated = catalog.find(exchange.getRequestMethod(), path).map(SpecOperation::authenticated).orElse(true);
+        if (!large || !authenticated) {
+            return;
+        }
+        String givenId = exchange.getRequestHeaders().getFirst("PLAID-CLIENT-ID");
+        String givenSecret = exchange.getRequestHeaders().getFirst("PLAID-SECRET");
+        if (givenId == null || givenSecret == null) {
+            throw PlaidErrors.of("MISSING_FIELDS", "a body over " + UNAUTHENTICATED_BODY_BYTES / 1024
+                    + " KB needs the PLAID-CLIENT-ID and PLAID-SECRET headers");
+        }
+        requireKnown(givenId.trim(), givenSecret.trim());
+    }
+
+    private static long parsedLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 
@@ -199,6 +259,10 @@ public final class EmulatorServer implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw PlaidErrors.of("MISSING_FIELDS", "the following required fields are missing: " + String.join(", ", missing));
         }
+        requireKnown(givenId, givenSecret);
+    }
+
+    private void requireKnown(String givenId, String givenSecret) {
         boolean idMatches = MessageDigest.isEqual(clientId, givenId.getBytes(StandardCharsets.UTF_8));
         boolean secretMatches = MessageDigest.isEqual(secret, givenSecret.getBytes(StandardCharsets.UTF_8));
         if (!idMatches || !secretMatches) {

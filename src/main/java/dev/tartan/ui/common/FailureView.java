@@ -3,7 +3,9 @@ package dev.tartan.ui.common;
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.FailureReport;
 import dev.tartan.model.FixAction;
+import dev.tartan.model.PlaidLinks;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -85,13 +87,26 @@ public final class FailureView extends VBox {
             actions.getChildren().add(fix);
         }
         if (report.documentationUrl() != null) {
-            Hyperlink docs = new Hyperlink("Plaid's page on this error");
-            docs.setOnAction(e -> onOpenLink.accept(report.documentationUrl()));
-            actions.getChildren().add(docs);
+            actions.getChildren().add(documentation(report.documentationUrl()));
         }
         if (!actions.getChildren().isEmpty()) {
             getChildren().add(actions);
         }
+    }
+
+    /** A link to one of Plaid's pages; anything else the reply named is shown as text, never opened. */
+    private Node documentation(String url) {
+        if (PlaidLinks.isPlaidPage(url)) {
+            Hyperlink docs = new Hyperlink("Plaid's page on this error");
+            docs.setId("failureDocs");
+            docs.setOnAction(e -> onOpenLink.accept(url));
+            return docs;
+        }
+        Label text = new Label("Documentation named in the reply (not a plaid.com page, so not opened): " + url);
+        text.setId("failureDocsText");
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        text.setWrapText(true);
+        return text;
     }
 
     private static String fixLabel(FixAction fix) {

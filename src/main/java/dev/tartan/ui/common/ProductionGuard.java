@@ -19,13 +19,17 @@ public final class ProductionGuard {
     private ProductionGuard() {
     }
 
-    /** True when the call may go ahead: not Production, harmless, or confirmed. */
-    public static boolean allow(Window owner, Profile profile, Operation operation) {
-        if (profile == null || !profile.environment().isProduction() || !operation.needsProductionConfirmation()) {
+    /**
+     * True when the call may go ahead: harmless, neither the profile nor a token in {@code body}
+     * is Production, or the user confirmed.
+     */
+    public static boolean allow(Window owner, Profile profile, Operation operation, String body) {
+        if (profile == null || !operation.needsProductionConfirmation() || !profile.environment().isProductionCall(body)) {
             return true;
         }
-        return ask(owner, profile, operation.path() + " in PRODUCTION", operation.path(),
-                operation.is(OperationFlag.MOVES_MONEY), operation.is(OperationFlag.DESTRUCTIVE));
+        String where = profile.environment().isProduction() ? " in PRODUCTION" : " in PRODUCTION (the body holds a Production token)";
+        return ask(owner, profile, operation.path() + where, operation.path(),
+                operation.is(OperationFlag.MOVES_MONEY), operation.is(OperationFlag.DESTRUCTIVE), true);
     }
 
     /**
@@ -37,11 +41,11 @@ public final class ProductionGuard {
      */
     public static boolean allowDestructive(Window owner, Profile profile, String action, String target) {
         boolean production = profile != null && profile.environment().isProduction();
-        return ask(owner, profile, action + (production ? " in PRODUCTION" : ""), target, false, true);
+        return ask(owner, profile, action + (production ? " in PRODUCTION" : ""), target, false, true, production);
     }
 
-    private static boolean ask(Window owner, Profile profile, String header, String typeToConfirm, boolean money, boolean destructive) {
-        boolean production = profile != null && profile.environment().isProduction();
+    private static boolean ask(Window owner, Profile profile, String header, String typeToConfirm, boolean money, boolean destructive,
+                               boolean production) {
         String through = profile == null ? "" : " through profile \"" + profile.name() + "\"";
         Label explanation = new Label(money
                 ? "This moves real money" + through + ". It cannot be undone from Tartan."

@@ -652,8 +652,8 @@ public final class ConsoleView implements PaneView {
     /** The send checks answered by asking the user: the Production guard, and "Send anyway" for a body off its schema. */
     private final class DialogSendChecks implements ConsoleViewModel.SendChecks {
         @Override
-        public boolean allowInEnvironment(Profile profile, Operation operation) {
-            return ProductionGuard.allow(root.getScene().getWindow(), profile, operation);
+        public boolean allowInEnvironment(Profile profile, Operation operation, String body) {
+            return ProductionGuard.allow(root.getScene().getWindow(), profile, operation, body);
         }
 
         @Override

@@ -87,8 +87,8 @@ public final class ConsoleViewModel {
     /** Until the view sets its own: refuse anything that would need a question answered. */
     private SendChecks checks = new SendChecks() {
         @Override
-        public boolean allowInEnvironment(Profile profile, Operation operation) {
-            return !profile.environment().isProduction() || !operation.needsProductionConfirmation();
+        public boolean allowInEnvironment(Profile profile, Operation operation, String body) {
+            return !profile.environment().isProductionCall(body) || !operation.needsProductionConfirmation();
         }
 
         @Override
@@ -396,8 +396,8 @@ public final class ConsoleViewModel {
      * about the operation it is really about to send, whichever way the send was started.
      */
     public interface SendChecks {
-        /** True when the call may go ahead in the profile's environment (Production asks first). */
-        boolean allowInEnvironment(Profile profile, Operation operation);
+        /** True when the call may go ahead in the profile's environment (Production, or a production token in the body, asks first). */
+        boolean allowInEnvironment(Profile profile, Operation operation, String body);
 
         /** True when the user wants a body that does not fit the operation's schema sent as it is. */
         boolean sendDespite(Operation operation, List<SchemaProblem> problems);
@@ -452,12 +452,13 @@ public final class ConsoleViewModel {
                 notice.set("Not sent. " + found.get(0) + (found.size() > 1 ? " (and " + (found.size() - 1) + " more)" : ""));
                 return;
             }
-            if (!checks.allowInEnvironment(current, operation)) {
+            String whole = maskedTokens.unmask(text);
+            if (!checks.allowInEnvironment(current, operation, whole)) {
                 sending.set(false);
                 notice.set("Not sent: the Production call was not confirmed.");
                 return;
             }
-            dispatch(current, operation, maskedTokens.unmask(text));
+            dispatch(current, operation, whole);
         }, error -> {
             sending.set(false);
             failure.set(FailureDescriber.describe(error));

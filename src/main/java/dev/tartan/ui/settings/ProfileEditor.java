@@ -10,6 +10,7 @@ import dev.tartan.model.Profile;
 import dev.tartan.ui.common.Submission;
 import dev.tartan.ui.common.data.Outcome;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -17,13 +18,18 @@ import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -33,6 +39,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
  * Creates or edits a profile: name, environment (with a base URL for a custom one), client_id and
@@ -50,6 +57,10 @@ public final class ProfileEditor extends Dialog<Profile> {
     private final TextField name = new TextField();
     private final ComboBox<String> environment = new ComboBox<>();
     private final TextField baseUrl = new TextField();
+    private final ToggleGroup productionAnswer = new ToggleGroup();
+    private final RadioButton isProduction = new RadioButton("Production: real Items and money");
+    private final RadioButton notProduction = new RadioButton("Not Production: a test or staging environment");
+    private final CheckBox plainHttp = new CheckBox("Allow plain http: the secret and tokens travel unencrypted");
     private final TextField clientId = new TextField();
     private final PasswordTextField secret = new PasswordTextField();
     private final Label error = new Label();
@@ -79,6 +90,13 @@ public final class ProfileEditor extends Dialog<Profile> {
         baseUrl.setId("profileUrl");
         baseUrl.setPromptText("https://proxy.example.com/plaid");
         baseUrl.disableProperty().bind(environment.valueProperty().isNotEqualTo(CUSTOM));
+        isProduction.setId("profileIsProduction");
+        notProduction.setId("profileNotProduction");
+        isProduction.setToggleGroup(productionAnswer);
+        notProduction.setToggleGroup(productionAnswer);
+        plainHttp.setId("profilePlainHttp");
+        plainHttp.setWrapText(true);
+        plainHttp.setMinHeight(Region.USE_PREF_SIZE);
         clientId.setId("profileClientId");
         clientId.setPromptText("From the Plaid dashboard: Team settings \u2192 Keys");
         secret.setId("profileSecret");
@@ -104,6 +122,8 @@ public final class ProfileEditor extends Dialog<Profile> {
                 case CUSTOM -> {
                     environment.setValue(CUSTOM);
                     baseUrl.setText(existing.environment().baseUrl().toString());
+                    productionAnswer.selectToggle(existing.environment().markedProduction() ? isProduction : notProduction);
+                    plainHttp.setSelected(existing.environment().plainHttpAllowed());
                 }
             }
         } else {
@@ -116,8 +136,14 @@ public final class ProfileEditor extends Dialog<Profile> {
         form.addRow(0, new Label("Name"), name);
         form.addRow(1, new Label("Environment"), environment);
         form.addRow(2, new Label("Base URL"), baseUrl);
-        form.addRow(3, new Label("client_id"), clientId);
-        form.addRow(4, new Label("Secret"), secret);
+        Label productionQuestion = new Label("Does this URL reach Plaid Production?");
+        VBox customAnswers = new VBox(6, productionQuestion, isProduction, notProduction, plainHttp);
+        form.add(customAnswers, 1, 3);
+        form.addRow(4, new Label("client_id"), clientId);
+        form.addRow(5, new Label("Secret"), secret);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().addAll(labels, new ColumnConstraints());
         GridPane.setHgrow(name, Priority.ALWAYS);
         name.setPrefColumnCount(28);
         environment.setMaxWidth(Double.MAX_VALUE);
@@ -126,8 +152,28 @@ public final class ProfileEditor extends Dialog<Profile> {
                 new FontIcon(Material2OutlinedMZ.WARNING));
         productionWarning.getStyleClass().add(Styles.WARNING);
         productionWarning.setWrapText(true);
-        productionWarning.visibleProperty().bind(environment.valueProperty().isEqualTo(PRODUCTION));
+        productionWarning.setMinHeight(Region.USE_PREF_SIZE);
+        BooleanBinding asked = Bindings.createBooleanBinding(
+                () -> typedCustomUrl().map(PlaidEnvironment::needsProductionAnswer).orElse(false),
+                environment.valueProperty(), baseUrl.textProperty());
+        BooleanBinding inClear = Bindings.createBooleanBinding(
+                () -> typedCustomUrl().map(PlaidEnvironment::sendsInClear).orElse(false),
+                environment.valueProperty(), baseUrl.textProperty());
+        for (javafx.scene.Node answer : List.of(productionQuestion, isProduction, notProduction)) {
+            answer.visibleProperty().bind(asked);
+            answer.managedProperty().bind(asked);
+        }
+        plainHttp.visibleProperty().bind(inClear);
+        plainHttp.managedProperty().bind(inClear);
+        // A dialog keeps the size it was shown at: it grows with the questions it asks.
+        for (BooleanBinding shown : List.of(asked, inClear)) {
+            shown.addListener((obs, was, now) -> fitWindowToContent());
+        }
+        productionWarning.visibleProperty().bind(Bindings.createBooleanBinding(() -> PRODUCTION.equals(environment.getValue())
+                        || typedCustomUrl().map(this::answered).map(PlaidEnvironment::isProduction).orElse(false),
+                environment.valueProperty(), baseUrl.textProperty(), productionAnswer.selectedToggleProperty()));
         productionWarning.managedProperty().bind(productionWarning.visibleProperty());
+        productionWarning.visibleProperty().addListener((obs, was, now) -> fitWindowToContent());
         Label emulatorNote = new Label("The built-in emulator fills in its own client_id and secret.");
         emulatorNote.getStyleClass().add(Styles.TEXT_MUTED);
         emulatorNote.setVisible(emulator);
@@ -147,7 +193,8 @@ public final class ProfileEditor extends Dialog<Profile> {
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
         StringBinding problem = Bindings.createStringBinding(this::problem,
-                name.textProperty(), environment.valueProperty(), baseUrl.textProperty(), clientId.textProperty(), secret.passwordProperty());
+                name.textProperty(), environment.valueProperty(), baseUrl.textProperty(), productionAnswer.selectedToggleProperty(),
+                plainHttp.selectedProperty(), clientId.textProperty(), secret.passwordProperty());
         error.textProperty().bind(problem);
         test.disableProperty().bind(problem.isNotEmpty().or(testing));
 
@@ -162,6 +209,13 @@ public final class ProfileEditor extends Dialog<Profile> {
         getDialogPane().lookupButton(save).setId("saveProfile");
         setResultConverter(button -> button == save ? profile() : null);
         setOnShown(e -> name.requestFocus());
+    }
+
+    private void fitWindowToContent() {
+        Window window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (window != null) {
+            window.sizeToScene();
+        }
     }
 
     /** What stops the form from being saved, or "" when nothing does. */
@@ -179,10 +233,16 @@ public final class ProfileEditor extends Dialog<Profile> {
             return e.getMessage();
         }
         if (CUSTOM.equals(environment.getValue())) {
-            try {
-                PlaidEnvironment.custom(URI.create(baseUrl.getText().strip()));
-            } catch (RuntimeException e) {
+            Optional<PlaidEnvironment> typed = typedCustomUrl();
+            if (typed.isEmpty()) {
                 return "The base URL must be an http:// or https:// address, e.g. https://proxy.example.com/plaid";
+            }
+            if (typed.get().needsProductionAnswer() && productionAnswer.getSelectedToggle() == null) {
+                return "Say whether " + typed.get().displayName() + " reaches Plaid Production: Tartan cannot tell from the URL.";
+            }
+            Optional<String> refusal = answered(typed.get()).plainHttpRefusal();
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
         }
         if (clientId.getText() == null || clientId.getText().isBlank()) {
@@ -191,17 +251,40 @@ public final class ProfileEditor extends Dialog<Profile> {
         if (secret.getPassword() == null || secret.getPassword().isBlank()) {
             return "Fill in the secret.";
         }
-        return "";
+        return new Credentials(clientId.getText().strip(), secret.getPassword().strip()).problem().orElse("");
     }
 
     private Profile profile() {
-        PlaidEnvironment chosen = switch (environment.getValue()) {
+        return new Profile(name.getText().strip(), chosenEnvironment(),
+                new Credentials(clientId.getText().strip(), secret.getPassword().strip()));
+    }
+
+    /** The custom base URL as typed, if it is one Tartan can use. */
+    private Optional<PlaidEnvironment> typedCustomUrl() {
+        if (!CUSTOM.equals(environment.getValue()) || baseUrl.getText() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PlaidEnvironment.custom(URI.create(baseUrl.getText().strip())));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The environment chosen; a custom URL must be valid by now. */
+    private PlaidEnvironment chosenEnvironment() {
+        return switch (environment.getValue()) {
             case PRODUCTION -> PlaidEnvironment.PRODUCTION;
-            case CUSTOM -> PlaidEnvironment.custom(URI.create(baseUrl.getText().strip()));
+            case CUSTOM -> answered(typedCustomUrl().orElseThrow());
             case EMULATOR -> PlaidEnvironment.EMULATOR;
             default -> PlaidEnvironment.SANDBOX;
         };
-        return new Profile(name.getText().strip(), chosen, new Credentials(clientId.getText().strip(), secret.getPassword().strip()));
+    }
+
+    /** A custom URL with the answers that apply to it: Production when asked, plain http when it travels in clear. */
+    private PlaidEnvironment answered(PlaidEnvironment typed) {
+        return typed.withProductionMark(typed.needsProductionAnswer() && isProduction.isSelected())
+                .withPlainHttpAllowed(typed.sendsInClear() && plainHttp.isSelected());
     }
 
     private void showTest(Outcome<PlaidResponse> state) {

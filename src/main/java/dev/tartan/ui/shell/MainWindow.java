@@ -78,7 +78,7 @@ public final class MainWindow {
         root.getStyleClass().add("tartan-root");
         root.setId("mainWindow");
 
-        frame.setTop(new VBox(productionBand(), toolbar()));
+        frame.setTop(new VBox(productionBand(), plainHttpBand(), toolbar()));
         frame.setLeft(navigation());
         frame.setCenter(content);
         frame.setBottom(statusBar());
@@ -132,6 +132,24 @@ public final class MainWindow {
         band.getStyleClass().add("production-band");
         band.setMaxWidth(Double.MAX_VALUE);
         band.visibleProperty().bind(model.productionProperty());
+        band.managedProperty().bind(band.visibleProperty());
+        return band;
+    }
+
+    /** While the active profile talks plain http to another machine (its user allowed it): what crosses the network unencrypted. */
+    private Node plainHttpBand() {
+        Label band = new Label(null, new FontIcon(Material2OutlinedAL.LOCK_OPEN));
+        band.setId("plainHttpBand");
+        band.getStyleClass().add("plain-http-band");
+        band.setMaxWidth(Double.MAX_VALUE);
+        band.textProperty().bind(Bindings.createStringBinding(() -> {
+            Profile active = model.activeProfile();
+            return active == null ? "" : "PLAIN HTTP \u2014 the secret and tokens of \"" + active.name() + "\" cross the network "
+                    + "unencrypted to " + active.environment().displayName();
+        }, model.activeProfileProperty()));
+        band.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.activeProfile() != null && model.activeProfile().environment().sendsInClear()
+                        && model.activeProfile().environment().plainHttpAllowed(), model.activeProfileProperty()));
         band.managedProperty().bind(band.visibleProperty());
         return band;
     }

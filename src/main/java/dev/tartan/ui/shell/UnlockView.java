@@ -32,6 +32,7 @@ public final class UnlockView extends VaultScreen {
                 passphrase.requestFocus();
             }
         });
+        clearWhenOpened(model, passphrase);
         fields.getChildren().addAll(passphrase, unlock);
         javafx.application.Platform.runLater(passphrase::requestFocus);
     }

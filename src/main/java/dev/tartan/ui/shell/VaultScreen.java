@@ -64,6 +64,17 @@ abstract class VaultScreen {
         return root;
     }
 
+    /** Empties {@code secrets} once the vault is open, so the passphrase does not stay in a field while Tartan runs. */
+    protected static void clearWhenOpened(VaultViewModel model, PasswordTextField... secrets) {
+        model.openedProperty().addListener((obs, was, open) -> {
+            if (open) {
+                for (PasswordTextField secret : secrets) {
+                    secret.clear();
+                }
+            }
+        });
+    }
+
     protected static PasswordTextField passphraseField(String id, String prompt) {
         PasswordTextField field = new PasswordTextField();
         field.setId(id);

@@ -27,6 +27,7 @@ public final class VaultViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty opened = new SimpleBooleanProperty();
 
     public VaultViewModel(VaultGate gate) {
         this.gate = gate;
@@ -56,7 +57,10 @@ public final class VaultViewModel {
         error.set("");
         status.set(doing);
         busy.set(true);
-        FxAsync.whenDone(work, done -> status.set(then), failure -> {
+        FxAsync.whenDone(work, done -> {
+            status.set(then);
+            opened.set(true);
+        }, failure -> {
             busy.set(false);
             status.set("");
             error.set(sentence(FailureDescriber.describe(failure)));
@@ -83,5 +87,10 @@ public final class VaultViewModel {
     /** Whether the vault is being created or opened (the fields wait). */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Whether the vault is open: the passphrase fields are then cleared, not kept while Tartan runs. */
+    public ReadOnlyBooleanProperty openedProperty() {
+        return opened;
     }
 }

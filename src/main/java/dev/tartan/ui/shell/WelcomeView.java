@@ -66,6 +66,7 @@ public final class WelcomeView extends VaultScreen {
                 verdict, repeat.passwordProperty(), passphrase.passwordProperty())));
         passphrase.disableProperty().bind(model.busyProperty());
         repeat.disableProperty().bind(model.busyProperty());
+        clearWhenOpened(model, passphrase, repeat);
         create.setOnAction(e -> create());
         repeat.setOnAction(e -> {
             if (!create.isDisabled()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tartan.model.Operation;
 import dev.tartan.model.OperationFlag;
+import dev.tartan.model.PlaidLinks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,13 @@ class OperationCatalogTest {
             assertThat(o.group()).isNotBlank();
             assertThat(o.summary()).as(o.path()).isNotNull();
         });
+    }
+
+    @Test
+    void everyDocumentationLinkIsAPlaidPageAndAPlaceholderIsNoLink() {
+        assertThat(catalog.operations()).allSatisfy(o -> assertThat(o.docsUrl() == null || PlaidLinks.isPlaidPage(o.docsUrl()))
+                .as("%s links to %s", o.path(), o.docsUrl()).isTrue());
+        assertThat(catalog.operations()).filteredOn(o -> o.docsUrl() == null).isNotEmpty();
     }
 
     @Test

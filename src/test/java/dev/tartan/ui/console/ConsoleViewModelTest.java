@@ -86,9 +86,9 @@ class ConsoleViewModelTest {
                 new TaskCenter(), profile, file -> { })).get(10, TimeUnit.SECONDS);
         onFx(() -> model.setSendChecks(new ConsoleViewModel.SendChecks() {
             @Override
-            public boolean allowInEnvironment(Profile forProfile, Operation operation) {
+            public boolean allowInEnvironment(Profile forProfile, Operation operation, String body) {
                 asked.add("environment " + operation.path());
-                return !forProfile.environment().isProduction() || allowInProduction;
+                return !forProfile.environment().isProductionCall(body) || allowInProduction;
             }
 
             @Override

@@ -232,5 +232,9 @@ class ItemsViewTest {
         @Override
         public void openLink(String url) {
         }
+
+        @Override
+        public void openFile(java.nio.file.Path file) {
+        }
     }
 }

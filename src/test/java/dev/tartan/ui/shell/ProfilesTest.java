@@ -4,6 +4,7 @@ import dev.tartan.model.Credentials;
 import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.Profile;
 import dev.tartan.store.Vault;
+import dev.tartan.testing.Screenshots;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
 import javafx.scene.control.ComboBox;
@@ -71,6 +72,47 @@ class ProfilesTest {
         assertThat(app.stage().getTitle()).doesNotContain("PRODUCTION");
         assertThat(app.lookup("#statusBar .label").queryAll().stream()
                 .map(n -> ((Label) n).getText()).anyMatch(t -> t != null && t.contains("Staging proxy"))).isTrue();
+    }
+
+    @Test
+    void aCustomUrlIsAskedAboutProductionAndPlainHttpAndTheBandsFollow() throws Exception {
+        app.clickOn("#profileMenu").clickOn("#newProfile");
+        app.waitFor("#profileEditor");
+        app.clickOn("#profileName").write("Live proxy");
+        app.clickOn("#profileEnvironment").clickOn("Custom base URL");
+        app.clickOn("#profileUrl").write("https://plaid-proxy.example.test/plaid");
+        app.clickOn("#profileClientId").write("live-client");
+        app.clickOn("#profileSecret").write("live-secret-0123456789");
+        Label error = app.lookup("#profileError").queryAs(Label.class);
+        app.waitUntil("the question", 10, () -> error.getText().contains("Say whether plaid-proxy.example.test reaches Plaid Production"));
+        app.waitFor("#profileIsProduction");
+        assertThat(app.lookup("#profilePlainHttp").query().isVisible()).isFalse();
+        app.clickOn("#profileIsProduction");
+        app.waitUntil("the answer to settle it", 10, () -> error.getText().isEmpty());
+
+        app.doubleClickOn("#profileUrl").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("http://plaid-proxy.example.test/plaid");
+        app.waitUntil("the plain http refusal", 10, () -> error.getText().contains("unencrypted"));
+        app.clickOn("#profilePlainHttp");
+        Screenshots.save(app.lookup("#profileEditor").query().getScene().getWindow(), "profiles-5-editor-plain-http-allowed");
+        app.waitUntil("the opt-in to settle it", 10, () -> error.getText().isEmpty());
+        app.clickOn("#saveProfile");
+
+        app.waitFor("#productionBand");
+        Label plainHttp = app.waitFor("#plainHttpBand");
+        assertThat(plainHttp.getText()).contains("Live proxy", "unencrypted", "plaid-proxy.example.test");
+        assertThat(app.stage().getTitle()).contains("PRODUCTION");
+        app.screenshot("profiles-6-production-and-plain-http-bands");
+
+        switchTo("Staging proxy");
+        app.waitUntil("both bands to go", 10, () -> !app.lookup("#productionBand").query().isVisible()
+                && !app.lookup("#plainHttpBand").query().isVisible());
+        app.close();
+        try (Vault vault = TestVaults.open(home)) {
+            PlaidEnvironment saved = vault.profiles().require("Live proxy").environment();
+            assertThat(saved.markedProduction()).isTrue();
+            assertThat(saved.plainHttpAllowed()).isTrue();
+        }
     }
 
     @Test

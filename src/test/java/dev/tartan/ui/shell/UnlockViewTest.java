@@ -6,6 +6,7 @@ import dev.tartan.store.VaultLocation;
 import dev.tartan.testing.Screenshots;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
+import atlantafx.base.controls.PasswordTextField;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -95,5 +96,7 @@ class UnlockViewTest {
             assertThat(vault).isNotNull();
         }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Opening Tartan"));
+        assertThat(robot.lookup("#unlockPassphrase").queryAs(PasswordTextField.class).getPassword())
+                .as("the field no longer holds the passphrase").isEmpty();
     }
 }
