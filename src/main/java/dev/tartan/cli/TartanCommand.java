@@ -1,5 +1,6 @@
 package dev.tartan.cli;
 
+import dev.tartan.service.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,11 +37,14 @@ public final class TartanCommand {
         return cl;
     }
 
+    /** {@code tartan --version}: the version, the build, and the Java runtime it runs on. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = TartanCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Tartan " + (version == null ? "(development build)" : version)};
+            BuildInfo build = BuildInfo.current();
+            return new String[] {"Tartan " + build.version(), build.build(),
+                "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + "), "
+                    + System.getProperty("java.home")};
         }
     }
 }

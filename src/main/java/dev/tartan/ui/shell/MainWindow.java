@@ -7,6 +7,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.tartan.model.FailureReport;
 import dev.tartan.model.FixAction;
 import dev.tartan.model.Profile;
+import dev.tartan.service.BuildInfo;
 import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.Fixes;
@@ -26,6 +27,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -182,7 +184,11 @@ public final class MainWindow {
         MenuItem removeProfile = new MenuItem("Remove this profile\u2026", new FontIcon(Material2OutlinedAL.DELETE));
         removeProfile.setOnAction(e -> removeProfile(model.activeProfile()));
         removeProfile.disableProperty().bind(model.activeProfileProperty().isNull());
-        MenuButton manage = new MenuButton(null, new FontIcon(Material2MZ.SETTINGS), newProfile, editProfile, removeProfile);
+        MenuItem about = new MenuItem("About Tartan", new FontIcon(Material2OutlinedAL.INFO));
+        about.setId("aboutTartan");
+        about.setOnAction(e -> new AboutDialog(root.getScene().getWindow(), BuildInfo.current(), model.settings().dataFolder()).show());
+        MenuButton manage = new MenuButton(null, new FontIcon(Material2MZ.SETTINGS), newProfile, editProfile, removeProfile,
+                new SeparatorMenuItem(), about);
         manage.setId("profileMenu");
         manage.getStyleClass().addAll(Styles.BUTTON_ICON, Tweaks.NO_ARROW);
         manage.setTooltip(new Tooltip("Profiles"));
