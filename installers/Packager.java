@@ -1,3 +1,4 @@
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -12,6 +13,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +78,7 @@ public final class Packager {
     }
 
     private static final String TRAINING_PASSPHRASE = "class list training, not a secret: 7 plaid sheep";
-    private static final long TRAINING_TIMEOUT_SECONDS = 180;
+    private static final long PROCESS_TIMEOUT_SECONDS = 180;
 
     private final Os os = Os.current();
     private final Path project;
@@ -101,7 +105,7 @@ public final class Packager {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new java.util.HashMap<>();
+        Map<String, String> args = new HashMap<>();
         for (int i = 0; i + 1 < argv.length; i += 2) {
             args.put(argv[i], argv[i + 1]);
         }
@@ -161,7 +165,7 @@ public final class Packager {
             throw new IllegalStateException("sqlite-jdbc no longer has OSInfo.getNativeLibFolderPathForCurrentOS()", e);
         }
         try (ZipFile zip = new ZipFile(jar.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
                 String name = entry.getName();
                 if (name.startsWith("org/sqlite/native/") && !entry.isDirectory() && !name.startsWith(own)
                         && !name.equals("org/sqlite/native/readme.txt")) {
@@ -181,7 +185,7 @@ public final class Packager {
     // --- 2. the runtime ------------------------------------------------------------------------
 
     private Path linkRuntime(Path input) throws IOException {
-        String classPath = jars(input).stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+        String classPath = jars(input).stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         String found = tool("jdeps", "--print-module-deps", "--ignore-missing-deps", "--multi-release", "17",
                 "--class-path", classPath, input.resolve("tartan.jar").toString()).strip();
         Set<String> modules = new TreeSet<>(Arrays.asList(found.split(",")));
@@ -229,16 +233,20 @@ public final class Packager {
         Path list = training.resolve(name + ".classlist");
         List<String> command = new ArrayList<>(List.of(java(runtime).toString(), "-XX:DumpLoadedClassList=" + list));
         command.addAll(jvmOptions);
-        String classPath = concat(jars(input), List.of(monocle)).stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+        String classPath = concat(jars(input), List.of(monocle)).stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         command.addAll(List.of("-cp", classPath, product.getProperty("main.class")));
         command.addAll(args);
-        run(command, training.resolve(name + ".log"));
+        runProcess(command, training.resolve(name + ".log"));
         return list;
     }
 
-    /** Replaces the runtime's default CDS archive by one of the JDK classes Tartan loads (the others are not in the runtime). */
+    /**
+     * Gives the runtime its default CDS archive, made of the JDK classes in the class list (the
+     * others, not being in the runtime, are left out): it sits in the runtime, so it holds wherever
+     * Tartan is installed.
+     */
     private void dumpRuntimeArchive(Path runtime, Path classList) throws IOException, InterruptedException {
-        run(List.of(java(runtime).toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList),
+        runProcess(List.of(java(runtime).toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList),
                 work.resolve("training").resolve("runtime-archive.log"));
         try (Stream<Path> files = Files.walk(runtime)) {
             Path archive = files.filter(p -> p.getFileName().toString().equals("classes.jsa")).findFirst().orElseThrow();
@@ -360,7 +368,7 @@ public final class Packager {
 
     /** Makes lib/app/tartan.jsa for the app image in place, as tartan-integration.sh does on an installed one. */
     private void dumpAppArchive(Path appImage) throws IOException, InterruptedException {
-        run(List.of(appImage.resolve("lib/tartan-integration.sh").toString(), "archive"),
+        runProcess(List.of(appImage.resolve("lib/tartan-integration.sh").toString(), "archive"),
                 work.resolve("training").resolve("app-archive.log"));
         log("app image archive: lib/app/tartan.jsa (%s)", megabytes(Files.size(appImage.resolve("lib/app/tartan.jsa"))));
     }
@@ -406,9 +414,9 @@ public final class Packager {
     }
 
     /** Runs a process with its output in {@code log}; a failure or a hang stops the build with the log's end. */
-    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+    private static void runProcess(List<String> command, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        boolean ended = process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!ended) {
             process.destroyForcibly();
         }
@@ -436,7 +444,7 @@ public final class Packager {
             return;
         }
         try (Stream<Path> files = Files.walk(tree)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

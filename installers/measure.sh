@@ -41,11 +41,11 @@ if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
 probe=-Dtartan.startupProbe=true
 
 # name|command: the ways of starting that are timed side by side.
-ways=("installed app (launcher, archive of all classes)|env JAVA_TOOL_OPTIONS=$probe $app/bin/Tartan ${unlock[*]}"
-      "same runtime, JDK classes archived only (Windows, macOS)|$app/lib/runtime/bin/java $probe -cp $classpath dev.tartan.app.Main ${unlock[*]}")
+ways=("Tartan's launcher, archive of all classes|env JAVA_TOOL_OPTIONS=$probe $app/bin/Tartan ${unlock[*]}"
+      "same, JDK classes archived only (as on Windows, macOS)|$app/lib/runtime/bin/java $probe -cp $classpath dev.tartan.app.Main ${unlock[*]}")
 if [ -x target/tartan ]; then
   # mvn package's launcher: it records its archive in the cache on the first start, the warm-up.
-  ways+=("target/tartan (the jar, JDK $("$java" -version 2>&1 | sed -n 's/.*version "\(.*\)".*/\1/p'))|env XDG_CACHE_HOME=$work/cache TARTAN_JAVA_OPTS=$probe target/tartan ${unlock[*]}")
+  ways+=("target/tartan (jar, archive from its 1st start, JDK $("$java" -version 2>&1 | sed -n 's/.*version "\(.*\)".*/\1/p'))|env XDG_CACHE_HOME=$work/cache TARTAN_JAVA_OPTS=$probe target/tartan ${unlock[*]}")
 fi
 ways+=("empty JavaFX window (same JDK)|$java $probe -cp $javafx:target/test-classes dev.tartan.bench.EmptyWindowProbe\$Launcher")
 
