@@ -45,7 +45,7 @@ ways=("Tartan's launcher, archive of all classes|env JAVA_TOOL_OPTIONS=$probe $a
       "same, JDK classes archived only (as on Windows, macOS)|$app/lib/runtime/bin/java $probe -cp $classpath dev.tartan.app.Main ${unlock[*]}")
 if [ -x target/tartan ]; then
   # mvn package's launcher: it records its archive in the cache on the first start, the warm-up.
-  ways+=("target/tartan (jar, archive from its 1st start, JDK $("$java" -version 2>&1 | sed -n 's/.*version "\(.*\)".*/\1/p'))|env XDG_CACHE_HOME=$work/cache TARTAN_JAVA_OPTS=$probe target/tartan ${unlock[*]}")
+  ways+=("target/tartan (the jar, archive made at its 1st start)|env XDG_CACHE_HOME=$work/cache TARTAN_JAVA_OPTS=$probe target/tartan ${unlock[*]}")
 fi
 ways+=("empty JavaFX window (same JDK)|$java $probe -cp $javafx:target/test-classes dev.tartan.bench.EmptyWindowProbe\$Launcher")
 
