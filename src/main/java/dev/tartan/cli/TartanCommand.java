@@ -1,8 +1,9 @@
 package dev.tartan.cli;
 
-import picocli.CommandLine;
+import dev.tartan.model.BuildInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
@@ -51,11 +52,14 @@ public final class TartanCommand {
         }
     }
 
+    /** {@code tartan --version}: the version, the build, and the Java runtime it runs on. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = TartanCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Tartan " + (version == null ? "(development build)" : version)};
+            BuildInfo build = BuildInfo.current();
+            return new String[] {"Tartan " + build.version(), build.build(),
+                "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + "), "
+                    + System.getProperty("java.home")};
         }
     }
 }

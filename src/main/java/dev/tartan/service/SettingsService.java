@@ -2,6 +2,7 @@ package dev.tartan.service;
 
 import dev.tartan.store.Vault;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,11 @@ public final class SettingsService {
     public SettingsService(Vault vault, Executor io) {
         this.vault = vault;
         this.io = io;
+    }
+
+    /** The folder that holds the vault (and so the settings): the per-user data folder, or --data-dir. */
+    public Path dataFolder() {
+        return vault.location().directory();
     }
 
     /** All settings at once: read once at start-up, so the window can open without waiting on each. */

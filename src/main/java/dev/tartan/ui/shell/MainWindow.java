@@ -4,6 +4,7 @@ import atlantafx.base.controls.ModalPane;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.tartan.model.BuildInfo;
 import dev.tartan.model.FailureReport;
 import dev.tartan.model.FixAction;
 import dev.tartan.model.Profile;
@@ -26,6 +27,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -200,7 +202,11 @@ public final class MainWindow {
         MenuItem removeProfile = new MenuItem("Remove this profile\u2026", new FontIcon(Material2OutlinedAL.DELETE));
         removeProfile.setOnAction(e -> removeProfile(model.activeProfile()));
         removeProfile.disableProperty().bind(model.activeProfileProperty().isNull());
-        MenuButton manage = new MenuButton(null, new FontIcon(Material2MZ.SETTINGS), newProfile, editProfile, removeProfile);
+        MenuItem about = new MenuItem("About Tartan", new FontIcon(Material2OutlinedAL.INFO));
+        about.setId("aboutTartan");
+        about.setOnAction(e -> new AboutDialog(root.getScene().getWindow(), BuildInfo.current(), model.dataFolder()).show());
+        MenuButton manage = new MenuButton(null, new FontIcon(Material2MZ.SETTINGS), newProfile, editProfile, removeProfile,
+                new SeparatorMenuItem(), about);
         manage.setId("profileMenu");
         manage.getStyleClass().addAll(Styles.BUTTON_ICON, Tweaks.NO_ARROW);
         manage.setTooltip(new Tooltip("Profiles"));

@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -174,5 +175,10 @@ public final class ShellViewModel {
     /** Remembers the window's place and size (as {@code WindowGeometry} describes them). */
     public void rememberWindow(String described) {
         FxAsync.whenDone(settings.put(SettingsService.WINDOW, described), ignored -> { }, this::report);
+    }
+
+    /** The folder that holds the vault and settings, for the About dialog. */
+    public Path dataFolder() {
+        return settings.dataFolder();
     }
 }
