@@ -2,6 +2,7 @@ package dev.tartan.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param requestId   Plaid's request_id, or null
  * @param requestBody the redacted request body, or null
  * @param replyBody   the redacted reply body, or null
+ * @param tokenFingerprints each token mask of the request body with the fingerprint of the token it
+ *                    stood for ({@link TokenFingerprints}), so "Run again" fills in that token and no other
  */
 public record HistoryEntry(
         long id,
@@ -27,12 +30,14 @@ public record HistoryEntry(
         Duration duration,
         String requestId,
         String requestBody,
-        String replyBody) {
+        String replyBody,
+        Map<String, String> tokenFingerprints) {
 
     public HistoryEntry {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(duration, "duration");
+        tokenFingerprints = tokenFingerprints == null ? Map.of() : Map.copyOf(tokenFingerprints);
         if (httpStatus < 0 || httpStatus > 999) {
             throw new IllegalArgumentException("Not an HTTP status: " + httpStatus);
         }
@@ -44,7 +49,12 @@ public record HistoryEntry(
     /** A new entry, not yet stored. */
     public static HistoryEntry of(Instant at, String profile, String operation, int httpStatus, Duration duration,
                                   String requestId, String redactedRequest, String redactedReply) {
-        return new HistoryEntry(0, at, profile, operation, httpStatus, duration, requestId, redactedRequest, redactedReply);
+        return new HistoryEntry(0, at, profile, operation, httpStatus, duration, requestId, redactedRequest, redactedReply, Map.of());
+    }
+
+    /** This entry remembering which token each mask of its request body stood for. */
+    public HistoryEntry withTokenFingerprints(Map<String, String> fingerprints) {
+        return new HistoryEntry(id, at, profile, operation, httpStatus, duration, requestId, requestBody, replyBody, fingerprints);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.tartan.model.Operation;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.model.TokenFingerprints;
 import dev.tartan.model.TokenKind;
 import dev.tartan.store.DownloadFolder;
 import dev.tartan.store.Vault;
@@ -19,8 +20,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
@@ -86,7 +89,8 @@ public final class ConsoleService {
 
     /**
      * A past request body ready to send again: the history keeps tokens masked, so each masked token
-     * is replaced by the token-book token it stands for when exactly one matches.
+     * is replaced by the token-book token whose fingerprint the history kept for that mask (an entry
+     * recorded before fingerprints were kept restores no token: the user picks it).
      *
      * @return the body, and the masked tokens that could not be restored
      */
@@ -96,19 +100,18 @@ public final class ConsoleService {
             List<TokenEntry> book = vault.tokens().list(null);
             Matcher masked = Masking.MASKED_TOKEN.matcher(body);
             StringBuilder restored = new StringBuilder();
-            java.util.List<String> unresolved = new java.util.ArrayList<>();
+            List<String> unresolved = new ArrayList<>();
             while (masked.find()) {
-                String prefix = masked.group(1) + "-" + masked.group(2) + "-";
-                String tail = masked.group(3);
-                List<TokenEntry> candidates = book.stream()
-                        .filter(t -> t.value().startsWith(prefix) && t.value().endsWith(tail)
-                                && Masking.maskToken(t.value()).equals(masked.group()))
-                        .toList();
-                String replacement = candidates.size() == 1 ? candidates.get(0).value() : masked.group();
-                if (candidates.size() != 1) {
+                // Only the very token the call was made with: a mask alone fits every token sharing its last four.
+                String fingerprint = entry.tokenFingerprints().get(masked.group());
+                Optional<String> token = fingerprint == null ? Optional.empty() : book.stream()
+                        .map(TokenEntry::value)
+                        .filter(value -> TokenFingerprints.fingerprint(value).equals(fingerprint))
+                        .findFirst();
+                if (token.isEmpty()) {
                     unresolved.add(masked.group());
                 }
-                masked.appendReplacement(restored, Matcher.quoteReplacement(replacement));
+                masked.appendReplacement(restored, Matcher.quoteReplacement(token.orElse(masked.group())));
             }
             masked.appendTail(restored);
             return new RestoredBody(pretty(restored.toString()), List.copyOf(unresolved));

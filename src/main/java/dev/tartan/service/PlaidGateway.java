@@ -16,6 +16,7 @@ import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.PlaidError;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
+import dev.tartan.model.TokenFingerprints;
 import dev.tartan.model.TokenKind;
 import dev.tartan.store.Vault;
 import okhttp3.OkHttpClient;
@@ -134,7 +135,7 @@ public final class PlaidGateway implements PlaidCalls {
         try {
             vault.history().record(HistoryEntry.of(started, profile.name(), request.path(), status,
                     duration.isNegative() ? Duration.ZERO : duration, requestId, Redactor.shared().redactJsonText(request.body()),
-                    replyText(response, error)));
+                    replyText(response, error)).withTokenFingerprints(TokenFingerprints.of(request.body())));
             if (!OperationRules.isReadOnly(request.method(), request.path()) && !(error instanceof java.util.concurrent.CancellationException)) {
                 vault.audit().append("call " + request.path(), targetsOf(request.body()),
                         outcome(status, error), requestId);

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +23,7 @@ public final class RequestHistory {
     static final int PRUNE_EVERY = 100;
 
     private static final String COLUMNS =
-            "id, at, profile, operation, http_status, duration_ms, request_id, request, reply";
+            "id, at, profile, operation, http_status, duration_ms, request_id, request, reply, token_fingerprints";
 
     /** What a row costs besides its bodies, roughly: the fixed columns and SQLite's overhead. */
     private static final int ROW_OVERHEAD_BYTES = 64;
@@ -41,14 +43,14 @@ public final class RequestHistory {
     public HistoryEntry record(HistoryEntry entry) {
         long size = sizeOf(entry);
         long id = db.write(d -> d.insert("INSERT INTO request_history (at, profile, operation, http_status, duration_ms, "
-                        + "request_id, request, reply, size_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "request_id, request, reply, size_bytes, token_fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entry.at(), entry.profile(), entry.operation(), entry.httpStatus(), entry.duration().toMillis(),
-                entry.requestId(), entry.requestBody(), entry.replyBody(), size));
+                entry.requestId(), entry.requestBody(), entry.replyBody(), size, fingerprintLines(entry.tokenFingerprints())));
         if (dueForPrune()) {
             prune();
         }
         return new HistoryEntry(id, entry.at(), entry.profile(), entry.operation(), entry.httpStatus(), entry.duration(),
-                entry.requestId(), entry.requestBody(), entry.replyBody());
+                entry.requestId(), entry.requestBody(), entry.replyBody(), entry.tokenFingerprints());
     }
 
     /** The newest calls, newest first. */
@@ -145,6 +147,31 @@ public final class RequestHistory {
     private static HistoryEntry entry(ResultSet row) throws SQLException {
         return new HistoryEntry(row.getLong("id"), Database.instant(row, "at"), row.getString("profile"),
                 row.getString("operation"), row.getInt("http_status"), Duration.ofMillis(row.getLong("duration_ms")),
-                row.getString("request_id"), row.getString("request"), row.getString("reply"));
+                row.getString("request_id"), row.getString("request"), row.getString("reply"),
+                fingerprints(row.getString("token_fingerprints")));
+    }
+
+    /** Kept as one "mask fingerprint" pair a line: neither holds a space or a line break. */
+    private static String fingerprintLines(Map<String, String> fingerprints) {
+        if (fingerprints.isEmpty()) {
+            return null;
+        }
+        StringBuilder lines = new StringBuilder();
+        fingerprints.forEach((mask, fingerprint) -> lines.append(mask).append(' ').append(fingerprint).append('\n'));
+        return lines.toString();
+    }
+
+    private static Map<String, String> fingerprints(String lines) {
+        if (lines == null || lines.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> byMask = new HashMap<>();
+        for (String line : lines.split("\n")) {
+            int space = line.lastIndexOf(' ');
+            if (space > 0) {
+                byMask.put(line.substring(0, space), line.substring(space + 1));
+            }
+        }
+        return byMask;
     }
 }

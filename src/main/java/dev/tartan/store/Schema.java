@@ -166,7 +166,10 @@ final class Schema {
                     BEGIN SELECT RAISE(ABORT, 'the audit head seal never changes'); END""",
                     """
                     CREATE TRIGGER audit_head_seal_no_delete BEFORE DELETE ON audit_head_seal
-                    BEGIN SELECT RAISE(ABORT, 'the audit head seal cannot be removed'); END"""));
+                    BEGIN SELECT RAISE(ABORT, 'the audit head seal cannot be removed'); END"""),
+            // 5: which token each mask of a past request stood for (fingerprints), so "Run again" cannot fill
+            // a mask with another token that shares its prefix and last four characters
+            List.of("ALTER TABLE request_history ADD COLUMN token_fingerprints TEXT"));
 
     /** The schema version this Tartan writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

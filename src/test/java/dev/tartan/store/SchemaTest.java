@@ -114,7 +114,7 @@ class SchemaTest {
         }
 
         try (Vault vault = TestVaults.open(dir)) {
-            assertThat(vault.status().schemaVersion()).isEqualTo(4);
+            assertThat(vault.status().schemaVersion()).isEqualTo(Schema.CURRENT_VERSION);
             PlaidEnvironment proxy = vault.profiles().require("Proxy").environment();
             assertThat(proxy.baseUrl()).hasToString("https://plaid-proxy.example.test");
             assertThat(proxy.markedProduction()).isFalse();
