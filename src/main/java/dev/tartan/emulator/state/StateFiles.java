@@ -7,14 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * The emulator's folder and the files in it: both readable by their owner only (the folder holds
  * the emulator's secret), and each file replaced so that a crash or a power cut leaves the old
  * content or the new one, whole.
  */
-final class StateFiles {
+public final class StateFiles {
 
     /** Flushes what was written to a file, or a folder's entries, to the disk. */
     @FunctionalInterface
@@ -32,6 +34,22 @@ final class StateFiles {
         Files.createDirectories(folder);
         if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /**
+     * Makes a file of the emulator's (a journal it appends to) its owner's only, creating it if need be,
+     * where the file system has POSIX permissions.
+     */
+    public static void preparePrivateFile(Path file) throws IOException {
+        if (!Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (Files.exists(file)) {
+            Files.setPosixFilePermissions(file, ownerOnly);
+        } else {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tartan.emulator.state.StateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,7 @@ final class TransferJournal implements AutoCloseable {
         try {
             long kept = Files.exists(file) ? read(apply) : 0;
             long size = Files.exists(file) ? Files.size(file) : 0;
+            StateFiles.preparePrivateFile(file);
             // Drops a torn last line, so the next fact starts on a line of its own.
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 channel.truncate(kept);
