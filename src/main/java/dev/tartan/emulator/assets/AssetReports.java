@@ -15,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -117,22 +115,27 @@ public final class AssetReports implements AutoCloseable {
 
     /** Asks the timer to generate each step of the report (fast, full) when it is due. */
     void schedule(AssetFact.Requested request) {
-        List<Instant> steps = new ArrayList<>();
         if (request.fastReadyAt() != null) {
-            steps.add(request.fastReadyAt());
+            scheduleAt(request.reportId(), request.fastReadyAt());
         }
-        steps.add(request.readyAt());
-        for (Instant due : steps) {
-            long wait = Math.max(0, Duration.between(now(), due).toMillis());
-            try {
-                timer.schedule(() -> advanceQuietly(request.reportId()), wait, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                LOG.debug("asset report generation not scheduled: the emulator is closing");
-            }
+        scheduleAt(request.reportId(), request.readyAt());
+    }
+
+    private void scheduleAt(String reportId, Instant due) {
+        // The timer counts on its own clock; a millisecond more keeps it from waking before the wall clock's due time.
+        long wait = Math.max(0, Duration.between(now(), due).toMillis() + 1);
+        try {
+            timer.schedule(() -> onTimer(reportId, due), wait, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("asset report generation not scheduled: the emulator is closing");
         }
     }
 
-    private void advanceQuietly(String reportId) {
+    private void onTimer(String reportId, Instant due) {
+        if (now().isBefore(due)) {
+            scheduleAt(reportId, due); // woke early: the timer's clock and the wall clock drifted apart
+            return;
+        }
         try {
             advance(reportId);
         } catch (RuntimeException e) {
