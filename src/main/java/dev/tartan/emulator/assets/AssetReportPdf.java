@@ -22,9 +22,9 @@ import java.util.TimeZone;
  */
 final class AssetReportPdf {
     private static final List<Column> SUMMARY = List.of(
-            new Column("Institution", 0.19f, false), new Column("Account", 0.21f, false), new Column("Mask", 0.07f, false),
-            new Column("Type", 0.15f, false), new Column("Current", 0.13f, true), new Column("Available", 0.13f, true),
-            new Column("Days", 0.05f, true), new Column("Cur.", 0.07f, false));
+            new Column("Institution", 0.17f, false), new Column("Account", 0.19f, false), new Column("Mask", 0.06f, false),
+            new Column("Type", 0.21f, false), new Column("Current", 0.12f, true), new Column("Available", 0.12f, true),
+            new Column("Days", 0.06f, true), new Column("Cur.", 0.07f, false));
     private static final int BALANCE_PAIRS = 4;
     private static final List<Column> BALANCES;
     private static final List<Column> TRANSACTIONS = List.of(
@@ -142,13 +142,13 @@ final class AssetReportPdf {
         JsonNode history = account.path("historical_balances");
         if (!history.isEmpty()) {
             layout.space(4);
-            layout.line("Daily balances (" + currency + ", end of day, newest first)");
+            layout.caption("Daily balances (" + currency + ", end of day, newest first)");
             layout.table(BALANCES, balanceRows(history));
         }
         JsonNode transactions = account.path("transactions");
         if (!transactions.isEmpty()) {
             layout.space(4);
-            layout.line("Transactions (" + transactions.size() + ", " + currency + ", newest first)");
+            layout.caption("Transactions (" + transactions.size() + ", " + currency + ", newest first)");
             layout.table(TRANSACTIONS, transactionRows(transactions));
         }
         layout.space(6);

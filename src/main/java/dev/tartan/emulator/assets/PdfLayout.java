@@ -69,8 +69,8 @@ final class PdfLayout {
     }
 
     void heading(String text) throws IOException {
-        ensure(44);
-        y -= 16;
+        ensure(60);
+        y -= 22;
         show(bold, 13, MARGIN, y, text, Color.BLACK);
         y -= 4;
         rule(MARGIN, MARGIN + WIDTH, y, 0.8f);
@@ -95,6 +95,14 @@ final class PdfLayout {
         ensure(13);
         y -= 12;
         show(regular, 9, MARGIN, y, fit(regular, 9, text, WIDTH), Color.BLACK);
+    }
+
+    /** The title line of a table: kept on the same page as the table's first rows. */
+    void caption(String text) throws IOException {
+        ensure(52);
+        y -= 12;
+        show(bold, 9, MARGIN, y, fit(bold, 9, text, WIDTH), Color.BLACK);
+        y -= 3;
     }
 
     /** Label and value pairs, one a line, the labels in bold. */
