@@ -51,7 +51,7 @@ final class ReportOperations {
     private Reply create(OperationRequest request) {
         JsonNode tokens = request.body().path("access_tokens");
         if (!tokens.isArray() || tokens.isEmpty()) {
-            throw PlaidErrors.of("MISSING_FIELDS", "the following required fields are missing: access_tokens");
+            throw AssetErrors.noToken("access_tokens", "INVALID_ACCESS_TOKEN", "the access tokens of the Items the report is about");
         }
         int days = request.body().path("days_requested").asInt();
         ReportOptions options = options(request.object("options"));
@@ -102,7 +102,11 @@ final class ReportOperations {
     }
 
     private Reply get(OperationRequest request) {
-        String token = Reports.token(request, TOKEN);
+        String token = request.text(TOKEN);
+        if (token == null || token.isBlank()) {
+            throw request.text("user_token") != null ? AssetErrors.invalidUserToken()
+                    : AssetErrors.noToken(TOKEN, "INVALID_ASSET_REPORT_TOKEN", "the token of the report to get");
+        }
         boolean fast = request.body().path("fast_report").asBoolean(false);
         ObjectNode data = reports.readable(Reports.byReportToken(token, TOKEN), fast);
         ReportViews.View view = new ReportViews.View(request.body().path("include_insights").asBoolean(false), fast,
