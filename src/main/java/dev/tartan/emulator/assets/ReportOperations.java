@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * /asset_report/*: create, get, pdf/get, refresh, filter, remove, and the audit copies (create, get, pdf/get,
@@ -158,13 +159,15 @@ final class ReportOperations {
             }
             excluded.add(accountId);
         }
+        String childId = UUID.randomUUID().toString();
+        Snapshots.Packed childData = Snapshots.pack(ReportViews.without(parentData, excluded, childId));
         AssetFact.Requested requested = state.write(() -> {
             AssetReport parent = Reports.requireGenerated(finder.apply(state.book()), TOKEN);
             List<String> allExcluded = new ArrayList<>(parent.request.excluded());
             excluded.stream().filter(id -> !allExcluded.contains(id)).forEach(allExcluded::add);
-            AssetFact.Requested made = reports.newRequest(AssetFact.Origin.FILTER, parent.id(), parent.request.itemIds(),
+            AssetFact.Requested made = reports.newRequest(childId, AssetFact.Origin.FILTER, parent.id(), parent.request.itemIds(),
                     parent.request.daysRequested(), parent.request.options(), allExcluded);
-            state.snapshots().put(made.reportId(), ReportViews.without(parentData, excluded, made.reportId()));
+            state.snapshots().put(made.reportId(), childData);
             state.record(made);
             return made;
         });
