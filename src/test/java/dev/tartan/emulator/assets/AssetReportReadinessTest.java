@@ -192,6 +192,14 @@ class AssetReportReadinessTest {
     }
 
     @Test
+    void theDelayCannotBeNegativeAndDefaultsToAFewSeconds() {
+        assertThat(EmulatorConfig.inMemory().assetReportDelay()).isEqualTo(EmulatorConfig.DEFAULT_ASSET_REPORT_DELAY)
+                .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmulatorConfig.builder().assetReportDelay(Duration.ofMillis(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("asset report delay");
+    }
+
+    @Test
     void aRemovedReportSendsNoWebhook() throws IOException, InterruptedException {
         start(Duration.ofMillis(400));
         String token = client.create(withWebhook(AssetsClient.createRequest(30, client.item()))).path("asset_report_token").asText();
