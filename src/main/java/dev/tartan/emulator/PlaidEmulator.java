@@ -1,5 +1,7 @@
 package dev.tartan.emulator;
 
+import dev.tartan.emulator.assets.AssetReports;
+import dev.tartan.emulator.assets.AssetsModule;
 import dev.tartan.emulator.items.InstitutionsModule;
 import dev.tartan.emulator.items.Items;
 import dev.tartan.emulator.items.ItemsModule;
@@ -52,6 +54,7 @@ public final class PlaidEmulator implements AutoCloseable {
     private final WebhookSender webhookSender;
     private final Transfers transfers;
     private final Watchlist watchlist;
+    private final AssetReports assetReports;
     private final EmulatorServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -90,6 +93,15 @@ public final class PlaidEmulator implements AutoCloseable {
             store.close();
             throw e;
         }
+        try {
+            this.assetReports = new AssetReports(items, transactions, folder, config.reset(), config.assetReportDelay());
+        } catch (RuntimeException e) {
+            webhookSender.close();
+            transfers.close();
+            watchlist.close();
+            store.close();
+            throw e;
+        }
 
         HandlerRegistry registry = new HandlerRegistry();
         List<EmulatorModule> modules = List.of(
@@ -101,6 +113,7 @@ public final class PlaidEmulator implements AutoCloseable {
                 new ProcessorModule(items, transactions, signal),
                 new TransferModule(transfers),
                 new WatchlistModule(watchlist),
+                new AssetsModule(assetReports),
                 new VerificationKeyModule(signer));
         modules.forEach(module -> module.register(registry));
         SpecFallback fallback = new SpecFallback(new ExampleResponder(), items, clock);
@@ -109,6 +122,7 @@ public final class PlaidEmulator implements AutoCloseable {
                     config.latency(), config.failRates());
         } catch (IOException | RuntimeException e) {
             webhookSender.close();
+            assetReports.close();
             transfers.close();
             watchlist.close();
             store.close();
@@ -156,6 +170,7 @@ public final class PlaidEmulator implements AutoCloseable {
             return;
         }
         server.close();
+        assetReports.close();
         webhookSender.close();
         transfers.close();
         watchlist.close();

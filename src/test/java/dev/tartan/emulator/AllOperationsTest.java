@@ -2,6 +2,7 @@ package dev.tartan.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.emulator.assets.AssetFixtures;
 import dev.tartan.emulator.transfer.TransferFixtures;
 import dev.tartan.emulator.watchlist.WatchlistFixtures;
 import dev.tartan.testing.RequestSynthesizer;
@@ -56,11 +57,13 @@ class AllOperationsTest {
     private String microAccountId;
     private TransferFixtures transfers;
     private WatchlistFixtures watchlist;
+    private AssetFixtures assets;
     private final AtomicInteger counter = new AtomicInteger();
 
     @BeforeAll
     void setUp() {
-        emulator = PlaidEmulator.start(EmulatorConfig.inMemory());
+        // Asset reports are ready at once, so the Assets operations can name ready reports.
+        emulator = PlaidEmulator.start(EmulatorConfig.builder().assetReportDelay(Duration.ZERO).build());
         client = new EmulatorClient(emulator);
         receiver = new WebhookReceiver();
         sharedToken = newItem();
@@ -92,6 +95,7 @@ class AllOperationsTest {
                 .path("accounts").get(0).path("account_id").asText();
         transfers = new TransferFixtures(emulator);
         watchlist = new WatchlistFixtures(emulator);
+        assets = new AssetFixtures(emulator);
     }
 
     @AfterAll
@@ -268,6 +272,8 @@ class AllOperationsTest {
         transfers.fill(path, request);
         // Monitor operations name programs, screenings, hits and Dashboard users that must exist.
         watchlist.fill(path, request);
+        // Assets operations name Items with the assets product, and reports, audit copies and relay tokens that exist.
+        assets.fill(path, request);
         // Webhooks go to the local receiver, never to the example hosts of the spec.
         if (request.hasNonNull("webhook")) {
             request.put("webhook", receiver.url());
