@@ -73,6 +73,36 @@ public record TransferRow(
         currency = currency == null ? "USD" : currency;
     }
 
+    /**
+     * {@code current} (newest first) with {@code changed} in place of the rows of the same ids and
+     * the new ones added, still newest first. Cheap for a few changes among 100,000 rows.
+     */
+    public static java.util.List<TransferRow> merged(java.util.List<TransferRow> current, java.util.Collection<TransferRow> changed) {
+        java.util.Map<String, TransferRow> byId = new java.util.HashMap<>();
+        changed.forEach(row -> byId.put(row.id(), row));
+        java.util.List<TransferRow> kept = new java.util.ArrayList<>(current.size());
+        for (TransferRow row : current) {
+            TransferRow replacement = byId.remove(row.id());
+            kept.add(replacement != null ? replacement : row);
+        }
+        if (byId.isEmpty()) {
+            return kept;
+        }
+        java.util.List<TransferRow> added = new java.util.ArrayList<>(byId.values());
+        added.sort(NEWEST_FIRST);
+        java.util.List<TransferRow> result = new java.util.ArrayList<>(kept.size() + added.size());
+        if (kept.isEmpty() || NEWEST_FIRST.compare(added.get(added.size() - 1), kept.get(0)) <= 0) {
+            // The usual case: the new rows are newer than any held, and go on top.
+            result.addAll(added);
+            result.addAll(kept);
+        } else {
+            result.addAll(kept);
+            result.addAll(added);
+            result.sort(NEWEST_FIRST);
+        }
+        return result;
+    }
+
     public boolean isRefund() {
         return kind == Kind.REFUND;
     }

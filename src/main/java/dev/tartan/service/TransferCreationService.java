@@ -57,6 +57,9 @@ public final class TransferCreationService {
         }
     }
 
+    /** The most recurring transfers a clock advance looks through. */
+    private static final int MAX_RECURRING_READ = 1_000;
+
     private final CachedCalls calls;
     private final TransferSyncService mirror;
     private final TransferAudit audit;
@@ -152,6 +155,30 @@ public final class TransferCreationService {
                     targets.add("recurring_transfer_id=" + response.json().path("recurring_transfer").path("recurring_transfer_id").asText());
                     return targets;
                 }), response -> response.json());
+    }
+
+    /** One recurring transfer, read fresh. */
+    public CompletableFuture<JsonNode> recurring(Profile profile, String recurringId, Consumer<CallRecord> log) {
+        TransferService.requireId(recurringId, "recurring transfer");
+        return Futures.map(calls.fetch(profile, RECURRING_GET, RequestBodies.of("recurring_transfer_id", recurringId), log),
+                fetched -> fetched.json().path("recurring_transfer"));
+    }
+
+    /**
+     * Every recurring transfer, newest first, read page by page (a profile has few: Plaid allows
+     * five on a test clock).
+     */
+    public CompletableFuture<List<JsonNode>> recurringList(Profile profile, Consumer<CallRecord> log) {
+        return recurringPages(profile, 0, new ArrayList<>(), log);
+    }
+
+    private CompletableFuture<List<JsonNode>> recurringPages(Profile profile, int offset, List<JsonNode> read, Consumer<CallRecord> log) {
+        return Futures.flatMap(calls.fetch(profile, RECURRING_LIST, TransferLedgerService.page(offset), log), fetched -> {
+            JsonNode page = fetched.json().path("recurring_transfers");
+            page.forEach(read::add);
+            return page.size() < TransferLedgerService.PAGE || read.size() >= MAX_RECURRING_READ
+                    ? CompletableFuture.completedFuture(read) : recurringPages(profile, offset + page.size(), read, log);
+        });
     }
 
     /** Cancels a recurring transfer: it originates nothing more. */

@@ -57,6 +57,13 @@ public final class TransferLedgerService {
         });
     }
 
+    /** One sweep, read fresh (/transfer/sweep/get). */
+    public CompletableFuture<JsonNode> sweep(Profile profile, String sweepId, Consumer<CallRecord> log) {
+        TransferService.requireId(sweepId, "sweep");
+        return Futures.map(calls.fetch(profile, TransferService.SWEEP_GET, TransferService.sweepBody(sweepId), log),
+                fetched -> fetched.json().path("sweep"));
+    }
+
     /** Moves money from the funding account into the ledger; completes with the sweep it makes. */
     public CompletableFuture<JsonNode> deposit(Profile profile, long cents, String network, String description, String idempotencyKey,
                                                Consumer<CallRecord> log) {

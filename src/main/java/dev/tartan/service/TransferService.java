@@ -59,10 +59,29 @@ public final class TransferService {
         return body;
     }
 
+    /** The body of /transfer/sweep/get for a sweep. */
+    public static ObjectNode sweepBody(String sweepId) {
+        return RequestBodies.of("sweep_id", sweepId);
+    }
+
     /** The decision of an authorization Tartan made, if it made it (kept when it was made). */
     public CompletableFuture<Optional<JsonNode>> knownAuthorization(Profile profile, String authorizationId) {
         return Futures.map(calls.cached(profile, AUTHORIZATION, RequestBodies.of("authorization_id", authorizationId)),
                 cached -> cached.map(CachedCalls.Fetched::json));
+    }
+
+    /** A refund, read fresh (/transfer/refund/get): it names its transfer. */
+    public CompletableFuture<JsonNode> refundOf(Profile profile, String refundId, Consumer<CallRecord> log) {
+        requireId(refundId, "refund");
+        return Futures.map(calls.fetch(profile, REFUND_GET, RequestBodies.of("refund_id", refundId), log),
+                fetched -> fetched.json().path("refund"));
+    }
+
+    /** The transfer created from an authorization (/transfer/get by authorization_id). */
+    public CompletableFuture<JsonNode> transferOfAuthorization(Profile profile, String authorizationId, Consumer<CallRecord> log) {
+        requireId(authorizationId, "authorization");
+        return Futures.map(calls.fetch(profile, GET, RequestBodies.of("authorization_id", authorizationId), log),
+                fetched -> fetched.json().path("transfer"));
     }
 
     /** Cancels a transfer (Plaid allows it while the transfer is pending, until it is sent); completes with the transfer after. */
