@@ -10,6 +10,8 @@ import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
+import dev.tartan.ui.transfers.TransfersView;
+import dev.tartan.ui.transfers.TransfersViewModel;
 import javafx.application.HostServices;
 
 import java.util.function.Supplier;
@@ -24,14 +26,16 @@ final class AppNavigator implements Navigator {
     private final Supplier<ConsoleViewModel> console;
     private final Supplier<ItemsViewModel> items;
     private final Supplier<ProcessorViewModel> processor;
+    private final Supplier<TransfersViewModel> transfers;
     private MainWindow window;
 
     AppNavigator(HostServices host, Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items,
-                 Supplier<ProcessorViewModel> processor) {
+                 Supplier<ProcessorViewModel> processor, Supplier<TransfersViewModel> transfers) {
         this.host = host;
         this.console = console;
         this.items = items;
         this.processor = processor;
+        this.transfers = transfers;
     }
 
     /** The window is built after the panes that navigate, so it is attached afterwards. */
@@ -55,6 +59,10 @@ final class AppNavigator implements Navigator {
             case PROCESSOR_TOKEN -> {
                 window.show(ProcessorView.INFO.id());
                 processor.get().open(target.token());
+            }
+            default -> {
+                window.show(TransfersView.INFO.id());
+                transfers.get().open(target.kind(), target.token());
             }
         }
     }

@@ -305,9 +305,17 @@ public final class TransferListViewModel {
 
     /** Writes the transfers the filters show to a CSV file; the notice then says how many. */
     public void exportCsv(Path file) {
-        List<TransferRow> snapshot = List.copyOf(sorted);
+        export(List.copyOf(sorted), file);
+    }
+
+    /** Writes the refunds the filters show to a CSV file. */
+    public void exportRefundsCsv(Path file) {
+        export(List.copyOf(sortedRefunds), file);
+    }
+
+    private void export(List<TransferRow> snapshot, Path file) {
         FxAsync.whenDone(tasks.run("Export transfers (CSV)", () -> sync.exportCsv(snapshot, file)),
-                count -> notice.set(String.format(Locale.ROOT, "Exported %,d transfers to %s", count, file)),
+                count -> notice.set(String.format(Locale.ROOT, "Exported %,d rows to %s", count, file)),
                 error -> failure.set(FailureDescriber.describe(error)));
     }
 
