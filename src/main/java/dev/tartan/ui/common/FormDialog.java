@@ -84,6 +84,9 @@ public final class FormDialog<T> {
         Button goButton = (Button) dialog.getDialogPane().lookupButton(go);
         goButton.setId(id + "Go");
         goButton.textProperty().bind(goLabel);
+        // A label that changes with the form's step keeps its whole text: the bar does not size it like Cancel.
+        ButtonBar.setButtonUniformSize(goButton, false);
+        goButton.setMinWidth(Region.USE_PREF_SIZE);
         goButton.getStyleClass().add(Styles.ACCENT);
         goButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !problem.get().isEmpty() || submission.stateProperty().get().isLoading(), problem, submission.stateProperty()));

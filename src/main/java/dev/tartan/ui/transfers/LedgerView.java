@@ -132,7 +132,7 @@ final class LedgerView extends VBox {
     private Node chart() {
         NumberAxis days = new NumberAxis();
         days.setForceZeroInRange(false);
-        days.setAutoRanging(true);
+        days.setAutoRanging(false);
         days.setMinorTickVisible(false);
         days.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -151,7 +151,7 @@ final class LedgerView extends VBox {
         chart.setId("volumeChart");
         chart.getStyleClass().add("volume-chart");
         chart.setAnimated(false);
-        chart.setCreateSymbols(false);
+        chart.setCreateSymbols(true);
         chart.setPrefHeight(220);
         chart.setMinHeight(180);
         chart.setLegendVisible(true);
@@ -163,6 +163,14 @@ final class LedgerView extends VBox {
         Runnable draw = () -> {
             volume.getData().clear();
             returns.getData().clear();
+            if (!model.volume().isEmpty()) {
+                // One day a tick, or fewer ticks over a long range; a day of margin either side.
+                long first = model.volume().get(0).day().toEpochDay();
+                long last = model.volume().get(model.volume().size() - 1).day().toEpochDay();
+                days.setLowerBound(first - 1);
+                days.setUpperBound(last + 1);
+                days.setTickUnit(Math.max(1, Math.ceil((last - first + 2) / 12.0)));
+            }
             for (TransferVolume day : model.volume()) {
                 volume.getData().add(new XYChart.Data<>(day.day().toEpochDay(), (day.debitCents() + day.creditCents()) / 100.0));
                 returns.getData().add(new XYChart.Data<>(day.day().toEpochDay(), day.returnedCents() / 100.0));

@@ -43,6 +43,7 @@ public final class LedgerViewModel {
     private final ObjectProperty<Outcome<JsonNode>> events = new SimpleObjectProperty<>(Outcome.nothing());
     private final ObjectProperty<Outcome<String>> action = new SimpleObjectProperty<>(Outcome.nothing());
     private final ObservableList<TransferVolume> volume = FXCollections.observableArrayList();
+    private final ObservableList<TransferVolume> readOnlyVolume = FXCollections.unmodifiableObservableList(volume);
     private final StringProperty volumeSummary = new SimpleStringProperty("");
     private final ObservableList<TransferRow> listed;
     private Profile profile;
@@ -136,7 +137,7 @@ public final class LedgerViewModel {
 
     /** Daily volume and returns of the listed transfers, oldest day first. */
     public ObservableList<TransferVolume> volume() {
-        return FXCollections.unmodifiableObservableList(volume);
+        return readOnlyVolume;
     }
 
     public ReadOnlyStringProperty volumeSummaryProperty() {

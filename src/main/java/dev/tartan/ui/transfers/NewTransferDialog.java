@@ -107,10 +107,10 @@ final class NewTransferDialog {
                     Label why = Forms.paragraph(rationale.isObject() ? rationale.path("code").asText() + ": "
                             + rationale.path("description").asText() : "No rationale: nothing stood in the way.", null);
                     why.setId("newTransferRationale");
-                    Label id = new Label("authorization_id " + authorization.path("id").asText()
-                            + ("approved".equals(decided) ? " \u00b7 press Create transfer to make it; it is valid for an hour" : ""));
-                    id.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-                    id.setWrapText(true);
+                    Label id = Forms.paragraph("authorization_id " + authorization.path("id").asText()
+                            + ("approved".equals(decided) ? " \u00b7 press Create transfer to make it; it is valid for an hour" : ""),
+                            Styles.TEXT_MUTED);
+                    id.getStyleClass().add(Styles.TEXT_SMALL);
                     VBox card = new VBox(4, title, why, id);
                     card.getStyleClass().add("decision-card");
                     box.getChildren().setAll(card);

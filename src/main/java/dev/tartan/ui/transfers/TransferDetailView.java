@@ -56,6 +56,7 @@ final class TransferDetailView extends VBox {
         this.pane = pane;
         this.navigator = navigator;
         setId("transferDetail");
+        setMinWidth(0);
         Node tabs = tabs();
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header(), actions(), sandboxBar(), status(), tabs);
@@ -101,7 +102,13 @@ final class TransferDetailView extends VBox {
             }
             facts.setText(String.join("  \u00b7  ", parts));
         });
-        HBox top = new HBox(10, title, chip);
+        Button reload = new Button(null, new FontIcon(Material2MZ.REFRESH));
+        reload.setId("reloadTransfer");
+        reload.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        reload.setTooltip(new Tooltip("Read the transfer and its events again"));
+        reload.setOnAction(e -> model.reload());
+        title.setMinWidth(0);
+        FlowPane top = new FlowPane(10, 4, title, chip, reload);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(2, top, id, facts);
         header.setPadding(new Insets(10, 12, 4, 12));
@@ -129,6 +136,7 @@ final class TransferDetailView extends VBox {
         left.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         left.textProperty().bind(Bindings.createStringBinding(() -> model.transfer().get() == null
                 || !"debit".equals(model.transfer().get().path("type").asText()) ? ""
+                : model.refundable().get() == 0 ? "nothing left to refund"
                 : "$" + TransferAmount.format(model.refundable().get()) + " left to refund", model.refundable(), model.transfer()));
         MenuButton copy = new MenuButton("Copy", new FontIcon(Material2OutlinedAL.CONTENT_COPY));
         copy.setId("copyIds");
@@ -144,12 +152,7 @@ final class TransferDetailView extends VBox {
                 }
             }
         });
-        Button reload = new Button(null, new FontIcon(Material2MZ.REFRESH));
-        reload.setId("reloadTransfer");
-        reload.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        reload.setTooltip(new Tooltip("Read the transfer and its events again"));
-        reload.setOnAction(e -> model.reload());
-        HBox bar = new HBox(8, cancel, refund, left, copy, reload);
+        FlowPane bar = new FlowPane(8, 6, cancel, refund, left, copy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 12, 6, 12));
         for (Node node : bar.getChildren()) {
@@ -229,7 +232,11 @@ final class TransferDetailView extends VBox {
         fire.setOnAction(e -> model.fireWebhook());
         Label sandbox = new Label("Sandbox");
         sandbox.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
-        FlowPane bar = new FlowPane(8, 6, sandbox, next, fail, ret, code, webhook, fire);
+        HBox returning = new HBox(6, ret, code);
+        returning.setAlignment(Pos.CENTER_LEFT);
+        HBox firing = new HBox(6, webhook, fire);
+        firing.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(8, 6, sandbox, next, fail, returning, firing);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("sandbox-bar");
         bar.setId("transferSandbox");
@@ -245,7 +252,18 @@ final class TransferDetailView extends VBox {
                 navigator::openLink);
         VBox box = new VBox(status);
         box.setPadding(new Insets(0, 12, 4, 12));
-        return box;
+        // A long failure scrolls in its own place: the tabs below stay in view.
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        // As tall as what it shows, up to a few lines of a failure.
+        scroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(box.prefHeight(Math.max(100, scroll.getWidth() - 2)), 150), box.boundsInLocalProperty(), scroll.widthProperty()));
+        scroll.setMinHeight(Region.USE_PREF_SIZE);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        scroll.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !isNothing(model.actionProperty().get()),
+                model.actionProperty()));
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        return scroll;
     }
 
     // --- tabs -------------------------------------------------------------------------------------------
@@ -325,6 +343,7 @@ final class TransferDetailView extends VBox {
             List<JsonNode> oldestFirst = new ArrayList<>();
             reply.path("transfer_events").forEach(event -> oldestFirst.add(0, event));
             table.show(oldestFirst);
+            table.fitColumnsToContent();
         });
     }
 
@@ -369,7 +388,7 @@ final class TransferDetailView extends VBox {
         HBox sandboxButtons = new HBox(6, next, fail, ret);
         sandboxButtons.visibleProperty().bind(pane.sandboxProperty());
         sandboxButtons.managedProperty().bind(sandboxButtons.visibleProperty());
-        HBox bar = new HBox(8, cancel, sandboxButtons);
+        FlowPane bar = new FlowPane(8, 6, cancel, sandboxButtons);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(8, table, bar);
         content.setPadding(new Insets(8));
@@ -379,7 +398,7 @@ final class TransferDetailView extends VBox {
                     : table.getSelectionModel().getSelectedItem().path("id").asText();
             table.show(reply.path("transfer").path("refunds"));
             table.getItems().stream().filter(r -> r.path("id").asText().equals(picked)).findFirst()
-                    .ifPresent(r -> table.getSelectionModel().select(r));
+                    .ifPresentOrElse(r -> table.getSelectionModel().select(r), () -> table.getSelectionModel().selectFirst());
             follow.run();
         });
     }

@@ -109,7 +109,7 @@ final class TransferListView extends VBox {
         state.getStyleClass().add(Styles.TEXT_MUTED);
         state.textProperty().bind(Bindings.createStringBinding(() -> {
             var last = model.stateProperty().get();
-            String held = String.format(Locale.ROOT, "%,d transfers \u00b7 %,d refunds", model.rows().size(), model.refunds().size());
+            String held = plural(model.rows().size(), "transfer") + " \u00b7 " + plural(model.refunds().size(), "refund");
             if (model.syncingProperty().get()) {
                 return held + " \u00b7 catching up\u2026";
             }
@@ -133,6 +133,10 @@ final class TransferListView extends VBox {
         HBox bar = new HBox(8, sync, cancel, spinner, state, notice, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private static String plural(int count, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 
     private VBox filters(String prefix, boolean refunds) {
@@ -291,7 +295,7 @@ final class TransferListView extends VBox {
     }
 
     private static TableColumn<TransferRow, String> chipColumn() {
-        TableColumn<TransferRow, String> status = text("Status", 115, TransferRow::status);
+        TableColumn<TransferRow, String> status = text("Status", 135, TransferRow::status);
         status.setCellFactory(column -> TransferChips.cell());
         return status;
     }

@@ -78,6 +78,10 @@ public final class TransferListViewModel {
     private final ObjectProperty<String> account = new SimpleObjectProperty<>();
     private final StringProperty filterProblem = new SimpleStringProperty("");
     private final ObservableList<String> accounts = FXCollections.observableArrayList();
+    // One read-only view each: a view made per call would lose its listeners once nothing held it.
+    private final ObservableList<TransferRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<TransferRow> readOnlyRefunds = FXCollections.unmodifiableObservableList(refunds);
+    private final ObservableList<String> readOnlyAccounts = FXCollections.unmodifiableObservableList(accounts);
 
     private final ObjectProperty<TransferRow> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<TransferSyncState> state = new SimpleObjectProperty<>();
@@ -393,7 +397,7 @@ public final class TransferListViewModel {
 
     /** Every transfer held (refunds apart). */
     public ObservableList<TransferRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     /** The refunds the filters let through (words, status, dates, amounts). */
@@ -402,7 +406,7 @@ public final class TransferListViewModel {
     }
 
     public ObservableList<TransferRow> refunds() {
-        return FXCollections.unmodifiableObservableList(refunds);
+        return readOnlyRefunds;
     }
 
     /** The refunds of one transfer the vault holds. */
@@ -469,7 +473,7 @@ public final class TransferListViewModel {
 
     /** The accounts the transfers move money with, for the account filter. */
     public ObservableList<String> accounts() {
-        return FXCollections.unmodifiableObservableList(accounts);
+        return readOnlyAccounts;
     }
 
     public ReadOnlyObjectProperty<TransferSyncState> stateProperty() {

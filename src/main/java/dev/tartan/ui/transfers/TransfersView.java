@@ -128,9 +128,10 @@ public final class TransfersView implements PaneView {
                 + "Its facts, its timeline, its refunds and its sweep show here; in Sandbox it can be moved along its life.");
         nothing.visibleProperty().bind(model.transfer().transferIdProperty().isNull());
         StackPane right = new StackPane(detail, nothing);
-        right.setMinWidth(360);
+        right.setMinWidth(0);
+        transferList.setMinWidth(0);
         SplitPane split = new SplitPane(transferList, right);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.5);
         return split;
     }
 
