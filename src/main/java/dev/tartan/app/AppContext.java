@@ -17,6 +17,11 @@ import dev.tartan.service.SettingsService;
 import dev.tartan.service.SignalService;
 import dev.tartan.service.TokenBookService;
 import dev.tartan.service.TransactionSyncService;
+import dev.tartan.service.TransferCreationService;
+import dev.tartan.service.TransferLedgerService;
+import dev.tartan.service.TransferSandboxService;
+import dev.tartan.service.TransferService;
+import dev.tartan.service.TransferSyncService;
 import dev.tartan.store.DownloadFolder;
 import dev.tartan.store.Vault;
 import dev.tartan.ui.common.TaskCenter;
@@ -58,6 +63,11 @@ final class AppContext implements AutoCloseable {
     final ProcessorAccountService processorAccounts;
     final SignalService signal;
     final ProcessorWebhookService processorWebhooks;
+    final TransferSyncService transferSync;
+    final TransferService transfers;
+    final TransferCreationService transferCreation;
+    final TransferLedgerService transferLedger;
+    final TransferSandboxService transferSandbox;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -81,6 +91,11 @@ final class AppContext implements AutoCloseable {
         this.processorAccounts = new ProcessorAccountService(calls, Clock.systemUTC());
         this.signal = new SignalService(calls, catalog);
         this.processorWebhooks = new ProcessorWebhookService(calls);
+        this.transferSync = new TransferSyncService(gateway, vault, io, Clock.systemUTC());
+        this.transfers = new TransferService(calls, transferSync, vault, io);
+        this.transferCreation = new TransferCreationService(calls, transferSync, vault, io);
+        this.transferLedger = new TransferLedgerService(calls, vault, io);
+        this.transferSandbox = new TransferSandboxService(calls);
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 

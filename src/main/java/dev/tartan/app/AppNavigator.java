@@ -13,6 +13,8 @@ import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.tartan.ui.transfers.TransfersView;
+import dev.tartan.ui.transfers.TransfersViewModel;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,13 +32,15 @@ final class AppNavigator implements Navigator {
     private final Supplier<ConsoleViewModel> console;
     private final Supplier<ItemsViewModel> items;
     private final Supplier<ProcessorViewModel> processor;
+    private final Supplier<TransfersViewModel> transfers;
     private MainWindow window;
 
     AppNavigator(Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items,
-                 Supplier<ProcessorViewModel> processor) {
+                 Supplier<ProcessorViewModel> processor, Supplier<TransfersViewModel> transfers) {
         this.console = console;
         this.items = items;
         this.processor = processor;
+        this.transfers = transfers;
     }
 
     /** The window is built after the panes that navigate, so it is attached afterwards. */
@@ -60,6 +64,10 @@ final class AppNavigator implements Navigator {
             case PROCESSOR_TOKEN -> {
                 window.show(ProcessorView.INFO.id());
                 processor.get().open(target.token());
+            }
+            default -> {
+                window.show(TransfersView.INFO.id());
+                transfers.get().open(target.kind(), target.token());
             }
         }
     }

@@ -25,6 +25,8 @@ import dev.tartan.ui.items.ItemsView;
 import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
+import dev.tartan.ui.transfers.TransfersView;
+import dev.tartan.ui.transfers.TransfersViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import dev.tartan.ui.shell.ShellViewModel;
 import dev.tartan.ui.shell.Theme;
@@ -156,12 +158,15 @@ public final class TartanApplication extends Application {
                 context.processorTokens));
         Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(pane, context.processorTokens,
                 context.processorAccounts, context.signal, context.processorWebhooks, context.transactions));
-        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel);
+        Supplier<TransfersViewModel> transfersModel = memoize(() -> new TransfersViewModel(pane, context.transferSync, context.transfers,
+                context.transferCreation, context.transferLedger, context.transferSandbox));
+        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel, transfersModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
         LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
-        List<LazyPane> panes = List.of(items, console, processor);
+        LazyPane transfers = new LazyPane(TransfersView.INFO, () -> new TransfersView(transfersModel.get(), navigator));
+        List<LazyPane> panes = List.of(items, console, processor, transfers);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

@@ -82,6 +82,13 @@ public final class OmniboxService {
                 }
             }
             case UUID -> {
+                // The shape does not tell which of Transfer's objects the id is: each is offered, a transfer first.
+                drafts.add(new PaneTarget(PaneTarget.Kind.TRANSFER, value, "Open the transfer with this id in the Transfers pane"));
+                drafts.add(new PaneTarget(PaneTarget.Kind.TRANSFER_REFUND, value, "Open the refund with this id (and its transfer)"));
+                drafts.add(new PaneTarget(PaneTarget.Kind.TRANSFER_SWEEP, value, "Open the sweep with this id"));
+                drafts.add(new PaneTarget(PaneTarget.Kind.TRANSFER_RECURRING, value, "Open the recurring transfer with this id"));
+                drafts.add(new PaneTarget(PaneTarget.Kind.TRANSFER_AUTHORIZATION, value,
+                        "Open the transfer created from the authorization with this id"));
                 drafts.add(draft("/transfer/get", "transfer_id", value, "Get the transfer with this id"));
                 drafts.add(draft("/transfer/authorization/get", "authorization_id", value, "Get the transfer authorization"));
                 drafts.add(draft("/transfer/refund/get", "refund_id", value, "Get the refund"));

@@ -169,7 +169,46 @@ final class Schema {
                     BEGIN SELECT RAISE(ABORT, 'the audit head seal cannot be removed'); END"""),
             // 5: which token each mask of a past request stood for (fingerprints), so "Run again" cannot fill
             // a mask with another token that shares its prefix and last four characters
-            List.of("ALTER TABLE request_history ADD COLUMN token_fingerprints TEXT"));
+            List.of("ALTER TABLE request_history ADD COLUMN token_fingerprints TEXT"),
+            // 6: each profile's copy of its transfers and refunds, kept current by /transfer/event/sync from a cursor
+            List.of(
+                    """
+                    CREATE TABLE transfer_mirrors (
+                      id        INTEGER PRIMARY KEY,
+                      profile   TEXT NOT NULL UNIQUE,
+                      cursor    INTEGER NOT NULL DEFAULT 0,
+                      synced_at INTEGER
+                    )""",
+                    // Instants are epoch milliseconds. Clustered by profile, so one profile's rows are read in one sweep.
+                    """
+                    CREATE TABLE transfer_rows (
+                      mirror_id      INTEGER NOT NULL REFERENCES transfer_mirrors (id) ON DELETE CASCADE,
+                      id             TEXT NOT NULL,
+                      kind           TEXT NOT NULL,
+                      transfer_id    TEXT NOT NULL,
+                      type           TEXT,
+                      network        TEXT,
+                      ach_class      TEXT,
+                      amount_cents   INTEGER NOT NULL,
+                      currency       TEXT,
+                      status         TEXT NOT NULL,
+                      account_id     TEXT,
+                      created        INTEGER,
+                      updated        INTEGER,
+                      failure_code   TEXT,
+                      return_code    TEXT,
+                      failure_reason TEXT,
+                      description    TEXT,
+                      user_name      TEXT,
+                      metadata       TEXT,
+                      sweep_status   TEXT,
+                      sweep_id       TEXT,
+                      recurring_id   TEXT,
+                      detailed       INTEGER NOT NULL,
+                      last_event_id  INTEGER NOT NULL,
+                      PRIMARY KEY (mirror_id, id)
+                    ) WITHOUT ROWID""",
+                    "CREATE INDEX transfer_rows_by_created ON transfer_rows (mirror_id, created)"));
 
     /** The schema version this Tartan writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

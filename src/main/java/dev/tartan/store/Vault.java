@@ -37,6 +37,7 @@ public final class Vault implements AutoCloseable {
     private final AuditLog audit;
     private final TransactionStore transactions;
     private final VaultLock.Lease lease;
+    private final TransferStore transfers;
 
     private Vault(VaultLocation location, VaultLock.Lease lease, Database db, String encryption, Clock clock) {
         this.location = location;
@@ -50,6 +51,7 @@ public final class Vault implements AutoCloseable {
         this.history = new RequestHistory(db, settings, clock);
         this.audit = new AuditLog(db, clock, this::operator, new AuditHeadCopy(location));
         this.transactions = new TransactionStore(db, clock);
+        this.transfers = new TransferStore(db, clock);
     }
 
     /** Whether a file is at the vault's place (it may still turn out not to be a vault). */
@@ -172,6 +174,11 @@ public final class Vault implements AutoCloseable {
 
     public TransactionStore transactions() {
         return transactions;
+    }
+
+    /** Each profile's copy of its transfers and refunds, with the event cursor it is current to. */
+    public TransferStore transfers() {
+        return transfers;
     }
 
     /** What the vault holds, and how it is encrypted. */

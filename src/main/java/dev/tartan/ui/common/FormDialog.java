@@ -38,6 +38,15 @@ public final class FormDialog<T> {
      */
     public FormDialog(Window owner, String id, String title, String header, Node fields, String goLabel, FormViewModel<T> form,
                       Consumer<String> openLink) {
+        this(owner, id, title, header, fields, new javafx.beans.property.SimpleStringProperty(goLabel), form, openLink);
+    }
+
+    /**
+     * As above, for a form of more than one step (authorize, then create): the go-ahead button
+     * says what the next press does.
+     */
+    public FormDialog(Window owner, String id, String title, String header, Node fields, javafx.beans.value.ObservableValue<String> goLabel,
+                      FormViewModel<T> form, Consumer<String> openLink) {
         ObservableStringValue problem = form.problem();
         Submission<T> submission = form.submission();
         submission.reset();
@@ -70,10 +79,14 @@ public final class FormDialog<T> {
         content.setMinHeight(Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(content);
 
-        ButtonType go = new ButtonType(goLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType go = new ButtonType(goLabel.getValue(), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(go, ButtonType.CANCEL);
         Button goButton = (Button) dialog.getDialogPane().lookupButton(go);
         goButton.setId(id + "Go");
+        goButton.textProperty().bind(goLabel);
+        // A label that changes with the form's step keeps its whole text: the bar does not size it like Cancel.
+        ButtonBar.setButtonUniformSize(goButton, false);
+        goButton.setMinWidth(Region.USE_PREF_SIZE);
         goButton.getStyleClass().add(Styles.ACCENT);
         goButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !problem.get().isEmpty() || submission.stateProperty().get().isLoading(), problem, submission.stateProperty()));

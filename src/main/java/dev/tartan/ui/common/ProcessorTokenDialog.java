@@ -1,8 +1,6 @@
 package dev.tartan.ui.common;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.TokenEntry;
-import dev.tartan.ui.common.data.Accounts;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -23,23 +21,15 @@ public final class ProcessorTokenDialog {
 
     /** Shows the dialog and waits: the new token, or empty if the user cancelled. */
     public static Optional<TokenEntry> show(Window owner, ProcessorTokenFormViewModel form, Consumer<String> openLink) {
-        ComboBox<TokenEntry> item = Forms.picker("processorTokenItem", form.items(), entry ->
-                entry.label() != null ? entry.label() : entry.maskedValue());
-        item.valueProperty().bindBidirectional(form.itemProperty());
-        item.setDisable(form.itemIsFixed());
-        ComboBox<JsonNode> account = Forms.picker("processorTokenAccount", form.accounts(), a -> Accounts.title(a)
-                + "  (" + a.path("subtype").asText(a.path("type").asText()) + ")");
-        account.valueProperty().bindBidirectional(form.accountProperty());
         ComboBox<String> processor = Forms.picker("processorTokenProcessor", form.processors(), name -> name);
         processor.setVisibleRowCount(12);
         processor.valueProperty().bindBidirectional(form.processorProperty());
         TextField label = Forms.field("processorTokenLabel", "optional: a name for the token book", form.labelProperty());
 
         GridPane grid = Forms.grid(1);
-        grid.addRow(0, Forms.label("Item"), item);
-        grid.addRow(1, Forms.label("Account"), account);
-        grid.addRow(2, Forms.label("Processor"), processor);
-        grid.addRow(3, Forms.label("Label"), label);
+        int row = ItemAccountPicker.addTo(grid, 0, form.itemAccount(), "processorToken");
+        grid.addRow(row, Forms.label("Processor"), processor);
+        grid.addRow(row + 1, Forms.label("Label"), label);
         return new FormDialog<>(owner, "processorTokenDialog", "Create a processor token",
                 "A processor token lets a payment partner use one account of an Item (/processor/token/create). "
                         + "Tartan keeps it in the token book.",

@@ -31,12 +31,8 @@ public final class ProcessorTokenFormViewModel extends TokenFormViewModel {
     private final Profile profile;
     private final Consumer<CallRecord> log;
     private final Consumer<TokenEntry> onCreated;
-    private final boolean itemFixed;
 
-    private final Choices<TokenEntry> items;
-    private final ObjectProperty<TokenEntry> item = new SimpleObjectProperty<>();
-    private final Choices<JsonNode> accounts;
-    private final ObjectProperty<JsonNode> account = new SimpleObjectProperty<>();
+    private final ItemAccountChoice itemAccount;
     private final Choices<String> processors;
     private final ObjectProperty<String> processor = new SimpleObjectProperty<>();
 
@@ -52,65 +48,29 @@ public final class ProcessorTokenFormViewModel extends TokenFormViewModel {
         this.profile = profile;
         this.log = log;
         this.onCreated = onCreated;
-        this.itemFixed = fixedItem != null;
-        this.items = fixedItem != null
-                ? new Choices<>(() -> CompletableFuture.completedFuture(List.of(fixedItem)), list -> fixedItem)
-                : new Choices<>(() -> tokenBook.list(profile.name(), TokenKind.ACCESS));
-        this.accounts = new Choices<>(() -> Futures.map(service.accountsOf(profile, item.get().value()), array -> {
-            List<JsonNode> list = new ArrayList<>();
-            array.forEach(list::add);
-            return list;
-        }), list -> list.stream().filter(a -> "checking".equals(a.path("subtype").asText())).findFirst()
-                .orElse(list.isEmpty() ? null : list.get(0)));
+        this.itemAccount = new ItemAccountChoice(fixedItem, () -> tokenBook.list(profile.name(), TokenKind.ACCESS),
+                entry -> Futures.map(service.accountsOf(profile, entry.value()), array -> {
+                    List<JsonNode> list = new ArrayList<>();
+                    array.forEach(list::add);
+                    return list;
+                }), false);
         this.processors = new Choices<>(service::processors, list -> list.contains(USUAL_PROCESSOR) ? USUAL_PROCESSOR : null);
-        item.addListener((obs, old, now) -> {
-            account.set(null);
-            if (now != null) {
-                accounts.load();
-            }
-        });
-        accounts.stateProperty().addListener((obs, old, state) -> {
-            if (state.hasData() && account.get() == null) {
-                account.set(accounts.suggested());
-            }
-        });
-        items.stateProperty().addListener((obs, old, state) -> {
-            if (state.hasData() && item.get() == null) {
-                item.set(items.suggested());
-            }
-        });
         processors.stateProperty().addListener((obs, old, state) -> {
             if (state.hasData() && processor.get() == null) {
                 processor.set(processors.suggested());
             }
         });
-        problemIs(() -> item.get() == null ? "Pick an Item."
-                : account.get() == null ? "Pick the account the partner may use."
-                : processor.get() == null ? "Pick the processor that gets the token." : "", item, account, processor);
-        items.load();
+        problemIs(() -> itemAccount.itemProperty().get() == null ? "Pick an Item."
+                : itemAccount.accountProperty().get() == null ? "Pick the account the partner may use."
+                : processor.get() == null ? "Pick the processor that gets the token." : "",
+                itemAccount.itemProperty(), itemAccount.accountProperty(), processor);
+        itemAccount.load();
         processors.load();
     }
 
-    /** Whether the Item was given (the form then does not offer others). */
-    public boolean itemIsFixed() {
-        return itemFixed;
-    }
-
-    public Choices<TokenEntry> items() {
-        return items;
-    }
-
-    public ObjectProperty<TokenEntry> itemProperty() {
-        return item;
-    }
-
-    /** The accounts of the Item picked. */
-    public Choices<JsonNode> accounts() {
-        return accounts;
-    }
-
-    public ObjectProperty<JsonNode> accountProperty() {
-        return account;
+    /** The Item and its account the token is for. */
+    public ItemAccountChoice itemAccount() {
+        return itemAccount;
     }
 
     /** The processors /processor/token/create accepts. */
@@ -128,8 +88,8 @@ public final class ProcessorTokenFormViewModel extends TokenFormViewModel {
     /** Makes the token; the form's dialog closes once it exists. */
     @Override
     public void submit() {
-        TokenEntry forItem = item.get();
-        String accountId = account.get() == null ? null : account.get().path("account_id").asText();
+        TokenEntry forItem = itemAccount.itemProperty().get();
+        String accountId = itemAccount.accountId();
         String chosen = processor.get();
         String name = labelOrNull();
         submission().submit("Creating the processor token\u2026",

@@ -33,6 +33,17 @@ public final class ProductionGuard {
     }
 
     /**
+     * Asks before a call of {@code path} that moves money goes to Production, whichever pane sends it:
+     * the path must be typed out. True when the call may go ahead: not Production, or confirmed.
+     */
+    public static boolean allowMoney(Window owner, Profile profile, String path) {
+        if (profile == null || !profile.environment().isProduction()) {
+            return true;
+        }
+        return ask(owner, profile, path + " in PRODUCTION", path, true, false, true);
+    }
+
+    /**
      * Asks before a named destructive action (remove an Item, rotate its token) in any environment;
      * in Production the question says so loudly.
      *
