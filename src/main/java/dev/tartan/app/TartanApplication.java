@@ -25,6 +25,8 @@ import dev.tartan.ui.items.ItemsView;
 import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
+import dev.tartan.ui.sandbox.SandboxView;
+import dev.tartan.ui.sandbox.SandboxViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import dev.tartan.ui.shell.ShellViewModel;
 import dev.tartan.ui.shell.Theme;
@@ -156,12 +158,15 @@ public final class TartanApplication extends Application {
                 context.processorTokens));
         Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(pane, context.processorTokens,
                 context.processorAccounts, context.signal, context.processorWebhooks, context.transactions));
+        // No webhook inbox in this build yet (null): the Sandbox pane runs without showing webhooks until one is wired here.
+        Supplier<SandboxViewModel> sandboxModel = memoize(() -> new SandboxViewModel(pane, context.sandbox, context.scenarios, null));
         AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
         LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
-        List<LazyPane> panes = List.of(items, console, processor);
+        LazyPane sandbox = new LazyPane(SandboxView.INFO, () -> new SandboxView(sandboxModel.get(), navigator));
+        List<LazyPane> panes = List.of(items, console, processor, sandbox);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

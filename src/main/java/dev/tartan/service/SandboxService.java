@@ -214,12 +214,15 @@ public final class SandboxService {
         kept.add(saved);
     }
 
-    /** Drops the example's placeholder tokens: a form starts with no token rather than a fake one. */
+    /**
+     * Drops the example's placeholder tokens and made-up ids: a form starts with no token or id rather
+     * than a fake one (the pickers offer real ones).
+     */
     private static void withoutPlaceholders(ObjectNode node) {
         List<String> drop = new ArrayList<>();
         node.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
-            if (value.isTextual() && value.asText().contains(PLACEHOLDER)) {
+            if (value.isTextual() && (value.asText().contains(PLACEHOLDER) || field.getKey().endsWith("_id"))) {
                 drop.add(field.getKey());
             } else if (value instanceof ObjectNode object) {
                 withoutPlaceholders(object);

@@ -4,20 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.tartan.api.PlaidJson;
 import dev.tartan.concurrent.Futures;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.FailureReport;
 import dev.tartan.model.Profile;
 import dev.tartan.model.ReceivedWebhook;
-import dev.tartan.model.ReplyValues;
 import dev.tartan.model.Scenario;
 import dev.tartan.model.SimulationResult;
 import dev.tartan.model.StepResult;
+import dev.tartan.model.WebhookSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -347,7 +345,7 @@ final class ScenarioRun {
 
     /** The step a webhook belongs with, or -1 when it is not (yet) known to be the run's. Holds this. */
     private int stepOf(ReceivedWebhook webhook) {
-        Set<String> about = aboutOf(webhook);
+        Set<String> about = WebhookSubjects.of(webhook);
         boolean ours = !java.util.Collections.disjoint(about, subjects);
         if (!ours && !about.isEmpty()) {
             return -1;
@@ -364,18 +362,5 @@ final class ScenarioRun {
             }
         }
         return ours ? current : -1;
-    }
-
-    private static Set<String> aboutOf(ReceivedWebhook webhook) {
-        Set<String> about = new LinkedHashSet<>();
-        if (webhook.subject() != null) {
-            about.add(webhook.subject().id());
-        }
-        try {
-            about.addAll(ReplyValues.subjectIds(PlaidJson.mapper().readTree(webhook.body() == null ? "" : webhook.body())));
-        } catch (IOException e) {
-            // a body that is not JSON names nothing
-        }
-        return about;
     }
 }

@@ -134,6 +134,8 @@ class SandboxServiceTest {
         assertThat(field(transfer, "failure_reason.ach_return_code").choices()).anyMatch(c -> c.value().equals("R01")
                 && c.meaning().equals("Insufficient funds"));
         assertThat(field(transfer, "transfer_id").field().required()).isTrue();
+        // The example's made-up transfer_id is nobody's: the form starts without it.
+        assertThat(transfer.start().has("transfer_id")).isFalse();
         assertThat(field(transfer, "failure_reason.ach_return_code").field().required()).isFalse();
 
         SimulationForm assets = sandbox.form(simulation("/asset_report/create")).join();
