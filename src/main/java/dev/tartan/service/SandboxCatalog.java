@@ -58,7 +58,7 @@ final class SandboxCatalog {
                     "Every Item of the user (or those listed) goes into ITEM_LOGIN_REQUIRED.", null),
             sim("Items", "/sandbox/item/application/seed", "Seed a connected application",
                     "Adds a connected application to the Item, as the Permissions Manager would list it.", null),
-            sim("Items", "/sandbox/oauth/select_accounts", "Choose the accounts shared at the OAuth bank",
+            sim("Items", "/sandbox/oauth/select_accounts", "Choose accounts at the OAuth bank",
                     "Saves which accounts the user picked at Platypus OAuth Bank, as the OAuth screen would.", null),
             // Transactions
             sim("Transactions", "/sandbox/transactions/create", "Add transactions to an Item",

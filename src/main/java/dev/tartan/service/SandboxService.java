@@ -72,8 +72,8 @@ public final class SandboxService {
         }
         if (profile.environment().isProduction()) {
             return "Simulations exist only in Sandbox and the built-in emulator, and the active profile \"" + profile.name()
-                    + "\" is Production (" + profile.environment().displayName() + "). Switch to a Sandbox or emulator profile "
-                    + "to use this pane.";
+                    + "\" is Production" + (profile.environment().baseUrl() == null ? "" : " (" + profile.environment().baseUrl() + ")")
+                    + ". Switch to a Sandbox or emulator profile to use this pane.";
         }
         return "";
     }

@@ -177,7 +177,8 @@ final class ScenarioRun {
                     result.requestId(), null, List.of()));
             return;
         }
-        String summary = held.isEmpty() ? "Done." : String.join(". ", held) + ".";
+        String summary = (held.isEmpty() ? "Done" : String.join(". ", held))
+                + (result.requestId() == null ? "." : " (request_id " + result.requestId() + ").");
         CompletableFuture<Void> webhooksCame;
         synchronized (this) {
             webhooksCame = feed == null || awaited.get(index).isEmpty() ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();

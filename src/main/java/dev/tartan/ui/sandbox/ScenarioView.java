@@ -112,6 +112,7 @@ final class ScenarioView {
     private Node step(ScenarioViewModel.StepRow row) {
         StackPane mark = new StackPane();
         mark.setMinWidth(22);
+        mark.setAlignment(Pos.TOP_CENTER);
         mark.setId("stepMark-" + row.number());
         Label title = new Label(row.number() + ". " + row.step().title());
         title.setId("stepTitle-" + row.number());
@@ -136,6 +137,8 @@ final class ScenarioView {
         VBox text = new VBox(3, title, detail, summary, webhooks, replyBox);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox box = new HBox(10, mark, text);
+        box.setAlignment(Pos.TOP_LEFT);
+        mark.setPadding(new Insets(1, 0, 0, 0));
         box.getStyleClass().add("scenario-step");
         box.setId("step-" + row.number());
 

@@ -10,6 +10,7 @@ import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.JsonEditor;
 import dev.tartan.ui.common.JsonTreeView;
+import dev.tartan.ui.common.NarrowLayout;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.TokenPicker;
 import dev.tartan.ui.common.data.ActionStatus;
@@ -17,6 +18,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,9 +26,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -45,17 +50,33 @@ final class SimulationView {
     private final SimulationViewModel model;
     private final SandboxViewModel pane;
     private final Navigator navigator;
-    private final ScrollPane root;
+    private final BorderPane root = new BorderPane();
 
+    /** Above: what it does and its form, the Run button always in view; below: the result beside the webhooks. */
     SimulationView(SimulationViewModel model, SandboxViewModel pane, Navigator navigator) {
         this.model = model;
         this.pane = pane;
         this.navigator = navigator;
-        VBox page = new VBox(14, header(), form(), actions(), result(), webhooks());
-        page.setPadding(new Insets(14, 16, 16, 16));
-        root = new ScrollPane(page);
+        VBox page = new VBox(14, header(), form());
+        page.setPadding(new Insets(14, 16, 12, 16));
+        ScrollPane formScroll = new ScrollPane(page);
+        formScroll.setId("simulationForm");
+        formScroll.setFitToWidth(true);
+        Node actions = actions();
+        BorderPane top = new BorderPane(formScroll);
+        top.setBottom(actions);
+        // A short form does not keep room it does not use: the result and webhooks below get it.
+        top.setMaxHeight(Region.USE_PREF_SIZE);
+
+        Node result = result();
+        Node webhooks = webhooks();
+        SplitPane bottom = new SplitPane(result, webhooks);
+        bottom.setDividerPositions(0.55);
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        root.setCenter(split);
         root.setId("simulationView");
-        root.setFitToWidth(true);
     }
 
     Node node() {
@@ -279,12 +300,20 @@ final class SimulationView {
         draft.setOnAction(e -> pane.addToDraft());
         HBox buttons = new HBox(8, run, console, draft);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        // A narrow pane keeps every button whole: the secondary ones go to icons only.
+        NarrowLayout.iconsOnlyWhenCrowded(buttons, List.of(console, draft));
+        console.setTooltip(new javafx.scene.control.Tooltip("Open in the API console"));
+        draft.setTooltip(new javafx.scene.control.Tooltip("Add this run to the scenario draft"));
         Label problem = Forms.paragraph("", Styles.WARNING);
         problem.setId("simulationProblem");
         problem.textProperty().bind(model.problem());
         problem.visibleProperty().bind(model.problem().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        return new VBox(6, problem, buttons);
+        VBox bar = new VBox(6, problem, buttons);
+        bar.getStyleClass().add("simulation-actions");
+        bar.setPadding(new Insets(8, 16, 8, 16));
+        return bar;
     }
 
     private Node result() {
@@ -292,14 +321,17 @@ final class SimulationView {
                 SimulationView::describe, Fixes.retry(model::submit), navigator::openLink);
         JsonTreeView reply = new JsonTreeView();
         reply.setId("simulationReply");
-        reply.setPrefHeight(220);
-        reply.setMinHeight(160);
+        VBox.setVgrow(reply, Priority.ALWAYS);
         reply.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.submission().stateProperty().get().hasData(),
                 model.submission().stateProperty()));
         reply.managedProperty().bind(reply.visibleProperty());
-        model.submission().stateProperty().addListener((obs, old, now) -> reply.show(now.hasData() ? now.data().shown() : null));
+        model.submission().stateProperty().addListener((obs, old, now) -> {
+            reply.show(now.hasData() ? now.data().shown() : null);
+            reply.expandTo(2);
+        });
         VBox box = new VBox(8, Forms.heading("Result", "What Plaid answered; tokens are masked in the tree."), status, reply);
         box.setId("simulationResult");
+        box.setPadding(new Insets(10, 12, 10, 16));
         return box;
     }
 
@@ -320,6 +352,14 @@ final class SimulationView {
                 ? "None yet. Webhooks this simulation causes show here as Tartan's inbox receives them."
                 : "No webhook inbox is connected, so the webhooks this simulation causes are not shown here.";
         VBox list = WebhookRows.list("simulationWebhooks", model.caused(), none, pane, navigator);
-        return new VBox(8, Forms.heading("Webhooks it caused", "Each with its verdict and what it is about."), list);
+        list.setPadding(new Insets(0, 0, 0, 2));
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = new VBox(8, Forms.heading("Webhooks it caused", "As Tartan's inbox receives them, each with its verdict and "
+                + "what it is about."), scroll);
+        box.setPadding(new Insets(10, 16, 10, 12));
+        return box;
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.ZoneId;
@@ -45,32 +46,41 @@ final class WebhookRows {
         return box;
     }
 
+    /** Time, type and code, verdict on one line; what it is about (a link to the Item) under it. */
     static Node row(ReceivedWebhook webhook, SandboxViewModel model, Navigator navigator) {
         Label time = new Label(TIME.format(webhook.receivedAt()));
         time.getStyleClass().addAll(Styles.TEXT_MUTED, "mono");
+        time.setMinWidth(Region.USE_PREF_SIZE);
         Label name = new Label((webhook.type().isEmpty() ? "?" : webhook.type()) + " \u00b7 " + (webhook.code().isEmpty() ? "?" : webhook.code()));
         name.setId("webhookName");
         name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label verdict = verdict(webhook.verdict());
-        HBox row = new HBox(8, time, name, verdict);
-        row.setAlignment(Pos.CENTER_LEFT);
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(8, time, name, verdict);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(0, line);
         row.getStyleClass().add("webhook-row");
         if (webhook.subject() != null) {
             ReceivedWebhook.WebhookSubject subject = webhook.subject();
+            Node about;
             if (subject.kind() == ReceivedWebhook.WebhookSubject.Kind.ITEM) {
                 Hyperlink item = new Hyperlink("Item " + subject.id());
                 item.setId("webhookItemLink");
                 item.setTooltip(new Tooltip("Open this Item in the Items pane"));
                 item.setOnAction(e -> model.openItem(subject.id(), navigator::openInPane));
-                row.getChildren().add(item);
+                about = item;
             } else {
-                Label about = new Label(subject.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + subject.id());
-                about.getStyleClass().add(Styles.TEXT_MUTED);
-                row.getChildren().add(about);
+                Label label = new Label(subject.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + subject.id());
+                label.getStyleClass().add(Styles.TEXT_MUTED);
+                about = label;
             }
+            HBox under = new HBox(about);
+            under.setPadding(new javafx.geometry.Insets(0, 0, 0, time.prefWidth(-1) + 8));
+            row.getChildren().add(under);
         }
         String body = webhook.body() == null ? "" : webhook.body();
-        Tooltip.install(row, new Tooltip(body.length() > BODY_SHOWN ? body.substring(0, BODY_SHOWN) + "\u2026" : body));
+        Tooltip.install(line, new Tooltip(body.length() > BODY_SHOWN ? body.substring(0, BODY_SHOWN) + "\u2026" : body));
         return row;
     }
 
