@@ -71,7 +71,7 @@ final class SimulationView {
         Node result = result();
         Node webhooks = webhooks();
         SplitPane bottom = new SplitPane(result, webhooks);
-        bottom.setDividerPositions(0.55);
+        bottom.setDividerPositions(0.5);
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.58);

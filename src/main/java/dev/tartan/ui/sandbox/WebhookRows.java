@@ -46,20 +46,19 @@ final class WebhookRows {
         return box;
     }
 
-    /** Time, type and code, verdict on one line; what it is about (a link to the Item) under it. */
+    /** Type and code; under them when it came, the verdict and what it is about (a link to the Item). */
     static Node row(ReceivedWebhook webhook, SandboxViewModel model, Navigator navigator) {
-        Label time = new Label(TIME.format(webhook.receivedAt()));
-        time.getStyleClass().addAll(Styles.TEXT_MUTED, "mono");
-        time.setMinWidth(Region.USE_PREF_SIZE);
         Label name = new Label((webhook.type().isEmpty() ? "?" : webhook.type()) + " \u00b7 " + (webhook.code().isEmpty() ? "?" : webhook.code()));
         name.setId("webhookName");
         name.getStyleClass().add(Styles.TEXT_BOLD);
-        name.setMinWidth(Region.USE_PREF_SIZE);
+        Label time = new Label(TIME.format(webhook.receivedAt()));
+        time.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "mono");
+        time.setMinWidth(Region.USE_PREF_SIZE);
         Label verdict = verdict(webhook.verdict());
         verdict.setMinWidth(Region.USE_PREF_SIZE);
-        HBox line = new HBox(8, time, name, verdict);
-        line.setAlignment(Pos.CENTER_LEFT);
-        VBox row = new VBox(0, line);
+        HBox under = new HBox(8, time, verdict);
+        under.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(1, name, under);
         row.getStyleClass().add("webhook-row");
         if (webhook.subject() != null) {
             ReceivedWebhook.WebhookSubject subject = webhook.subject();
@@ -75,12 +74,10 @@ final class WebhookRows {
                 label.getStyleClass().add(Styles.TEXT_MUTED);
                 about = label;
             }
-            HBox under = new HBox(about);
-            under.setPadding(new javafx.geometry.Insets(0, 0, 0, time.prefWidth(-1) + 8));
-            row.getChildren().add(under);
+            under.getChildren().add(about);
         }
         String body = webhook.body() == null ? "" : webhook.body();
-        Tooltip.install(line, new Tooltip(body.length() > BODY_SHOWN ? body.substring(0, BODY_SHOWN) + "\u2026" : body));
+        Tooltip.install(name, new Tooltip(body.length() > BODY_SHOWN ? body.substring(0, BODY_SHOWN) + "\u2026" : body));
         return row;
     }
 

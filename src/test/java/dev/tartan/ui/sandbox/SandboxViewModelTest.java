@@ -264,6 +264,27 @@ class SandboxViewModelTest {
     }
 
     @Test
+    void aRunningScenarioCanBeStoppedAndRunAgain() throws Exception {
+        SandboxViewModel model = newModel(feed);
+        onFx(() -> model.select("Transfer returned R01"));
+        waitUntil(() -> model.openScenarioProperty().get() != null);
+        ScenarioViewModel scenario = fx(() -> model.openScenarioProperty().get());
+        onFx(scenario::run);
+        waitUntil(() -> scenario.steps().get(0).phase().get() != ScenarioViewModel.Phase.WAITING);
+        onFx(scenario::stop);
+        assertThat(fx(() -> scenario.runningProperty().get())).isFalse();
+        assertThat(fx(() -> scenario.summaryProperty().get())).isEqualTo("Stopped.");
+        assertThat(fx(() -> scenario.steps().get(scenario.steps().size() - 1).phase().get())).isEqualTo(ScenarioViewModel.Phase.WAITING);
+        // Whatever the stopped run was doing, its late news does not show over the next run.
+        onFx(scenario::run);
+        waitUntil(() -> !scenario.runningProperty().get());
+        assertThat(fx(() -> scenario.steps().stream().map(row -> row.phase().get()).toList()))
+                .containsOnly(ScenarioViewModel.Phase.PASSED);
+        assertThat(fx(() -> scenario.steps().get(4).webhooks().stream().map(ReceivedWebhook::code).toList()))
+                .containsExactly("TRANSFER_EVENTS_UPDATE");
+    }
+
+    @Test
     void aProductionProfileTurnsThePaneOffWithTheReason() throws Exception {
         SandboxViewModel model = newModel(feed);
         assertThat(fx(() -> model.enabledProperty().get())).isTrue();
