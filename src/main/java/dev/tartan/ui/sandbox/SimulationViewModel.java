@@ -320,7 +320,11 @@ public final class SimulationViewModel extends FormViewModel<SimulationResult> {
         return null;
     }
 
-    /** The body the form makes now; fields that cannot be read are left out (the problem says which). */
+    /**
+     * The body the form makes now; fields that cannot be read are left out (the problem says which).
+     * An object the operation requires but none of whose fields is filled in goes as {} (the example
+     * body, which has only what is required, has it so).
+     */
     public ObjectNode body() {
         ObjectNode body = JSON.createObjectNode();
         for (Field field : fields) {
@@ -333,7 +337,33 @@ public final class SimulationViewModel extends FormViewModel<SimulationResult> {
                 put(body, field.path(), value);
             }
         }
+        keepRequiredObjects(form.start(), body);
         return body;
+    }
+
+    private static void keepRequiredObjects(ObjectNode start, ObjectNode body) {
+        start.fields().forEachRemaining(entry -> {
+            if (entry.getValue() instanceof ObjectNode object) {
+                if (object.isEmpty()) {
+                    if (!body.has(entry.getKey())) {
+                        body.putObject(entry.getKey());
+                    }
+                } else if (body.get(entry.getKey()) instanceof ObjectNode inner) {
+                    keepRequiredObjects(object, inner);
+                } else if (!body.has(entry.getKey()) && containsEmptyObject(object)) {
+                    keepRequiredObjects(object, body.putObject(entry.getKey()));
+                }
+            }
+        });
+    }
+
+    private static boolean containsEmptyObject(ObjectNode node) {
+        for (JsonNode child : node) {
+            if (child instanceof ObjectNode object && (object.isEmpty() || containsEmptyObject(object))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode valueOf(Field field, String text) {

@@ -285,6 +285,24 @@ class SandboxViewModelTest {
     }
 
     @Test
+    void aRequiredObjectWithNothingFilledInGoesEmptyAndFillsInOnceItHasAValue() throws Exception {
+        CatalogService catalog = new CatalogService(services.io);
+        var operation = catalog.find("/partner/customer/create").join().orElseThrow();
+        var start = catalog.exampleRequest(operation).join();
+        assertThat(start.path("address").isObject()).isTrue();
+        var form = new dev.tartan.model.SimulationForm(new dev.tartan.model.Simulation("/partner/customer/create", "Partners",
+                "Create a customer", "", operation.path(), null, List.of()), operation, catalog.requestFields(operation).join().stream()
+                .map(f -> new dev.tartan.model.SimulationForm.Field(f, null, List.of())).toList(), start);
+        SimulationViewModel simulation = fx(() -> new SimulationViewModel(form, services.profile, sandbox,
+                new TokenBookService(services.vault, services.io), new TaskCenter(), null, new java.util.HashMap<>(), result -> { }));
+        SimulationViewModel.Field city = field(simulation, "address.city");
+        onFx(() -> city.text().set(""));
+        assertThat(fx(() -> simulation.body().path("address").isObject() && simulation.body().path("address").isEmpty())).isTrue();
+        onFx(() -> city.text().set("Springfield"));
+        assertThat(fx(() -> simulation.body().path("address").path("city").asText())).isEqualTo("Springfield");
+    }
+
+    @Test
     void aProductionProfileTurnsThePaneOffWithTheReason() throws Exception {
         SandboxViewModel model = newModel(feed);
         assertThat(fx(() -> model.enabledProperty().get())).isTrue();
