@@ -13,6 +13,8 @@ import dev.tartan.service.ProcessorAccountService;
 import dev.tartan.service.ProcessorTokenService;
 import dev.tartan.service.ProcessorWebhookService;
 import dev.tartan.service.ProfileService;
+import dev.tartan.service.SandboxService;
+import dev.tartan.service.ScenarioService;
 import dev.tartan.service.SettingsService;
 import dev.tartan.service.SignalService;
 import dev.tartan.service.TokenBookService;
@@ -68,6 +70,8 @@ final class AppContext implements AutoCloseable {
     final TransferCreationService transferCreation;
     final TransferLedgerService transferLedger;
     final TransferSandboxService transferSandbox;
+    final SandboxService sandbox;
+    final ScenarioService scenarios;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -96,6 +100,8 @@ final class AppContext implements AutoCloseable {
         this.transferCreation = new TransferCreationService(calls, transferSync, vault, io);
         this.transferLedger = new TransferLedgerService(calls, vault, io);
         this.transferSandbox = new TransferSandboxService(calls);
+        this.sandbox = new SandboxService(calls, catalog, vault, io, Clock.systemUTC());
+        this.scenarios = new ScenarioService(sandbox, vault, io, ScenarioService.USUAL_WAIT);
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 

@@ -25,14 +25,16 @@ import dev.tartan.ui.items.ItemsView;
 import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
-import dev.tartan.ui.transfers.TransfersView;
-import dev.tartan.ui.transfers.TransfersViewModel;
+import dev.tartan.ui.sandbox.SandboxView;
+import dev.tartan.ui.sandbox.SandboxViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import dev.tartan.ui.shell.ShellViewModel;
 import dev.tartan.ui.shell.Theme;
 import dev.tartan.ui.shell.UnlockView;
 import dev.tartan.ui.shell.VaultViewModel;
 import dev.tartan.ui.shell.WelcomeView;
+import dev.tartan.ui.transfers.TransfersView;
+import dev.tartan.ui.transfers.TransfersViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -160,13 +162,16 @@ public final class TartanApplication extends Application {
                 context.processorAccounts, context.signal, context.processorWebhooks, context.transactions));
         Supplier<TransfersViewModel> transfersModel = memoize(() -> new TransfersViewModel(pane, context.transferSync, context.transfers,
                 context.transferCreation, context.transferLedger, context.transferSandbox));
+        // No webhook inbox in this build yet (null): the Sandbox pane runs without showing webhooks until one is wired here.
+        Supplier<SandboxViewModel> sandboxModel = memoize(() -> new SandboxViewModel(pane, context.sandbox, context.scenarios, null));
         AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel, transfersModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
         LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
         LazyPane transfers = new LazyPane(TransfersView.INFO, () -> new TransfersView(transfersModel.get(), navigator));
-        List<LazyPane> panes = List.of(items, console, processor, transfers);
+        LazyPane sandbox = new LazyPane(SandboxView.INFO, () -> new SandboxView(sandboxModel.get(), navigator));
+        List<LazyPane> panes = List.of(items, console, processor, transfers, sandbox);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

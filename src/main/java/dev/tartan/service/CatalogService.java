@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.catalog.OperationCatalog;
 import dev.tartan.concurrent.Futures;
 import dev.tartan.model.Operation;
+import dev.tartan.model.RequestField;
 import dev.tartan.model.SchemaProblem;
 
 import java.util.List;
@@ -58,6 +59,11 @@ public final class CatalogService {
     /** The operation's request schema (properties, required, descriptions), for field help. */
     public CompletableFuture<JsonNode> requestSchema(Operation operation) {
         return loaded().thenApply(c -> c.requestSchema(operation));
+    }
+
+    /** The fields a form offers for the operation's request body (see {@code OperationCatalog.requestFields}). */
+    public CompletableFuture<List<RequestField>> requestFields(Operation operation) {
+        return loaded().thenApply(c -> c.requestFields(operation));
     }
 
     /** The values an enum field of the operation's request accepts ({@code webhook_code}, {@code processor}). */

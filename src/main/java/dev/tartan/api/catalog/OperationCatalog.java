@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.model.Operation;
 import dev.tartan.model.PlaidLinks;
+import dev.tartan.model.RequestField;
 import dev.tartan.model.SchemaProblem;
 
 import java.util.ArrayList;
@@ -248,6 +249,15 @@ public final class OperationCatalog {
             copy.put("secret", "sent-as-header");
         }
         return copy;
+    }
+
+    /**
+     * The fields a form offers for the operation's request body, in the schema's order: nested
+     * objects opened into dotted paths, credentials left out (see {@link RequestFields}).
+     */
+    public List<RequestField> requestFields(Operation operation) {
+        Entry entry = entry(operation);
+        return entry.requestRef() == null ? List.of() : new RequestFields(entry.spec()).of(entry.spec().schemaAt(entry.requestRef()));
     }
 
     /**

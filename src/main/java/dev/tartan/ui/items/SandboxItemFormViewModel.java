@@ -1,9 +1,7 @@
 package dev.tartan.ui.items;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tartan.model.Profile;
+import dev.tartan.model.SandboxFacts;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.WebhookUrl;
 import dev.tartan.service.CatalogService;
@@ -19,7 +17,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,30 +28,11 @@ import java.util.function.Function;
  */
 public final class SandboxItemFormViewModel extends TokenFormViewModel {
 
-    /** A custom user that starts from Plaid's documented shape: one checking account with two transactions. */
-    static final String USER_CUSTOM_TEMPLATE = """
-            {
-              "override_accounts": [
-                {
-                  "type": "depository",
-                  "subtype": "checking",
-                  "starting_balance": 1250.00,
-                  "meta": { "name": "Custom Checking" },
-                  "transactions": [
-                    { "date_transacted": "2024-01-10", "date_posted": "2024-01-11", "amount": 42.50,
-                      "description": "Corner Bakery", "currency": "USD" },
-                    { "date_transacted": "2024-01-12", "date_posted": "2024-01-12", "amount": -1500.00,
-                      "description": "Payroll", "currency": "USD" }
-                  ]
-                }
-              ]
-            }""";
-    static final String USER_CUSTOM = "user_custom";
+    static final String USER_CUSTOM_TEMPLATE = SandboxFacts.USER_CUSTOM_TEMPLATE;
+    static final String USER_CUSTOM = SandboxFacts.USER_CUSTOM;
     /** The test users the form offers (any other can be typed). */
     static final List<String> TEST_USERS = List.of("user_good", USER_CUSTOM, "user_transactions_dynamic", "user_transactions_100000");
     private static final List<String> USUAL_PRODUCTS = List.of("transactions", "auth", "identity");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> USER_CUSTOM_FIELDS = Set.of("seed", "override_accounts", "force_error", "recaptcha", "mfa");
 
     private final Function<ItemService.SandboxItemSpec, CompletableFuture<TokenEntry>> create;
     private final Consumer<TokenEntry> onCreated;
@@ -165,40 +143,10 @@ public final class SandboxItemFormViewModel extends TokenFormViewModel {
 
     /** Why a user_custom configuration would be refused, or null when it looks right. */
     static String userCustomProblem(String text) {
-        JsonNode config;
-        try {
-            config = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return "The user_custom configuration is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage();
-        }
-        if (config == null || !config.isObject()) {
-            return "The user_custom configuration must be a JSON object.";
-        }
-        for (var names = config.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!USER_CUSTOM_FIELDS.contains(name)) {
-                return "user_custom has no field \"" + name + "\" (it knows " + String.join(", ", USER_CUSTOM_FIELDS.stream().sorted().toList()) + ").";
-            }
-        }
-        JsonNode accounts = config.path("override_accounts");
-        if (!accounts.isMissingNode() && !accounts.isArray()) {
-            return "override_accounts must be a list of accounts.";
-        }
-        for (int i = 0; i < accounts.size(); i++) {
-            JsonNode account = accounts.get(i);
-            if (!account.hasNonNull("type") || !account.hasNonNull("subtype")) {
-                return "override_accounts[" + i + "] needs a type and a subtype (e.g. depository / checking).";
-            }
-        }
-        return null;
+        return SandboxFacts.userCustomProblem(text);
     }
 
     private static String compact(String json) {
-        try {
-            return JSON.readTree(json).toString();
-        } catch (JsonProcessingException e) {
-            return json;
-        }
+        return SandboxFacts.compactJson(json);
     }
 }
