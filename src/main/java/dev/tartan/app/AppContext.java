@@ -17,6 +17,9 @@ import dev.tartan.service.SettingsService;
 import dev.tartan.service.SignalService;
 import dev.tartan.service.TokenBookService;
 import dev.tartan.service.TransactionSyncService;
+import dev.tartan.service.WebhookInbox;
+import dev.tartan.service.WebhookKeys;
+import dev.tartan.service.WebhookVerifier;
 import dev.tartan.store.DownloadFolder;
 import dev.tartan.store.Vault;
 import dev.tartan.ui.common.TaskCenter;
@@ -58,6 +61,7 @@ final class AppContext implements AutoCloseable {
     final ProcessorAccountService processorAccounts;
     final SignalService signal;
     final ProcessorWebhookService processorWebhooks;
+    final WebhookInbox inbox;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -81,6 +85,8 @@ final class AppContext implements AutoCloseable {
         this.processorAccounts = new ProcessorAccountService(calls, Clock.systemUTC());
         this.signal = new SignalService(calls, catalog);
         this.processorWebhooks = new ProcessorWebhookService(calls);
+        this.inbox = new WebhookInbox(vault, new WebhookVerifier(new WebhookKeys(gateway, vault, Clock.systemUTC())), io, Clock.systemUTC());
+        inbox.start();
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 
@@ -106,6 +112,7 @@ final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         tasks.cancelAll();
+        inbox.close(); // before the vault closes: what it accepted is stored first
         emulator.close();
         synchronized (this) {
             if (http != null) {

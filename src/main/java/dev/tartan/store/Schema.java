@@ -169,7 +169,26 @@ final class Schema {
                     BEGIN SELECT RAISE(ABORT, 'the audit head seal cannot be removed'); END"""),
             // 5: which token each mask of a past request stood for (fingerprints), so "Run again" cannot fill
             // a mask with another token that shares its prefix and last four characters
-            List.of("ALTER TABLE request_history ADD COLUMN token_fingerprints TEXT"));
+            List.of("ALTER TABLE request_history ADD COLUMN token_fingerprints TEXT"),
+            // 6: the webhooks Tartan's inbox received, each body exactly as it came, its headers and its verdict
+            // (verified: 1 verified, 0 failed, NULL not checked yet)
+            List.of(
+                    """
+                    CREATE TABLE webhooks (
+                      id           INTEGER PRIMARY KEY,
+                      received_at  INTEGER NOT NULL,
+                      webhook_type TEXT NOT NULL,
+                      webhook_code TEXT NOT NULL,
+                      subject_kind TEXT,
+                      subject_id   TEXT,
+                      body         TEXT NOT NULL,
+                      headers      TEXT NOT NULL,
+                      verdict      TEXT NOT NULL,
+                      verified     INTEGER,
+                      size_bytes   INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX webhooks_by_received_at ON webhooks (received_at)",
+                    "CREATE INDEX webhooks_by_subject ON webhooks (subject_id)"));
 
     /** The schema version this Tartan writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();
