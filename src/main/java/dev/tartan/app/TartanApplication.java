@@ -31,6 +31,8 @@ import dev.tartan.ui.shell.Theme;
 import dev.tartan.ui.shell.UnlockView;
 import dev.tartan.ui.shell.VaultViewModel;
 import dev.tartan.ui.shell.WelcomeView;
+import dev.tartan.ui.webhooks.WebhooksView;
+import dev.tartan.ui.webhooks.WebhooksViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -150,8 +152,10 @@ public final class TartanApplication extends Application {
         // Every failed call, the console's too, reaches the status bar through the gateway.
         Supplier<ConsoleViewModel> consoleModel = memoize(() -> new ConsoleViewModel(context.catalog, context.console,
                 context.tokens, context.tasks, shell.activeProfileProperty(), AppNavigator::showFile));
+        // Made now, not when first shown: it counts the webhooks that arrive meanwhile (the pane's badge).
+        WebhooksViewModel webhooksModel = new WebhooksViewModel(context.inbox, context.tokens);
         PaneServices pane = new PaneServices(context.calls, context.tokens, context.institutions, context.catalog, context.tasks,
-                shell.activeProfileProperty());
+                shell.activeProfileProperty(), webhooksModel.inboxUrl());
         Supplier<ItemsViewModel> itemsModel = memoize(() -> new ItemsViewModel(pane, context.items, context.transactions,
                 context.processorTokens));
         Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(pane, context.processorTokens,
@@ -161,7 +165,9 @@ public final class TartanApplication extends Application {
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
         LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
-        List<LazyPane> panes = List.of(items, console, processor);
+        LazyPane webhooks = new LazyPane(WebhooksView.INFO, () -> new WebhooksView(webhooksModel, navigator))
+                .withBadge(webhooksModel.unseenProperty());
+        List<LazyPane> panes = List.of(items, console, processor, webhooks);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

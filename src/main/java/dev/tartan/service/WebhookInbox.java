@@ -23,6 +23,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -343,7 +344,9 @@ public final class WebhookInbox implements WebhookFeed, AutoCloseable {
                 busy(exchange);
                 return;
             }
-            ReceivedWebhook webhook = describe(json, text, headersOf(exchange), clock.instant(), WebhookVerdict.pending());
+            // Milliseconds, as the vault keeps it: the webhook handed on is the one read back later.
+            ReceivedWebhook webhook = describe(json, text, headersOf(exchange), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    WebhookVerdict.pending());
             Arrival arrival = new Arrival(bytes, webhook, new CompletableFuture<>());
             if (!toStore.offer(arrival)) {
                 release(bytes.length);
@@ -438,9 +441,20 @@ public final class WebhookInbox implements WebhookFeed, AutoCloseable {
                 return;
             }
             String value = WITHHELD.contains(name.toLowerCase(Locale.ROOT)) ? "(not kept)" : values.get(0);
-            headers.put(name, value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) + "\u2026" : value);
+            headers.put(canonical(name), value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) + "\u2026" : value);
         });
         return headers;
+    }
+
+    /** A header's name as it is usually written ("Plaid-Verification"): the JDK's server hands on "Plaid-verification". */
+    static String canonical(String name) {
+        StringBuilder written = new StringBuilder(name.length());
+        boolean start = true;
+        for (char c : name.toCharArray()) {
+            written.append(start ? Character.toUpperCase(c) : c);
+            start = c == '-';
+        }
+        return written.toString();
     }
 
     private static ReceivedWebhook describe(JsonNode json, String body, Map<String, String> headers, Instant at, WebhookVerdict verdict) {

@@ -46,10 +46,14 @@ public final class WebhookKeys implements WebhookVerifier.Keys {
     private final Vault vault;
     private final Clock clock;
     private final Map<String, Cached> known = new HashMap<>();
-    private final Map<String, Instant> unknownUntil = new HashMap<>();
+    private final Map<String, KnownUnknown> unknown = new HashMap<>();
     private final Deque<Instant> unknownAsked = new ArrayDeque<>();
 
     private record Cached(WebhookVerifier.Found found, Instant fetchedAt) {
+    }
+
+    /** A key no profile knew, and until when that answer stands. */
+    private record KnownUnknown(WebhookVerifier.Unknown answer, Instant until) {
     }
 
     public WebhookKeys(PlaidCalls plaid, Vault vault, Clock clock) {
@@ -66,9 +70,9 @@ public final class WebhookKeys implements WebhookVerifier.Keys {
         if (cached != null && fresh(cached, now)) {
             return cached.found();
         }
-        Instant unknownFor = unknownUntil.get(kid);
-        if (cached == null && unknownFor != null && now.isBefore(unknownFor)) {
-            return new WebhookVerifier.Unknown(List.of());
+        KnownUnknown notPlaids = unknown.get(kid);
+        if (cached == null && notPlaids != null && now.isBefore(notPlaids.until())) {
+            return notPlaids.answer();
         }
         if (cached == null && !mayAskAboutUnknown(now)) {
             return new WebhookVerifier.Unavailable("Tartan asked Plaid about " + UNKNOWN_PER_MINUTE
@@ -98,28 +102,24 @@ public final class WebhookKeys implements WebhookVerifier.Keys {
                 Thread.currentThread().interrupt();
                 return new WebhookVerifier.Unavailable("Tartan was closing");
             } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
-                Throwable cause = Futures.unwrap(e);
+                Throwable cause = Futures.unwrap(e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+                        ? e.getCause() : e);
                 if (cause instanceof PlaidApiException api && doesNotKnow(api)) {
                     continue;
                 }
                 LOG.debug("Asking profile {} for webhook key {} failed: {}", profile.name(), kid, cause.toString());
-                problems.add("\"" + profile.name() + "\": " + cause.getMessage());
+                problems.add("\"" + profile.name() + "\" could not ask: " + cause.getMessage());
             }
         }
         if (!problems.isEmpty()) {
             return new WebhookVerifier.Unavailable(String.join("; ", problems));
         }
-        if (unknownUntil.size() >= MAX_CACHED) {
-            unknownUntil.clear();
+        if (unknown.size() >= MAX_CACHED) {
+            unknown.clear();
         }
-        unknownUntil.put(kid, now.plus(UNKNOWN_KEPT_FOR));
-        return new WebhookVerifier.Unknown(asked);
-    }
-
-    /** Forgets every key (a profile changed). */
-    public synchronized void forget() {
-        known.clear();
-        unknownUntil.clear();
+        WebhookVerifier.Unknown answer = new WebhookVerifier.Unknown(List.copyOf(asked));
+        unknown.put(kid, new KnownUnknown(answer, now.plus(UNKNOWN_KEPT_FOR)));
+        return answer;
     }
 
     private boolean fresh(Cached cached, Instant now) {
@@ -143,7 +143,7 @@ public final class WebhookKeys implements WebhookVerifier.Keys {
             known.clear();
         }
         known.put(kid, cached);
-        unknownUntil.remove(kid);
+        unknown.remove(kid);
     }
 
     /** Plaid's answer that it has no such key (rather than that it could not answer). */

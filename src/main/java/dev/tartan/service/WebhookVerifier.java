@@ -89,7 +89,13 @@ public final class WebhookVerifier {
         }
     }
 
+    /** A key made ready to check signatures with, for the JWK it was made from. */
+    private record Ready(JsonNode jwk, ECDSAVerifier verifier) {
+    }
+
     private final Keys keys;
+    /** By kid: parsing a JWK and making its verifier costs more than checking a signature. */
+    private final java.util.Map<String, Ready> ready = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WebhookVerifier(Keys keys) {
         this.keys = keys;
@@ -138,13 +144,13 @@ public final class WebhookVerifier {
         }
         checks.add(Check.pass(WebhookVerdict.ALGORITHM, "the header uses ES256, as Plaid's do"));
 
-        ECKey key = key(kid, environmentOf(body), at, checks);
+        ECDSAVerifier key = key(kid, environmentOf(body), at, checks);
         if (key == null) {
             return;
         }
 
         try {
-            if (!jwt.verify(new ECDSAVerifier(key))) {
+            if (!jwt.verify(key)) {
                 checks.add(Check.fail(WebhookVerdict.SIGNATURE, "the signature does not match Plaid's key " + kid
                         + ": the header was signed with another key, or changed after signing"));
                 return;
@@ -180,7 +186,7 @@ public final class WebhookVerifier {
     }
 
     /** The key named by {@code kid}, with the key check added; null (with the check failed) when there is none to use. */
-    private ECKey key(String kid, String environment, Instant at, List<Check> checks) {
+    private ECDSAVerifier key(String kid, String environment, Instant at, List<Check> checks) {
         if (kid == null || kid.isBlank()) {
             checks.add(Check.fail(WebhookVerdict.KEY, "the header names no key (it has no kid), so it is not Plaid's"));
             return null;
@@ -197,16 +203,26 @@ public final class WebhookVerifier {
             return null;
         }
         Found found = (Found) answer;
-        ECKey key;
-        try {
-            key = ECKey.parse(found.jwk().toString());
-        } catch (ParseException e) {
-            checks.add(Check.fail(WebhookVerdict.KEY, "the key " + kid + " that Plaid returned cannot be read: " + e.getMessage()));
-            return null;
-        }
-        if (!Curve.P_256.equals(key.getCurve())) {
-            checks.add(Check.fail(WebhookVerdict.KEY, "the key " + kid + " is on the curve " + key.getCurve() + ", not P-256"));
-            return null;
+        Ready made = ready.get(kid);
+        if (made == null || !made.jwk().equals(found.jwk())) {
+            ECKey key;
+            try {
+                key = ECKey.parse(found.jwk().toString());
+            } catch (ParseException e) {
+                checks.add(Check.fail(WebhookVerdict.KEY, "the key " + kid + " that Plaid returned cannot be read: " + e.getMessage()));
+                return null;
+            }
+            if (!Curve.P_256.equals(key.getCurve())) {
+                checks.add(Check.fail(WebhookVerdict.KEY, "the key " + kid + " is on the curve " + key.getCurve() + ", not P-256"));
+                return null;
+            }
+            try {
+                made = new Ready(found.jwk(), new ECDSAVerifier(key));
+            } catch (JOSEException e) {
+                checks.add(Check.fail(WebhookVerdict.KEY, "the key " + kid + " that Plaid returned cannot check signatures: " + e.getMessage()));
+                return null;
+            }
+            ready.put(kid, made);
         }
         if (found.expiredAt() != null && !found.expiredAt().isAfter(at)) {
             checks.add(Check.fail(WebhookVerdict.KEY, "the key " + kid + " expired at " + found.expiredAt()
@@ -215,7 +231,7 @@ public final class WebhookVerifier {
         }
         checks.add(Check.pass(WebhookVerdict.KEY, "the key " + kid + " is Plaid's (from /webhook_verification_key/get of the profile \""
                 + found.profile() + "\")"));
-        return key;
+        return made.verifier();
     }
 
     private static String profiles(List<String> names) {
@@ -300,6 +316,9 @@ public final class WebhookVerifier {
     /** "17 minutes", "45 seconds", "3 hours", "2 days". */
     static String span(Duration duration) {
         long seconds = duration.getSeconds();
+        if (seconds < 1) {
+            return "less than a second";
+        }
         if (seconds < 90) {
             return seconds == 1 ? "1 second" : seconds + " seconds";
         }

@@ -119,6 +119,11 @@ public final class ItemsViewModel {
                 spec -> pane.tasks().run("Create sandbox Item", () -> items.createSandboxItem(current, spec)), list::showNew);
     }
 
+    /** Where Tartan's webhook inbox listens ("Use Tartan's inbox" in the sandbox Item dialog). */
+    public dev.tartan.ui.common.InboxUrl inbox() {
+        return pane.inbox();
+    }
+
     /** Whether the active profile can create sandbox Items (Sandbox, or the emulator). */
     public BooleanBinding sandboxProperty() {
         return sandbox;
