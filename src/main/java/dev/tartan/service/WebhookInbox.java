@@ -155,7 +155,7 @@ public final class WebhookInbox implements WebhookFeed, AutoCloseable {
             checker.start();
             resumePending();
         }
-        int wanted = vault.settings().getInt(PORT_SETTING, 0);
+        int wanted = wantedPort();
         try {
             server = listen(wanted);
         } catch (IOException e) {
@@ -177,6 +177,17 @@ public final class WebhookInbox implements WebhookFeed, AutoCloseable {
         }
         LOG.info("The webhook inbox listens on 127.0.0.1:{}", port);
         return setStatus(new Status(port, port, null));
+    }
+
+    /** The port in the settings, or 0 (choose one) when there is none or it is not a port. */
+    private int wantedPort() {
+        try {
+            int port = vault.settings().getInt(PORT_SETTING, 0);
+            return port >= 0 && port <= 65535 ? port : 0;
+        } catch (RuntimeException e) {
+            LOG.warn("The inbox's port setting is not a number; choosing a free port");
+            return 0;
+        }
     }
 
     /** Moves the inbox to {@code port} and keeps it in the settings; the old port is closed once the new one listens. */
