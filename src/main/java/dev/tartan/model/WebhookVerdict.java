@@ -10,7 +10,7 @@ import java.util.List;
 public record WebhookVerdict(List<Check> checks) {
 
     /** The names of the checks, in the order they are made. */
-    public static final String HEADER = "Plaid-Verification header";
+    public static final String HEADER = "Header";
     public static final String ALGORITHM = "Algorithm";
     public static final String KEY = "Key";
     public static final String SIGNATURE = "Signature";

@@ -126,7 +126,7 @@ public final class WebhookVerifier {
             jwt = SignedJWT.parse(token);
         } catch (ParseException e) {
             if (algorithm != null && !JWSAlgorithm.ES256.equals(algorithm)) {
-                checks.add(Check.pass(WebhookVerdict.HEADER, "the header holds a JWT"));
+                checks.add(Check.pass(WebhookVerdict.HEADER, "the Plaid-Verification header holds a JWT"));
                 checks.add(Check.fail(WebhookVerdict.ALGORITHM, "the header uses " + algorithm.getName() + ", not ES256"));
             } else {
                 checks.add(Check.fail(WebhookVerdict.HEADER, "the Plaid-Verification header is not a signed JWT ("
@@ -135,7 +135,8 @@ public final class WebhookVerifier {
             return;
         }
         String kid = jwt.getHeader().getKeyID();
-        checks.add(Check.pass(WebhookVerdict.HEADER, "the header holds a signed JWT" + (kid == null ? "" : " naming the key " + kid)));
+        checks.add(Check.pass(WebhookVerdict.HEADER, "the Plaid-Verification header holds a signed JWT"
+                + (kid == null ? "" : " naming the key " + kid)));
 
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         if (!JWSAlgorithm.ES256.equals(alg)) {

@@ -56,7 +56,7 @@ import java.util.Map;
 public final class WebhooksView implements PaneView {
 
     public static final PaneInfo INFO = new PaneInfo("webhooks", "Webhooks", Material2AL.INBOX);
-    private static final double CHECK_NAME_WIDTH = 190;
+    private static final double CHECK_NAME_WIDTH = 90;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final WebhooksViewModel model;
