@@ -16,6 +16,7 @@ import dev.tartan.service.TokenBookService;
 import dev.tartan.service.TransactionSyncService;
 import dev.tartan.ui.common.Choices;
 import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.InboxUrl;
 import dev.tartan.ui.common.PaneServices;
 import dev.tartan.ui.common.ProcessorTokenFormViewModel;
 import dev.tartan.ui.common.Submission;
@@ -69,7 +70,7 @@ public final class ItemViewModel {
     private final Submission<TokenEntry> updateModeLinkToken = new Submission<>(FailureDescriber::describe);
     private final Choices<String> webhookCodes;
     private final TransactionsViewModel transactions;
-    private final dev.tartan.ui.common.InboxUrl inbox;
+    private final InboxUrl inbox;
 
     /**
      * @param onReplaced told when the Item's access token was rotated (old entry, new entry)
@@ -269,7 +270,7 @@ public final class ItemViewModel {
     }
 
     /** Where Tartan's webhook inbox listens ("Use Tartan's inbox" beside the Item's webhook). */
-    public dev.tartan.ui.common.InboxUrl inbox() {
+    public InboxUrl inbox() {
         return inbox;
     }
 

@@ -10,6 +10,7 @@ import dev.tartan.service.ItemService;
 import dev.tartan.service.ProcessorTokenService;
 import dev.tartan.service.TransactionSyncService;
 import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.InboxUrl;
 import dev.tartan.ui.common.PaneServices;
 import dev.tartan.ui.common.PasteTokenFormViewModel;
 import dev.tartan.ui.common.TokenListViewModel;
@@ -120,7 +121,7 @@ public final class ItemsViewModel {
     }
 
     /** Where Tartan's webhook inbox listens ("Use Tartan's inbox" in the sandbox Item dialog). */
-    public dev.tartan.ui.common.InboxUrl inbox() {
+    public InboxUrl inbox() {
         return pane.inbox();
     }
 
