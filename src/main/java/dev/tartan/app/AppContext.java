@@ -24,6 +24,9 @@ import dev.tartan.service.TransferLedgerService;
 import dev.tartan.service.TransferSandboxService;
 import dev.tartan.service.TransferService;
 import dev.tartan.service.TransferSyncService;
+import dev.tartan.service.WebhookInbox;
+import dev.tartan.service.WebhookKeys;
+import dev.tartan.service.WebhookVerifier;
 import dev.tartan.store.DownloadFolder;
 import dev.tartan.store.Vault;
 import dev.tartan.ui.common.TaskCenter;
@@ -72,6 +75,7 @@ final class AppContext implements AutoCloseable {
     final TransferSandboxService transferSandbox;
     final SandboxService sandbox;
     final ScenarioService scenarios;
+    final WebhookInbox inbox;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -102,6 +106,8 @@ final class AppContext implements AutoCloseable {
         this.transferSandbox = new TransferSandboxService(calls);
         this.sandbox = new SandboxService(calls, catalog, vault, io, Clock.systemUTC());
         this.scenarios = new ScenarioService(sandbox, vault, io, ScenarioService.USUAL_WAIT);
+        this.inbox = new WebhookInbox(vault, new WebhookVerifier(new WebhookKeys(gateway, vault, Clock.systemUTC())), io, Clock.systemUTC());
+        inbox.start();
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 
@@ -127,6 +133,7 @@ final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         tasks.cancelAll();
+        inbox.close(); // before the vault closes: what it accepted is stored first
         emulator.close();
         synchronized (this) {
             if (http != null) {

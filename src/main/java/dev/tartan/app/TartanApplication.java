@@ -35,6 +35,8 @@ import dev.tartan.ui.shell.VaultViewModel;
 import dev.tartan.ui.shell.WelcomeView;
 import dev.tartan.ui.transfers.TransfersView;
 import dev.tartan.ui.transfers.TransfersViewModel;
+import dev.tartan.ui.webhooks.WebhooksView;
+import dev.tartan.ui.webhooks.WebhooksViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -154,16 +156,17 @@ public final class TartanApplication extends Application {
         // Every failed call, the console's too, reaches the status bar through the gateway.
         Supplier<ConsoleViewModel> consoleModel = memoize(() -> new ConsoleViewModel(context.catalog, context.console,
                 context.tokens, context.tasks, shell.activeProfileProperty(), AppNavigator::showFile));
+        // Made now, not when first shown: it counts the webhooks that arrive meanwhile (the pane's badge).
+        WebhooksViewModel webhooksModel = new WebhooksViewModel(context.inbox, context.tokens);
         PaneServices pane = new PaneServices(context.calls, context.tokens, context.institutions, context.catalog, context.tasks,
-                shell.activeProfileProperty());
+                shell.activeProfileProperty(), webhooksModel.inboxUrl());
         Supplier<ItemsViewModel> itemsModel = memoize(() -> new ItemsViewModel(pane, context.items, context.transactions,
                 context.processorTokens));
         Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(pane, context.processorTokens,
                 context.processorAccounts, context.signal, context.processorWebhooks, context.transactions));
         Supplier<TransfersViewModel> transfersModel = memoize(() -> new TransfersViewModel(pane, context.transferSync, context.transfers,
                 context.transferCreation, context.transferLedger, context.transferSandbox));
-        // No webhook inbox in this build yet (null): the Sandbox pane runs without showing webhooks until one is wired here.
-        Supplier<SandboxViewModel> sandboxModel = memoize(() -> new SandboxViewModel(pane, context.sandbox, context.scenarios, null));
+        Supplier<SandboxViewModel> sandboxModel = memoize(() -> new SandboxViewModel(pane, context.sandbox, context.scenarios, context.inbox));
         AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel, transfersModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
@@ -171,7 +174,9 @@ public final class TartanApplication extends Application {
         LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
         LazyPane transfers = new LazyPane(TransfersView.INFO, () -> new TransfersView(transfersModel.get(), navigator));
         LazyPane sandbox = new LazyPane(SandboxView.INFO, () -> new SandboxView(sandboxModel.get(), navigator));
-        List<LazyPane> panes = List.of(items, console, processor, transfers, sandbox);
+        LazyPane webhooks = new LazyPane(WebhooksView.INFO, () -> new WebhooksView(webhooksModel, navigator))
+                .withBadge(webhooksModel.unseenProperty());
+        List<LazyPane> panes = List.of(items, console, processor, transfers, sandbox, webhooks);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

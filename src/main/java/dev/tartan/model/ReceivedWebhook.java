@@ -27,7 +27,25 @@ public record ReceivedWebhook(long id, Instant receivedAt, String type, String c
         Objects.requireNonNull(verdict, "verdict");
     }
 
-    /** What a webhook is about, so the inbox can open it in its pane. */
+    /** The value of the header {@code name}, whatever its case (HTTP header names are case-insensitive), or null. */
+    public String header(String name) {
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The same webhook with its verdict now known. */
+    public ReceivedWebhook withVerdict(WebhookVerdict newVerdict) {
+        return new ReceivedWebhook(id, receivedAt, type, code, subject, body, headers, newVerdict);
+    }
+
+    /**
+     * What a webhook is about, so the inbox can open it in its pane. {@link Kind#OTHER} is an
+     * account (a processor token's webhook names its account_id).
+     */
     public record WebhookSubject(Kind kind, String id) {
         public enum Kind { ITEM, TRANSFER, SCREENING, ENTITY_SCREENING, ASSET_REPORT, OTHER }
 

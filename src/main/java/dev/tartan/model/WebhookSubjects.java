@@ -1,18 +1,63 @@
 package dev.tartan.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** What a received webhook is about, to tell which simulation or scenario step caused it. */
+/**
+ * What a webhook is about: read from its body (the Item, transfer, screening, asset report or account the
+ * inbox links to), and every id it names (to tell which simulation or scenario step caused it).
+ */
 public final class WebhookSubjects {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WebhookSubjects() {
+    }
+
+    /** The subject of a webhook body, or null when it names none (TRANSFER_EVENTS_UPDATE, for one). */
+    public static ReceivedWebhook.WebhookSubject of(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return null;
+        }
+        String type = body.path("webhook_type").asText("");
+        String screening = text(body, "screening_id");
+        if (screening != null && type.equals("SCREENING")) {
+            return subject(ReceivedWebhook.WebhookSubject.Kind.SCREENING, screening);
+        }
+        if (screening != null && type.equals("ENTITY_SCREENING")) {
+            return subject(ReceivedWebhook.WebhookSubject.Kind.ENTITY_SCREENING, screening);
+        }
+        String assetReport = text(body, "asset_report_id");
+        if (assetReport != null) {
+            return subject(ReceivedWebhook.WebhookSubject.Kind.ASSET_REPORT, assetReport);
+        }
+        String item = text(body, "item_id");
+        if (item != null) {
+            return subject(ReceivedWebhook.WebhookSubject.Kind.ITEM, item);
+        }
+        String transfer = text(body, "transfer_id");
+        if (transfer != null) {
+            return subject(ReceivedWebhook.WebhookSubject.Kind.TRANSFER, transfer);
+        }
+        String account = text(body, "account_id");
+        if (account != null) {
+            return subject(ReceivedWebhook.WebhookSubject.Kind.OTHER, account);
+        }
+        return null;
+    }
+
+    private static ReceivedWebhook.WebhookSubject subject(ReceivedWebhook.WebhookSubject.Kind kind, String id) {
+        return new ReceivedWebhook.WebhookSubject(kind, id);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
     }
 
     /** The ids of the Items, accounts, transfers, ... a webhook names (its subject, and the ids in its body). */

@@ -208,7 +208,26 @@ final class Schema {
                       last_event_id  INTEGER NOT NULL,
                       PRIMARY KEY (mirror_id, id)
                     ) WITHOUT ROWID""",
-                    "CREATE INDEX transfer_rows_by_created ON transfer_rows (mirror_id, created)"));
+                    "CREATE INDEX transfer_rows_by_created ON transfer_rows (mirror_id, created)"),
+            // 7: the webhooks Tartan's inbox received, each body exactly as it came, its headers and its verdict
+            // (verified: 1 verified, 0 failed, NULL not checked yet)
+            List.of(
+                    """
+                    CREATE TABLE webhooks (
+                      id           INTEGER PRIMARY KEY,
+                      received_at  INTEGER NOT NULL,
+                      webhook_type TEXT NOT NULL,
+                      webhook_code TEXT NOT NULL,
+                      subject_kind TEXT,
+                      subject_id   TEXT,
+                      body         TEXT NOT NULL,
+                      headers      TEXT NOT NULL,
+                      verdict      TEXT NOT NULL,
+                      verified     INTEGER,
+                      size_bytes   INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX webhooks_by_received_at ON webhooks (received_at)",
+                    "CREATE INDEX webhooks_by_subject ON webhooks (subject_id)"));
 
     /** The schema version this Tartan writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Small named values kept in the vault: the request history's caps, the audit operator name, and
+ * Small named values kept in the vault: the request history's and the webhook inbox's caps, the audit operator name, and
  * whatever the window remembers (theme, size, last pane). Keys are dotted names, e.g. {@code ui.theme}.
  */
 public final class Settings {
@@ -14,11 +14,17 @@ public final class Settings {
     public static final String HISTORY_MAX_AGE_DAYS = "history.max_age_days";
     /** Request history beyond this many megabytes is dropped, oldest first (default {@value #DEFAULT_HISTORY_MAX_MEGABYTES}). */
     public static final String HISTORY_MAX_MEGABYTES = "history.max_megabytes";
+    /** Webhooks the inbox received longer ago than this many days are dropped (default {@value #DEFAULT_WEBHOOKS_MAX_AGE_DAYS}). */
+    public static final String WEBHOOKS_MAX_AGE_DAYS = "webhooks.max_age_days";
+    /** Webhooks beyond this many megabytes are dropped, oldest first (default {@value #DEFAULT_WEBHOOKS_MAX_MEGABYTES}). */
+    public static final String WEBHOOKS_MAX_MEGABYTES = "webhooks.max_megabytes";
     /** The name the audit log records as "who"; unset means the OS user. */
     public static final String AUDIT_OPERATOR = "audit.operator";
 
     public static final int DEFAULT_HISTORY_MAX_AGE_DAYS = 30;
     public static final int DEFAULT_HISTORY_MAX_MEGABYTES = 100;
+    public static final int DEFAULT_WEBHOOKS_MAX_AGE_DAYS = DEFAULT_HISTORY_MAX_AGE_DAYS;
+    public static final int DEFAULT_WEBHOOKS_MAX_MEGABYTES = DEFAULT_HISTORY_MAX_MEGABYTES;
 
     private final Database db;
 

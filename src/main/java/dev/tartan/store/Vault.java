@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Tartan's encrypted store: one SQLCipher 4 file holding the profiles, the token book, the result
- * cache, the request history, the audit log, the settings and the transactions of Items.
+ * cache, the request history, the audit log, the settings, the transactions of Items and the
+ * webhooks Tartan's inbox received.
  *
  * <p>Every method blocks (a key derivation, the disk) and is safe to call from any number of
  * threads at once; never call one on the FX thread. Passphrases are read, never kept; the caller
@@ -34,6 +35,7 @@ public final class Vault implements AutoCloseable {
     private final TokenBook tokens;
     private final ResultCache cache;
     private final RequestHistory history;
+    private final ReceivedWebhooks webhooks;
     private final AuditLog audit;
     private final TransactionStore transactions;
     private final VaultLock.Lease lease;
@@ -49,6 +51,7 @@ public final class Vault implements AutoCloseable {
         this.tokens = new TokenBook(db, clock);
         this.cache = new ResultCache(db, clock);
         this.history = new RequestHistory(db, settings, clock);
+        this.webhooks = new ReceivedWebhooks(db, settings, clock);
         this.audit = new AuditLog(db, clock, this::operator, new AuditHeadCopy(location));
         this.transactions = new TransactionStore(db, clock);
         this.transfers = new TransferStore(db, clock);
@@ -133,6 +136,7 @@ public final class Vault implements AutoCloseable {
                 .forEach(Vault::deleteQuietly);
         try {
             vault.history.prune();
+            vault.webhooks.prune();
             vault.audit.seal();
         } catch (RuntimeException e) {
             vault.close();
@@ -166,6 +170,11 @@ public final class Vault implements AutoCloseable {
 
     public RequestHistory history() {
         return history;
+    }
+
+    /** The webhooks Tartan's inbox received. */
+    public ReceivedWebhooks webhooks() {
+        return webhooks;
     }
 
     public AuditLog audit() {

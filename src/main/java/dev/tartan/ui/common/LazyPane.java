@@ -1,5 +1,6 @@
 package dev.tartan.ui.common;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ public final class LazyPane {
     private final PaneInfo info;
     private final Supplier<? extends PaneView> factory;
     private PaneView view;
+    private ObservableValue<? extends Number> badge;
 
     public LazyPane(PaneInfo info, Supplier<? extends PaneView> factory) {
         this.info = info;
@@ -23,6 +25,17 @@ public final class LazyPane {
     /** The pane's id, name and icon. */
     public PaneInfo info() {
         return info;
+    }
+
+    /** Shows {@code count} on the pane's navigation entry while it is above zero (unseen webhooks, say). */
+    public LazyPane withBadge(ObservableValue<? extends Number> count) {
+        this.badge = count;
+        return this;
+    }
+
+    /** The count the navigation shows beside the pane, or null when it shows none. */
+    public ObservableValue<? extends Number> badge() {
+        return badge;
     }
 
     /** The pane's content, built on first use. */

@@ -17,11 +17,17 @@ import java.util.function.Function;
 
 /**
  * What every product pane's view model works with, whatever its product: the panes' calls
- * (cache-through), the token book, institutions' names, the operation catalog, the task centre
- * and the active profile; and the shared pieces made from them.
+ * (cache-through), the token book, institutions' names, the operation catalog, the task centre,
+ * the active profile and where Tartan's webhook inbox listens; and the shared pieces made from them.
  */
 public record PaneServices(CachedCalls calls, TokenBookService tokenBook, InstitutionService institutions, CatalogService catalog,
-                           TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile) {
+                           TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile, InboxUrl inbox) {
+
+    /** Without Tartan's webhook inbox ("Use Tartan's inbox" stays disabled). */
+    public PaneServices(CachedCalls calls, TokenBookService tokenBook, InstitutionService institutions, CatalogService catalog,
+                        TaskCenter tasks, ReadOnlyObjectProperty<Profile> profile) {
+        this(calls, tokenBook, institutions, catalog, tasks, profile, InboxUrl.none());
+    }
 
     /** The left-hand list of the token-book entries of one kind (see {@link TokenListViewModel}). */
     public TokenListViewModel tokenList(TokenKind kind, String noun, TokenListViewModel.Adder adder, Consumer<TokenRow> describe) {

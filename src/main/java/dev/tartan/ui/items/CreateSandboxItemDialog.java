@@ -3,8 +3,10 @@ package dev.tartan.ui.items;
 import atlantafx.base.theme.Styles;
 import dev.tartan.ui.common.FormDialog;
 import dev.tartan.ui.common.Forms;
+import dev.tartan.ui.common.InboxUrl;
 import dev.tartan.ui.common.InstitutionPicker;
 import dev.tartan.ui.common.JsonEditor;
+import dev.tartan.ui.common.UseInboxButton;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -26,7 +28,7 @@ final class CreateSandboxItemDialog {
     private CreateSandboxItemDialog() {
     }
 
-    static void show(Window owner, SandboxItemFormViewModel form, Consumer<String> openLink) {
+    static void show(Window owner, SandboxItemFormViewModel form, InboxUrl inbox, Consumer<String> openLink) {
         InstitutionPicker institution = new InstitutionPicker(form.institution());
 
         CheckComboBox<String> products = new CheckComboBox<>(form.products().items());
@@ -77,8 +79,8 @@ final class CreateSandboxItemDialog {
         grid.addRow(1, Forms.label("Products"), products);
         grid.addRow(2, Forms.label("Test user"), username);
         grid.addRow(3, Forms.label("Password"), password);
-        grid.addRow(4, Forms.label("Webhook URL"), Forms.field("sandboxWebhook", "optional: https://example.com/plaid-webhooks",
-                form.webhookProperty()));
+        grid.addRow(4, Forms.label("Webhook URL"), UseInboxButton.beside(Forms.field("sandboxWebhook",
+                "optional: https://example.com/plaid-webhooks", form.webhookProperty()), inbox));
         grid.addRow(5, Forms.label("Label"), Forms.field("sandboxLabel", "optional: a name for the token book", form.labelProperty()));
 
         FormDialog<?> dialog = new FormDialog<>(owner, "createSandboxItemDialog", "Create a sandbox Item",

@@ -15,6 +15,7 @@ import dev.tartan.ui.common.NarrowLayout;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.ProcessorTokenDialog;
 import dev.tartan.ui.common.ProductionGuard;
+import dev.tartan.ui.common.UseInboxButton;
 import dev.tartan.ui.common.data.AccountsTable;
 import dev.tartan.ui.common.data.ActionStatus;
 import dev.tartan.ui.common.data.AuthNumbersView;
@@ -219,7 +220,7 @@ final class ItemView extends BorderPane {
         save.getStyleClass().add(Styles.SMALL);
         save.setOnAction(e -> model.updateWebhook(webhook.getText().strip()));
         save.setMinWidth(Region.USE_PREF_SIZE);
-        HBox webhookRow = new HBox(6, webhook, save);
+        HBox webhookRow = new HBox(6, webhook, UseInboxButton.filling(webhook, model.inbox()), save);
         webhookRow.setAlignment(Pos.CENTER_LEFT);
         details.addRow(row, Forms.label("Webhook"), webhookRow);
     }

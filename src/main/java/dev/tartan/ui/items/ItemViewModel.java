@@ -16,6 +16,7 @@ import dev.tartan.service.TokenBookService;
 import dev.tartan.service.TransactionSyncService;
 import dev.tartan.ui.common.Choices;
 import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.InboxUrl;
 import dev.tartan.ui.common.PaneServices;
 import dev.tartan.ui.common.ProcessorTokenFormViewModel;
 import dev.tartan.ui.common.Submission;
@@ -69,6 +70,7 @@ public final class ItemViewModel {
     private final Submission<TokenEntry> updateModeLinkToken = new Submission<>(FailureDescriber::describe);
     private final Choices<String> webhookCodes;
     private final TransactionsViewModel transactions;
+    private final InboxUrl inbox;
 
     /**
      * @param onReplaced told when the Item's access token was rotated (old entry, new entry)
@@ -94,6 +96,7 @@ public final class ItemViewModel {
                 overview);
         this.title = Bindings.createStringBinding(this::title, item, overview);
         this.sandbox = pane.sandbox();
+        this.inbox = pane.inbox();
         reads.get(ItemData.ACCOUNTS).addListener((obs, old, state) -> {
             if (state.hasData()) {
                 transactions.nameAccounts(Accounts.titlesById(state.data().path("accounts")));
@@ -264,6 +267,11 @@ public final class ItemViewModel {
     /** The last update-mode Link token made, or why it could not be. */
     public Submission<TokenEntry> updateModeLinkToken() {
         return updateModeLinkToken;
+    }
+
+    /** Where Tartan's webhook inbox listens ("Use Tartan's inbox" beside the Item's webhook). */
+    public InboxUrl inbox() {
+        return inbox;
     }
 
     /** The webhook codes a sandbox Item can be sent. */

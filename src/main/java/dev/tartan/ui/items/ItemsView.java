@@ -70,7 +70,8 @@ public final class ItemsView implements PaneView {
         MenuItem add = Forms.menuItem("Paste an access token\u2026", "addItem", Material2OutlinedAL.CONTENT_PASTE,
                 () -> AddItemDialog.show(root.getScene().getWindow(), model.newAddForm(), navigator::openLink));
         MenuItem create = Forms.menuItem("Create a sandbox Item\u2026", "createSandboxItem", Material2OutlinedAL.ADD_CIRCLE_OUTLINE,
-                () -> CreateSandboxItemDialog.show(root.getScene().getWindow(), model.newSandboxItemForm(), navigator::openLink));
+                () -> CreateSandboxItemDialog.show(root.getScene().getWindow(), model.newSandboxItemForm(), model.inbox(),
+                        navigator::openLink));
         create.disableProperty().bind(model.sandboxProperty().not());
         MenuButton addMenu = new MenuButton("Add an Item", new FontIcon(Material2AL.ADD), add, create);
         addMenu.setId("addItemMenu");

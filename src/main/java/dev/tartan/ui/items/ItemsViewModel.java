@@ -10,6 +10,7 @@ import dev.tartan.service.ItemService;
 import dev.tartan.service.ProcessorTokenService;
 import dev.tartan.service.TransactionSyncService;
 import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.InboxUrl;
 import dev.tartan.ui.common.PaneServices;
 import dev.tartan.ui.common.PasteTokenFormViewModel;
 import dev.tartan.ui.common.TokenListViewModel;
@@ -117,6 +118,11 @@ public final class ItemsViewModel {
         Profile current = pane.profile().get();
         return new SandboxItemFormViewModel(pane.institutions(), pane.catalog(), current,
                 spec -> pane.tasks().run("Create sandbox Item", () -> items.createSandboxItem(current, spec)), list::showNew);
+    }
+
+    /** Where Tartan's webhook inbox listens ("Use Tartan's inbox" in the sandbox Item dialog). */
+    public InboxUrl inbox() {
+        return pane.inbox();
     }
 
     /** Whether the active profile can create sandbox Items (Sandbox, or the emulator). */

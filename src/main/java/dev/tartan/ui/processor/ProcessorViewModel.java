@@ -85,7 +85,7 @@ public final class ProcessorViewModel {
             reads.put(read, new SimpleObjectProperty<>(Outcome.nothing()));
         }
         this.forms = new TokenForms(new IdentityMatchViewModel(this, account), new SignalViewModel(this, signal),
-                new WebhookViewModel(this, webhooks), new TransactionsByDateViewModel(this, account));
+                new WebhookViewModel(this, webhooks, pane.inbox()), new TransactionsByDateViewModel(this, account));
         list.selectedProperty().addListener((obs, old, row) -> {
             if (row == null || old == null || !row.entry().value().equals(old.entry().value())) {
                 open(row == null ? null : row.entry());

@@ -5,6 +5,7 @@ import dev.tartan.model.KnownWebhook;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.Forms;
+import dev.tartan.ui.common.UseInboxButton;
 import dev.tartan.ui.common.data.ActionStatus;
 import dev.tartan.ui.common.data.DataPane;
 import javafx.geometry.Insets;
@@ -59,7 +60,7 @@ final class WebhookTab {
                 Forms.heading("Current webhook", "Where Plaid posts this token's webhooks, as Tartan last set it."), current,
                 Forms.heading("Send webhooks elsewhere", "Calls /processor/token/webhook/update. Leave the field blank to "
                         + "switch this token's webhooks off."),
-                new HBox(8, url, update), status,
+                new HBox(8, url, UseInboxButton.filling(url, model.inbox()), update), status,
                 Forms.heading("WEBHOOK_UPDATE_ACKNOWLEDGED", "Right after an update Plaid posts one webhook to the new URL: "
                         + "webhook_type PROCESSOR_TOKEN, webhook_code WEBHOOK_UPDATE_ACKNOWLEDGED, with the token's account_id, "
                         + "the new_webhook_url and an error that is null when all is well. It proves the URL is reachable "

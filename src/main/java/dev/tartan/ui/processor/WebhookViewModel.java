@@ -2,6 +2,7 @@ package dev.tartan.ui.processor;
 
 import dev.tartan.model.KnownWebhook;
 import dev.tartan.service.ProcessorWebhookService;
+import dev.tartan.ui.common.InboxUrl;
 import dev.tartan.ui.common.data.Outcome;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,10 +21,17 @@ public final class WebhookViewModel {
     private final ObjectProperty<Outcome<KnownWebhook>> known = new SimpleObjectProperty<>(Outcome.empty(UNKNOWN));
     private final StringProperty newUrl = new SimpleStringProperty("");
     private final ObjectProperty<Outcome<KnownWebhook>> update = new SimpleObjectProperty<>(Outcome.nothing());
+    private final InboxUrl inbox;
 
-    WebhookViewModel(ProcessorViewModel owner, ProcessorWebhookService service) {
+    WebhookViewModel(ProcessorViewModel owner, ProcessorWebhookService service, InboxUrl inbox) {
         this.owner = owner;
         this.service = service;
+        this.inbox = inbox;
+    }
+
+    /** Where Tartan's webhook inbox listens ("Use Tartan's inbox" beside the new URL). */
+    public InboxUrl inbox() {
+        return inbox;
     }
 
     /** A token was opened: look up the URL Tartan set for it. */

@@ -284,7 +284,7 @@ public final class MainWindow {
             protected void updateItem(LazyPane pane, boolean empty) {
                 super.updateItem(pane, empty);
                 setText(empty || pane == null ? null : pane.info().title());
-                setGraphic(empty || pane == null ? null : new FontIcon(pane.info().icon()));
+                setGraphic(empty || pane == null ? null : icon(pane));
                 setTooltip(empty || pane == null ? null : new Tooltip(pane.info().title()));
             }
         });
@@ -296,6 +296,30 @@ public final class MainWindow {
             }
         });
         return navigation;
+    }
+
+    /** The pane's icon, with its badge (a count, while above zero) over its corner. */
+    private static Node icon(LazyPane pane) {
+        FontIcon icon = new FontIcon(pane.info().icon());
+        if (pane.badge() == null) {
+            return icon;
+        }
+        Label badge = new Label();
+        badge.setId("badge-" + pane.info().id());
+        badge.getStyleClass().add("nav-badge");
+        badge.setMouseTransparent(true);
+        badge.textProperty().bind(Bindings.createStringBinding(() -> {
+            int count = pane.badge().getValue().intValue();
+            return count > 999 ? "999+" : String.valueOf(count);
+        }, pane.badge()));
+        badge.visibleProperty().bind(Bindings.createBooleanBinding(() -> pane.badge().getValue().intValue() > 0, pane.badge()));
+        StackPane box = new StackPane(icon, badge);
+        StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+        badge.setMinWidth(16);
+        badge.setTranslateX(11);
+        badge.setTranslateY(-8);
+        box.setMinWidth(icon.getIconSize());
+        return box;
     }
 
     // --- the bottom ---------------------------------------------------------------------------
