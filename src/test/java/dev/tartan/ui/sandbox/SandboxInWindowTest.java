@@ -61,7 +61,7 @@ class SandboxInWindowTest {
         assertThat(done.getText()).startsWith("Done (request_id ");
         VBox webhooks = app.waitFor("#simulationWebhooks");
         assertThat(app.from(webhooks).lookup(".label").queryAllAs(Label.class)).anyMatch(label -> label.getText()
-                .contains("No webhook inbox is connected"));
+                .contains("as Tartan's inbox receives them"));
         app.screenshot("sandbox-window-light");
         app.onFx(() -> Theme.apply(true));
         app.screenshot("sandbox-window-dark");
