@@ -17,6 +17,8 @@ import dev.tartan.emulator.transactions.TransactionsModule;
 import dev.tartan.emulator.transactions.TransactionsService;
 import dev.tartan.emulator.transfer.TransferModule;
 import dev.tartan.emulator.transfer.Transfers;
+import dev.tartan.emulator.watchlist.Watchlist;
+import dev.tartan.emulator.watchlist.WatchlistModule;
 import dev.tartan.emulator.webhooks.VerificationKeyModule;
 import dev.tartan.emulator.webhooks.WebhookSender;
 import dev.tartan.emulator.webhooks.WebhookSigner;
@@ -49,6 +51,7 @@ public final class PlaidEmulator implements AutoCloseable {
     private final StateStore store;
     private final WebhookSender webhookSender;
     private final Transfers transfers;
+    private final Watchlist watchlist;
     private final EmulatorServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -78,6 +81,15 @@ public final class PlaidEmulator implements AutoCloseable {
             store.close();
             throw e;
         }
+        try {
+            // Monitor's status webhooks go where the client's Dashboard webhook is registered (see Transfer).
+            this.watchlist = new Watchlist(webhooks, clock, folder, config.reset(), transfers::registeredWebhookUrl);
+        } catch (RuntimeException e) {
+            webhookSender.close();
+            transfers.close();
+            store.close();
+            throw e;
+        }
 
         HandlerRegistry registry = new HandlerRegistry();
         List<EmulatorModule> modules = List.of(
@@ -88,6 +100,7 @@ public final class PlaidEmulator implements AutoCloseable {
                 new SignalModule(items, signal),
                 new ProcessorModule(items, transactions, signal),
                 new TransferModule(transfers),
+                new WatchlistModule(watchlist),
                 new VerificationKeyModule(signer));
         modules.forEach(module -> module.register(registry));
         SpecFallback fallback = new SpecFallback(new ExampleResponder(), items, clock);
@@ -97,6 +110,7 @@ public final class PlaidEmulator implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             webhookSender.close();
             transfers.close();
+            watchlist.close();
             store.close();
             throw e;
         }
@@ -144,6 +158,7 @@ public final class PlaidEmulator implements AutoCloseable {
         server.close();
         webhookSender.close();
         transfers.close();
+        watchlist.close();
         store.close();
     }
 }

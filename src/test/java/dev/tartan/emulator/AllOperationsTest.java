@@ -3,6 +3,7 @@ package dev.tartan.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.emulator.transfer.TransferFixtures;
+import dev.tartan.emulator.watchlist.WatchlistFixtures;
 import dev.tartan.testing.RequestSynthesizer;
 import dev.tartan.testing.SpecSchemas;
 import dev.tartan.testing.WebhookReceiver;
@@ -54,6 +55,7 @@ class AllOperationsTest {
     private String microToken;
     private String microAccountId;
     private TransferFixtures transfers;
+    private WatchlistFixtures watchlist;
     private final AtomicInteger counter = new AtomicInteger();
 
     @BeforeAll
@@ -89,6 +91,7 @@ class AllOperationsTest {
         microAccountId = client.ok("/accounts/get", body().put("access_token", microToken))
                 .path("accounts").get(0).path("account_id").asText();
         transfers = new TransferFixtures(emulator);
+        watchlist = new WatchlistFixtures(emulator);
     }
 
     @AfterAll
@@ -263,6 +266,8 @@ class AllOperationsTest {
         }
         // Transfer operations name transfers, refunds, sweeps and clocks that must exist, in states that allow them.
         transfers.fill(path, request);
+        // Monitor operations name programs, screenings, hits and Dashboard users that must exist.
+        watchlist.fill(path, request);
         // Webhooks go to the local receiver, never to the example hosts of the spec.
         if (request.hasNonNull("webhook")) {
             request.put("webhook", receiver.url());

@@ -33,8 +33,8 @@ class CatalogExamplesOnEmulatorTest {
 
     /**
      * Operations whose example names something another call must create first (an evaluated Signal transaction, a
-     * transfer, refund, sweep, ledger, recurring transfer, test clock or repayment) or a state to be in (a schedule
-     * starting today, a return to repay, one of two ids to look a transfer up by).
+     * transfer, refund, sweep, ledger, recurring transfer, test clock or repayment, a watchlist screening or its hits)
+     * or a state to be in (a schedule starting today, a return to repay, one of two ids to look a transfer up by).
      */
     private static final Set<String> REFER_TO_EARLIER_CALLS = Set.of("/signal/decision/report", "/signal/return/report",
             "/transfer/create", "/transfer/get", "/transfer/cancel", "/transfer/authorization/cancel",
@@ -42,7 +42,13 @@ class CatalogExamplesOnEmulatorTest {
             "/transfer/ledger/distribute", "/transfer/recurring/create", "/transfer/recurring/get", "/transfer/recurring/cancel",
             "/transfer/repayment/return/list", "/sandbox/transfer/simulate", "/sandbox/transfer/refund/simulate",
             "/sandbox/transfer/ledger/deposit/simulate", "/sandbox/transfer/ledger/withdraw/simulate",
-            "/sandbox/transfer/repayment/simulate", "/sandbox/transfer/test_clock/get", "/sandbox/transfer/test_clock/advance");
+            "/sandbox/transfer/repayment/simulate", "/sandbox/transfer/test_clock/get", "/sandbox/transfer/test_clock/advance",
+            "/watchlist_screening/individual/get", "/watchlist_screening/individual/update",
+            "/watchlist_screening/individual/hit/list", "/watchlist_screening/individual/review/create",
+            "/watchlist_screening/individual/review/list", "/watchlist_screening/individual/history/list",
+            "/watchlist_screening/entity/get", "/watchlist_screening/entity/update", "/watchlist_screening/entity/hit/list",
+            "/watchlist_screening/entity/review/create", "/watchlist_screening/entity/review/list",
+            "/watchlist_screening/entity/history/list");
 
     /** How the emulator refuses a request for what it refers to: a value that fits no state, or an id nothing has. */
     private static final Set<String> ABOUT_STATE = Set.of("INVALID_FIELD", "NOT_FOUND");

@@ -10,8 +10,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
@@ -144,7 +145,8 @@ public final class Conformer {
         if (schema.format != null) {
             value = switch (schema.format) {
                 case "date" -> LocalDate.now(ZoneOffset.UTC).toString();
-                case "date-time" -> OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+                // ISO_INSTANT keeps ":00" seconds, which OffsetDateTime.toString() drops (RFC 3339 requires them).
+                case "date-time" -> DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
                 case "uuid" -> UUID.randomUUID().toString();
                 case "email" -> "user@example.com";
                 case "uri", "url", "uri-reference" -> "https://www.example.com";

@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
 public final class SpecCatalog {
     /** Newest first: the first spec that defines a path gives its definition. */
     public static final List<String> SPEC_VERSIONS = List.of("plaid-2020-09-14_1.697.4", "plaid-2020-09-14_1.334.0");
+    /**
+     * The emulator's own Sandbox-only operations (such as {@code /sandbox/watchlist_screening/individual/rescan}),
+     * defined like the specs' and checked the same way; they come after the specs and never redefine a path of theirs.
+     */
+    public static final String EXTENSIONS = "tartan-emulator-extensions";
 
     private static final Pattern TEMPLATE_SEGMENT = Pattern.compile("\\{[^/}]+}|:[^/]+");
 
@@ -38,12 +43,13 @@ public final class SpecCatalog {
     private SpecCatalog() {
     }
 
-    /** Loads the specs bundled on the classpath under {@code /spec/}. */
+    /** Loads the specs bundled on the classpath under {@code /spec/}, then the emulator's extensions ({@code /emulator/extensions.json}). */
     public static SpecCatalog load(ObjectMapper mapper) {
         SpecCatalog catalog = new SpecCatalog();
         for (String version : SPEC_VERSIONS) {
             catalog.add(version, read(mapper, "/spec/" + version + ".json"));
         }
+        catalog.add(EXTENSIONS, read(mapper, "/emulator/extensions.json"));
         return catalog;
     }
 

@@ -2,6 +2,7 @@ package dev.tartan.emulator.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.emulator.items.Items;
+import dev.tartan.emulator.state.Journal;
 import dev.tartan.emulator.support.Json;
 import dev.tartan.emulator.webhooks.Webhooks;
 
@@ -12,17 +13,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The heart of the Transfer emulation: the {@link TransferBook} and its {@link TransferJournal}, under the
+ * The heart of the Transfer emulation: the {@link TransferBook} and its {@link Journal} of {@link Fact}s, under the
  * emulator's state lock (shared with Items, whose accounts transfers move money from and to), and the
  * webhooks Transfer sends. Every change goes through {@link #record}, inside {@link #write}.
  */
 public final class Transfers implements AutoCloseable {
     /** Sandbox Ledgers start with $100 available. */
     static final long STARTING_BALANCE_CENTS = 100_00;
+    /** Transfer's journal, in the emulator's folder. */
+    static final String JOURNAL_FILE = "transfers.jsonl";
+    private static final String JOURNAL_NAME = "transfer journal";
 
     private final Items items;
     private final Webhooks webhooks;
-    private final TransferJournal journal;
+    private final Journal<Fact> journal;
     private final TransferBook book = new TransferBook();
 
     /**
@@ -32,7 +36,8 @@ public final class Transfers implements AutoCloseable {
     public Transfers(Items items, Webhooks webhooks, Path folder, boolean reset) {
         this.items = items;
         this.webhooks = webhooks;
-        this.journal = folder == null ? TransferJournal.inMemory() : TransferJournal.in(folder, reset);
+        this.journal = folder == null ? Journal.inMemory(JOURNAL_NAME, Fact.class)
+                : Journal.in(folder, JOURNAL_FILE, JOURNAL_NAME, Fact.class, reset);
         items.write(() -> {
             journal.replay(book::apply);
             if (!book.hasLedgers()) {
@@ -100,6 +105,15 @@ public final class Transfers implements AutoCloseable {
     }
 
     // ---- webhooks -------------------------------------------------------------------------------------------
+
+    /**
+     * The webhook URL registered for the client (Plaid keeps it as a Dashboard setting; see
+     * /sandbox/transfer/fire_webhook), or null when none is. Other products that send Dashboard-configured
+     * webhooks (Monitor) send them here too.
+     */
+    public String registeredWebhookUrl() {
+        return read(book::webhookUrl);
+    }
 
     /** Tells the registered Transfer webhook (if any) that new events wait at /transfer/event/sync. */
     void announceEvents() {
