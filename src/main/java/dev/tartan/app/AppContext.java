@@ -12,6 +12,9 @@ import dev.tartan.service.PlaidGateway;
 import dev.tartan.service.ProcessorAccountService;
 import dev.tartan.service.ProcessorTokenService;
 import dev.tartan.service.ProcessorWebhookService;
+import dev.tartan.service.WatchlistExport;
+import dev.tartan.service.WatchlistReviewService;
+import dev.tartan.service.WatchlistService;
 import dev.tartan.service.ProfileService;
 import dev.tartan.service.SettingsService;
 import dev.tartan.service.SignalService;
@@ -58,6 +61,9 @@ final class AppContext implements AutoCloseable {
     final ProcessorAccountService processorAccounts;
     final SignalService signal;
     final ProcessorWebhookService processorWebhooks;
+    final WatchlistService watchlist;
+    final WatchlistReviewService watchlistReviews;
+    final WatchlistExport watchlistExport;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -81,6 +87,9 @@ final class AppContext implements AutoCloseable {
         this.processorAccounts = new ProcessorAccountService(calls, Clock.systemUTC());
         this.signal = new SignalService(calls, catalog);
         this.processorWebhooks = new ProcessorWebhookService(calls);
+        this.watchlist = new WatchlistService(calls, vault, io, Clock.systemUTC());
+        this.watchlistReviews = new WatchlistReviewService(calls, vault, io, Clock.systemUTC());
+        this.watchlistExport = new WatchlistExport(watchlist, vault, io);
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 

@@ -11,6 +11,8 @@ import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
+import dev.tartan.ui.watchlist.WatchlistView;
+import dev.tartan.ui.watchlist.WatchlistViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +32,15 @@ final class AppNavigator implements Navigator {
     private final Supplier<ConsoleViewModel> console;
     private final Supplier<ItemsViewModel> items;
     private final Supplier<ProcessorViewModel> processor;
+    private final Supplier<WatchlistViewModel> watchlist;
     private MainWindow window;
 
     AppNavigator(Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items,
-                 Supplier<ProcessorViewModel> processor) {
+                 Supplier<ProcessorViewModel> processor, Supplier<WatchlistViewModel> watchlist) {
         this.console = console;
         this.items = items;
         this.processor = processor;
+        this.watchlist = watchlist;
     }
 
     /** The window is built after the panes that navigate, so it is attached afterwards. */
@@ -60,6 +64,10 @@ final class AppNavigator implements Navigator {
             case PROCESSOR_TOKEN -> {
                 window.show(ProcessorView.INFO.id());
                 processor.get().open(target.token());
+            }
+            case SCREENING -> {
+                window.show(WatchlistView.INFO.id());
+                watchlist.get().open(target.token());
             }
         }
     }

@@ -25,6 +25,8 @@ import dev.tartan.ui.items.ItemsView;
 import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
+import dev.tartan.ui.watchlist.WatchlistView;
+import dev.tartan.ui.watchlist.WatchlistViewModel;
 import dev.tartan.ui.shell.MainWindow;
 import dev.tartan.ui.shell.ShellViewModel;
 import dev.tartan.ui.shell.Theme;
@@ -156,12 +158,15 @@ public final class TartanApplication extends Application {
                 context.processorTokens));
         Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(pane, context.processorTokens,
                 context.processorAccounts, context.signal, context.processorWebhooks, context.transactions));
-        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel);
+        Supplier<WatchlistViewModel> watchlistModel = memoize(() -> new WatchlistViewModel(pane, context.watchlist,
+                context.watchlistReviews, context.watchlistExport));
+        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel, watchlistModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
         LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
-        List<LazyPane> panes = List.of(items, console, processor);
+        LazyPane watchlist = new LazyPane(WatchlistView.INFO, () -> new WatchlistView(watchlistModel.get(), navigator));
+        List<LazyPane> panes = List.of(items, console, processor, watchlist);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

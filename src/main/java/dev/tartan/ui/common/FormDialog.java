@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,7 @@ import java.util.function.Consumer;
 public final class FormDialog<T> {
 
     private final Dialog<T> dialog = new Dialog<>();
+    private BooleanSupplier askFirst = () -> true;
 
     /**
      * @param id     the dialog pane's id; the go-ahead button's is {@code id + "Go"}, the problem line's {@code id + "Problem"}
@@ -79,7 +81,9 @@ public final class FormDialog<T> {
                 () -> !problem.get().isEmpty() || submission.stateProperty().get().isLoading(), problem, submission.stateProperty()));
         goButton.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume(); // the dialog closes when the action has succeeded, not before
-            form.submit();
+            if (askFirst.getAsBoolean()) {
+                form.submit();
+            }
         });
         dialog.setResultConverter(button -> null);
 
@@ -101,6 +105,14 @@ public final class FormDialog<T> {
             }
             fitWindow();
         });
+    }
+
+    /**
+     * A question asked when the go-ahead is pressed, before the form is sent ("in Production, are you
+     * sure?"): false leaves the dialog open, unsent.
+     */
+    public void askFirst(BooleanSupplier question) {
+        this.askFirst = question;
     }
 
     /** The dialog, to add to what it shows or to size it. */
