@@ -23,18 +23,19 @@ final class ScreeningTimeline {
     }
 
     /**
-     * @param versions the screening's versions, in any order (history/list gives them newest first;
-     *                 none when it was never edited, as Plaid documents)
+     * @param versions the screening's versions as history/list gives them, newest first (none when it was
+     *                 never edited, as Plaid documents)
      * @param users    Dashboard user ids to their emails
      */
     static List<ScreeningEvent> of(Screening current, List<Screening> versions, List<ScreeningReview> reviews, List<AuditEntry> recorded,
                                    Map<String, String> users) {
+        // history/list gives the versions newest first; timestamps may tie within a second, so its order decides.
         List<Screening> oldestFirst = new ArrayList<>(versions);
+        java.util.Collections.reverse(oldestFirst);
         if (oldestFirst.isEmpty()) {
             oldestFirst.add(current);
         }
-        oldestFirst.sort(Comparator.comparingInt((Screening version) -> version.terms().version())
-                .thenComparing(version -> version.changedAt() == null ? Instant.MIN : version.changedAt()));
+        oldestFirst.sort(Comparator.comparingInt((Screening version) -> version.terms().version()));
         List<ScreeningEvent> events = new ArrayList<>();
         Screening previous = null;
         for (Screening version : oldestFirst) {
