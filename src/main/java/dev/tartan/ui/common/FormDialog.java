@@ -32,6 +32,7 @@ import java.util.function.Consumer;
 public final class FormDialog<T> {
 
     private final Dialog<T> dialog = new Dialog<>();
+    private final Button goButton;
     private BooleanSupplier askFirst = () -> true;
 
     /**
@@ -74,7 +75,7 @@ public final class FormDialog<T> {
 
         ButtonType go = new ButtonType(goLabel, ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(go, ButtonType.CANCEL);
-        Button goButton = (Button) dialog.getDialogPane().lookupButton(go);
+        goButton = (Button) dialog.getDialogPane().lookupButton(go);
         goButton.setId(id + "Go");
         goButton.getStyleClass().add(Styles.ACCENT);
         goButton.disableProperty().bind(Bindings.createBooleanBinding(
@@ -113,6 +114,11 @@ public final class FormDialog<T> {
      */
     public void askFirst(BooleanSupplier question) {
         this.askFirst = question;
+    }
+
+    /** The go-ahead button (a keyboard shortcut may fire it). */
+    public Button goButton() {
+        return goButton;
     }
 
     /** The dialog, to add to what it shows or to size it. */

@@ -79,7 +79,7 @@ final class HitsTab {
 
     Node build() {
         SplitPane split = new SplitPane(left(), right());
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.3);
         DataPane pane = new DataPane(split, Fixes.retry(model::loadHits), openLink);
         pane.setId("hitsPane");
         pane.bind(model.hitsStateProperty(), reply -> { });
@@ -132,7 +132,7 @@ final class HitsTab {
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(8, list, buttons, plan, send);
         box.setPadding(new Insets(6));
-        box.setMinWidth(230);
+        box.setMinWidth(220);
         return box;
     }
 
@@ -212,11 +212,11 @@ final class HitsTab {
         ColumnConstraints field = new ColumnConstraints();
         field.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints theirs = new ColumnConstraints();
-        theirs.setPercentWidth(28);
+        theirs.setPercentWidth(24);
         ColumnConstraints listed = new ColumnConstraints();
         listed.setHgrow(Priority.ALWAYS);
         ColumnConstraints verdict = new ColumnConstraints();
-        verdict.setPercentWidth(30);
+        verdict.setPercentWidth(26);
         grid.getColumnConstraints().addAll(field, theirs, listed, verdict);
         grid.addRow(0, header(""), header("Search terms"), header("On the list"), header("Match"));
         int row = 1;

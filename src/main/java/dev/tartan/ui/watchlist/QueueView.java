@@ -115,7 +115,7 @@ final class QueueView extends VBox {
     private Node reviewer() {
         ComboBox<DashboardUser> me = new ComboBox<>(model.users());
         me.setId("queueMe");
-        me.setPromptText("choose who you are in the Dashboard");
+        me.setPromptText("your Dashboard user");
         me.setMaxWidth(Double.MAX_VALUE);
         me.setConverter(converter(user -> user.emailAddress() + (user.isActive() ? "" : " (" + user.status() + ")")));
         me.setValue(model.meProperty().get());

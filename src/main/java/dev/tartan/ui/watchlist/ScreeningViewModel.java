@@ -397,9 +397,12 @@ public final class ScreeningViewModel {
 
     /** A screening changed here: its row and this view follow, and what it shows is read again. */
     private void changed(Screening changed) {
+        Screening before = screening.get();
+        boolean open = before != null && before.id().equals(changed.id());
+        // Before the queue hears of it: its row's update reaches this view as an update of the same screening.
+        boolean newTerms = open && (!Objects.equals(before.terms(), changed.terms()) || before.status() != changed.status());
         onChanged.accept(changed);
-        if (screening.get() != null && screening.get().id().equals(changed.id())) {
-            boolean newTerms = !Objects.equals(screening.get().terms(), changed.terms()) || screening.get().status() != changed.status();
+        if (open) {
             screening.set(changed);
             if (newTerms) {
                 loadHits();

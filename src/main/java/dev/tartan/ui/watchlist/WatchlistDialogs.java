@@ -63,11 +63,11 @@ final class WatchlistDialogs {
                 "Review " + form.screening().name() + " (" + form.screening().id() + ")", fields, "Submit review", form, openLink);
         dialog.askFirst(() -> ProductionGuard.allowInProduction(dialog.dialog().getDialogPane().getScene().getWindow(), form.profile(),
                 "Submit a review", form.screening().name() + " (" + form.screening().id() + ")"));
-        Button go = (Button) dialog.dialog().getDialogPane().lookup("#reviewDialogGo");
+        Button go = dialog.goButton();
         comment.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
                 event.consume();
-                if (go != null && !go.isDisabled()) {
+                if (!go.isDisabled()) {
                     go.fire();
                 }
             }
