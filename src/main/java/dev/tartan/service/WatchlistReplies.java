@@ -96,7 +96,7 @@ public final class WatchlistReplies {
                 String country = text(data, "country");
                 String full = text(data, "full");
                 yield new HitValue(field, full == null ? country : country == null || full.endsWith(country) ? full : full + " (" + country + ")",
-                        level, false, false, country);
+                        level, false, false, null);
             }
             case DOCUMENTS -> new HitValue(field, text(data, "number"), level, false, false, text(data, "type"));
             case EMAIL_ADDRESSES -> new HitValue(field, text(data, "email_address"), level, false, false, null);

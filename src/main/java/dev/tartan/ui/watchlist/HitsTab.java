@@ -79,7 +79,7 @@ final class HitsTab {
 
     Node build() {
         SplitPane split = new SplitPane(left(), right());
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.33);
         DataPane pane = new DataPane(split, Fixes.retry(model::loadHits), openLink);
         pane.setId("hitsPane");
         pane.bind(model.hitsStateProperty(), reply -> { });

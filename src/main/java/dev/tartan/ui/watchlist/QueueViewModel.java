@@ -58,11 +58,23 @@ public final class QueueViewModel {
 
     private final ObservableList<Screening> rows = FXCollections.observableArrayList();
     private final FilteredList<Screening> visible = new FilteredList<>(rows, row -> true);
-    /** The order a screening keeps while the queue is open: when it was last changed as first listed. */
-    private final Map<String, Instant> waitingSince = new HashMap<>();
+    /**
+     * The place a screening keeps while the queue is open: when it was last changed as first listed
+     * (Plaid's timestamps are to the second), then the order it was listed in (a program lists the
+     * oldest first).
+     */
+    private record Place(Instant since, long listed) implements Comparable<Place> {
+        @Override
+        public int compareTo(Place other) {
+            int byTime = since.compareTo(other.since);
+            return byTime != 0 ? byTime : Long.compare(listed, other.listed);
+        }
+    }
+
+    private final Map<String, Place> waitingSince = new HashMap<>();
+    private long listedCount;
     private final Comparator<Screening> order = Comparator
-            .comparing((Screening row) -> waitingSince.getOrDefault(row.id(), Instant.MAX))
-            .thenComparing(Screening::id);
+            .comparing((Screening row) -> waitingSince.getOrDefault(row.id(), new Place(Instant.MAX, Long.MAX_VALUE)));
 
     private final ObjectProperty<ScreeningStatus> status = new SimpleObjectProperty<>(ScreeningStatus.PENDING_REVIEW);
     private final ObjectProperty<WatchlistProgram> program = new SimpleObjectProperty<>();
@@ -246,7 +258,8 @@ public final class QueueViewModel {
             if (waitingSince.containsKey(screening.id())) {
                 byId.put(screening.id(), screening);
             } else {
-                waitingSince.put(screening.id(), screening.changedAt() == null ? Instant.MAX : screening.changedAt());
+                waitingSince.put(screening.id(), new Place(screening.changedAt() == null ? Instant.MAX : screening.changedAt(),
+                        listedCount++));
                 fresh.add(screening);
             }
         }
