@@ -63,7 +63,7 @@ public final class WatchlistReviewService {
                                                Consumer<CallRecord> log) {
         WatchlistService.check(kind, terms, LocalDate.now(clock));
         ObjectNode body = PlaidJson.mapper().createObjectNode();
-        body.set("search_terms", termsJson(kind, terms, true));
+        body.set("search_terms", termsJson(kind, terms));
         if (clientUserId != null && !clientUserId.isBlank()) {
             body.put("client_user_id", clientUserId.strip());
         }
@@ -132,7 +132,7 @@ public final class WatchlistReviewService {
             throw new IllegalArgumentException("The program " + program.name() + " is archived: it takes no screenings.");
         }
         ObjectNode body = WatchlistService.idBody(kind, screening.id());
-        body.set("search_terms", termsJson(kind, screening.terms().inProgram(program.id()), false));
+        body.set("search_terms", termsJson(kind, screening.terms().inProgram(program.id())));
         return update(profile, screening, body, "change program", List.of("from=" + screening.programId(), "to=" + program.id()
                 + " (" + program.name() + ")"), log);
     }
@@ -155,7 +155,7 @@ public final class WatchlistReviewService {
             throw new IllegalArgumentException("The search terms are as they were: change one to screen again.");
         }
         ObjectNode body = WatchlistService.idBody(kind, screening.id());
-        body.set("search_terms", termsJson(kind, terms, false));
+        body.set("search_terms", termsJson(kind, terms));
         return update(profile, screening, body, "edit search terms", List.of("version=" + screening.terms().version()), log);
     }
 
@@ -232,8 +232,8 @@ public final class WatchlistReviewService {
         return said;
     }
 
-    /** The search_terms object of a create or update request; {@code create} leaves out fields not given. */
-    static ObjectNode termsJson(ScreeningKind kind, ScreeningTerms terms, boolean create) {
+    /** The search_terms object of a create or update request, without the fields not given. */
+    static ObjectNode termsJson(ScreeningKind kind, ScreeningTerms terms) {
         ObjectNode json = PlaidJson.mapper().createObjectNode();
         json.put(kind.programField(), terms.programId());
         put(json, "legal_name", terms.legalName());

@@ -290,10 +290,6 @@ public final class WatchlistService {
             .comparing((Screening screening) -> screening.changedAt() == null ? Instant.MAX : screening.changedAt())
             .thenComparing(Screening::id);
 
-    Instant now() {
-        return clock.instant();
-    }
-
     /** A screening's new terms, checked as Plaid will before it is asked (for tests and forms). */
     static void check(ScreeningKind kind, ScreeningTerms terms, java.time.LocalDate today) {
         String problem = dev.tartan.model.ScreeningTermsCheck.problem(kind, terms, today);

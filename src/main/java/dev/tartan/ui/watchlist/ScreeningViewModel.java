@@ -10,7 +10,6 @@ import dev.tartan.model.ReviewPlan;
 import dev.tartan.model.Screening;
 import dev.tartan.model.ScreeningEvent;
 import dev.tartan.model.ScreeningHit;
-import dev.tartan.model.ScreeningStatus;
 import dev.tartan.model.WatchlistProgram;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.FailureDescriber;
@@ -30,7 +29,6 @@ import javafx.collections.ObservableMap;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -423,11 +421,6 @@ public final class ScreeningViewModel {
         return loader.calls();
     }
 
-    /** Whether the screening can be reviewed now (it has pending hits, or takes a comment). */
-    public boolean isReviewable() {
-        return screening.get() != null;
-    }
-
     /** The programs the open screening could move to: its kind's, not archived, not its own. */
     public List<WatchlistProgram> otherPrograms() {
         Screening open = screening.get();
@@ -450,14 +443,5 @@ public final class ScreeningViewModel {
 
     public String userName(String id) {
         return queue.userName(id);
-    }
-
-    /** What the view shows of a status. */
-    static Map<ScreeningStatus, String> statusNames() {
-        Map<ScreeningStatus, String> names = new HashMap<>();
-        for (ScreeningStatus each : ScreeningStatus.values()) {
-            names.put(each, each.displayName());
-        }
-        return names;
     }
 }
