@@ -29,7 +29,7 @@ public final class SpecCatalog {
      * The emulator's own Sandbox-only operations (such as {@code /sandbox/watchlist_screening/individual/rescan}),
      * defined like the specs' and checked the same way; they come after the specs and never redefine a path of theirs.
      */
-    public static final String EXTENSIONS = "tartan-emulator-extensions";
+    private static final String EXTENSIONS = "tartan-emulator-extensions";
 
     private static final Pattern TEMPLATE_SEGMENT = Pattern.compile("\\{[^/}]+}|:[^/]+");
 

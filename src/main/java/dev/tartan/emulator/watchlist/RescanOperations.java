@@ -1,8 +1,8 @@
 package dev.tartan.emulator.watchlist;
 
-import dev.tartan.emulator.wire.OperationRequest;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.emulator.support.Ids;
+import dev.tartan.emulator.wire.OperationRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +65,7 @@ final class RescanOperations {
                 : List.of(new Listing.Document(kind == Kind.INDIVIDUAL ? "passport" : "other", terms.documentNumber()));
         Listing.Profile profile = new Listing.Profile(List.of(new Listing.ListedName(terms.legalName(), true, Listing.ListedName.NOT_WEAK)),
                 births, places, documents, List.of(), List.of(), List.of());
-        return new Listing(kind, Watchlist.newId("uid_"), listCode, "TARTAN-" + Watchlist.newId("").toUpperCase(Locale.ROOT).substring(0, 8),
-                List.of(), now, null, null, profile);
+        return new Listing(kind, Watchlist.newId("uid_"), listCode, "TARTAN-" + Ids.hex(8).toUpperCase(Locale.ROOT), List.of(), now,
+                null, null, profile);
     }
 }
