@@ -24,6 +24,9 @@ import dev.tartan.service.TransferLedgerService;
 import dev.tartan.service.TransferSandboxService;
 import dev.tartan.service.TransferService;
 import dev.tartan.service.TransferSyncService;
+import dev.tartan.service.WatchlistExport;
+import dev.tartan.service.WatchlistReviewService;
+import dev.tartan.service.WatchlistService;
 import dev.tartan.service.WebhookInbox;
 import dev.tartan.service.WebhookKeys;
 import dev.tartan.service.WebhookVerifier;
@@ -76,6 +79,9 @@ final class AppContext implements AutoCloseable {
     final SandboxService sandbox;
     final ScenarioService scenarios;
     final WebhookInbox inbox;
+    final WatchlistService watchlist;
+    final WatchlistReviewService watchlistReviews;
+    final WatchlistExport watchlistExport;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -108,6 +114,9 @@ final class AppContext implements AutoCloseable {
         this.scenarios = new ScenarioService(sandbox, vault, io, ScenarioService.USUAL_WAIT);
         this.inbox = new WebhookInbox(vault, new WebhookVerifier(new WebhookKeys(gateway, vault, Clock.systemUTC())), io, Clock.systemUTC());
         inbox.start();
+        this.watchlist = new WatchlistService(calls, vault, io, Clock.systemUTC());
+        this.watchlistReviews = new WatchlistReviewService(calls, vault, io, Clock.systemUTC());
+        this.watchlistExport = new WatchlistExport(watchlist, vault, io);
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 

@@ -11,10 +11,12 @@ import dev.tartan.ui.items.ItemsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import dev.tartan.ui.transfers.TransfersView;
 import dev.tartan.ui.transfers.TransfersViewModel;
+import dev.tartan.ui.watchlist.WatchlistView;
+import dev.tartan.ui.watchlist.WatchlistViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,14 +35,16 @@ final class AppNavigator implements Navigator {
     private final Supplier<ItemsViewModel> items;
     private final Supplier<ProcessorViewModel> processor;
     private final Supplier<TransfersViewModel> transfers;
+    private final Supplier<WatchlistViewModel> watchlist;
     private MainWindow window;
 
-    AppNavigator(Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items,
-                 Supplier<ProcessorViewModel> processor, Supplier<TransfersViewModel> transfers) {
+    AppNavigator(Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items, Supplier<ProcessorViewModel> processor,
+                 Supplier<TransfersViewModel> transfers, Supplier<WatchlistViewModel> watchlist) {
         this.console = console;
         this.items = items;
         this.processor = processor;
         this.transfers = transfers;
+        this.watchlist = watchlist;
     }
 
     /** The window is built after the panes that navigate, so it is attached afterwards. */
@@ -64,6 +68,10 @@ final class AppNavigator implements Navigator {
             case PROCESSOR_TOKEN -> {
                 window.show(ProcessorView.INFO.id());
                 processor.get().open(target.token());
+            }
+            case SCREENING -> {
+                window.show(WatchlistView.INFO.id());
+                watchlist.get().open(target.token());
             }
             default -> {
                 window.show(TransfersView.INFO.id());

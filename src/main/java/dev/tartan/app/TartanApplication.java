@@ -35,6 +35,8 @@ import dev.tartan.ui.shell.VaultViewModel;
 import dev.tartan.ui.shell.WelcomeView;
 import dev.tartan.ui.transfers.TransfersView;
 import dev.tartan.ui.transfers.TransfersViewModel;
+import dev.tartan.ui.watchlist.WatchlistView;
+import dev.tartan.ui.watchlist.WatchlistViewModel;
 import dev.tartan.ui.webhooks.WebhooksView;
 import dev.tartan.ui.webhooks.WebhooksViewModel;
 import javafx.application.Application;
@@ -167,16 +169,19 @@ public final class TartanApplication extends Application {
         Supplier<TransfersViewModel> transfersModel = memoize(() -> new TransfersViewModel(pane, context.transferSync, context.transfers,
                 context.transferCreation, context.transferLedger, context.transferSandbox));
         Supplier<SandboxViewModel> sandboxModel = memoize(() -> new SandboxViewModel(pane, context.sandbox, context.scenarios, context.inbox));
-        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel, transfersModel);
+        Supplier<WatchlistViewModel> watchlistModel = memoize(() -> new WatchlistViewModel(pane, context.watchlist,
+                context.watchlistReviews, context.watchlistExport));
+        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel, transfersModel, watchlistModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
         LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
         LazyPane transfers = new LazyPane(TransfersView.INFO, () -> new TransfersView(transfersModel.get(), navigator));
+        LazyPane watchlist = new LazyPane(WatchlistView.INFO, () -> new WatchlistView(watchlistModel.get(), navigator));
         LazyPane sandbox = new LazyPane(SandboxView.INFO, () -> new SandboxView(sandboxModel.get(), navigator));
         LazyPane webhooks = new LazyPane(WebhooksView.INFO, () -> new WebhooksView(webhooksModel, navigator))
                 .withBadge(webhooksModel.unseenProperty());
-        List<LazyPane> panes = List.of(items, console, processor, transfers, sandbox, webhooks);
+        List<LazyPane> panes = List.of(items, console, processor, transfers, watchlist, sandbox, webhooks);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

@@ -44,8 +44,9 @@ public final class IdRecognizer {
         var prefixed = PREFIXED.matcher(value);
         if (prefixed.matches()) {
             return switch (prefixed.group(1)) {
-                case "scr" -> IdKind.INDIVIDUAL_SCREENING_ID;
-                case "entscr" -> IdKind.ENTITY_SCREENING_ID;
+                // Plaid's reference writes scr_ and entscr_; scrn_ and entscrn_ are read the same.
+                case "scr", "scrn" -> IdKind.INDIVIDUAL_SCREENING_ID;
+                case "entscr", "entscrn" -> IdKind.ENTITY_SCREENING_ID;
                 case "scrhit", "enthit" -> IdKind.SCREENING_HIT_ID;
                 case "prg", "entprg" -> IdKind.WATCHLIST_PROGRAM_ID;
                 case "idv" -> IdKind.IDENTITY_VERIFICATION_ID;

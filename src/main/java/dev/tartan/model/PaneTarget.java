@@ -1,14 +1,34 @@
 package dev.tartan.model;
 
 /**
- * A token to open in its product pane.
+ * A token or id to open in its product pane.
  *
- * @param kind        which pane and what: the Items pane (an access token), the Processor pane, or the Transfers pane
- *                    (a transfer, refund, sweep, recurring transfer or authorization id)
- * @param token       the access or processor token, or the Transfer id
+ * @param kind        which pane and what: the Items pane (an access token), the Processor pane, the Transfers pane
+ *                    (a transfer, refund, sweep, recurring transfer or authorization id) or the Watchlist pane (a screening id)
+ * @param token       the access or processor token, the Transfer id or the screening id
  * @param description what opening it does
  */
 public record PaneTarget(Kind kind, String token, String description) implements OmniboxDestination {
 
-    public enum Kind { ITEM, PROCESSOR_TOKEN, TRANSFER, TRANSFER_REFUND, TRANSFER_SWEEP, TRANSFER_RECURRING, TRANSFER_AUTHORIZATION }
+    public enum Kind {
+        ITEM("Items pane"),
+        PROCESSOR_TOKEN("Processor tokens pane"),
+        SCREENING("Watchlist pane"),
+        TRANSFER("Transfers pane"),
+        TRANSFER_REFUND("Transfers pane"),
+        TRANSFER_SWEEP("Transfers pane"),
+        TRANSFER_RECURRING("Transfers pane"),
+        TRANSFER_AUTHORIZATION("Transfers pane");
+
+        private final String paneName;
+
+        Kind(String paneName) {
+            this.paneName = paneName;
+        }
+
+        /** The pane it opens in, as the omnibox names it. */
+        public String paneName() {
+            return paneName;
+        }
+    }
 }

@@ -70,6 +70,14 @@ public final class CachedCalls {
         }, io));
     }
 
+    /**
+     * A read made fresh each time and not remembered (a page of a long list, which the next look
+     * pages through again), reported to {@code log} like any other.
+     */
+    public CompletableFuture<PlaidResponse> readUncached(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
+        return send(profile, path, body, log);
+    }
+
     /** Sends a call that changes something (never cached), reported to {@code log} like any other. */
     public CompletableFuture<PlaidResponse> send(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
         Instant started = clock.instant();

@@ -96,10 +96,12 @@ public final class OmniboxService {
                 drafts.add(draft("/sandbox/transfer/test_clock/get", "test_clock_id", value, "Get the sandbox test clock"));
             }
             case INDIVIDUAL_SCREENING_ID -> {
+                drafts.add(new PaneTarget(PaneTarget.Kind.SCREENING, value, "Open this screening in the Watchlist pane"));
                 drafts.add(draft("/watchlist_screening/individual/get", "watchlist_screening_id", value, "Get this screening"));
                 drafts.add(draft("/watchlist_screening/individual/hit/list", "watchlist_screening_id", value, "List its hits"));
             }
             case ENTITY_SCREENING_ID -> {
+                drafts.add(new PaneTarget(PaneTarget.Kind.SCREENING, value, "Open this entity screening in the Watchlist pane"));
                 drafts.add(draft("/watchlist_screening/entity/get", "entity_watchlist_screening_id", value, "Get this entity screening"));
                 drafts.add(draft("/watchlist_screening/entity/hit/list", "entity_watchlist_screening_id", value, "List its hits"));
             }

@@ -189,6 +189,25 @@ public final class AuditLog {
         return db.read(d -> d.query("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT ?", AuditLog::entry, limit));
     }
 
+    /**
+     * The newest entries with {@code target} among their targets (exactly, e.g.
+     * {@code watchlist_screening_id=scr_52xR9LKo77r1Np}), oldest first: what was done to one thing.
+     */
+    public List<AuditEntry> about(String target, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Ask for at least one audit entry, not " + limit);
+        }
+        String quoted = toJson(List.of(masked(require(target, "target"))));
+        String element = quoted.substring(1, quoted.length() - 1); // "target", as the JSON array holds it
+        String pattern = "%" + element.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<AuditEntry> newest = db.read(d -> d.query("SELECT " + COLUMNS + " FROM audit_log WHERE targets LIKE ? ESCAPE '\\' "
+                + "ORDER BY seq DESC LIMIT ?", AuditLog::entry, pattern, limit));
+        List<AuditEntry> oldestFirst = new ArrayList<>(newest);
+        java.util.Collections.reverse(oldestFirst);
+        // LIKE found the text; only an entry naming the target itself is about it.
+        return oldestFirst.stream().filter(entry -> entry.targets().contains(masked(target.strip()))).toList();
+    }
+
     public long count() {
         return db.read(d -> d.queryLong("SELECT count(*) FROM audit_log"));
     }

@@ -58,8 +58,10 @@ class OmniboxServiceTest {
             "assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | ASSET_REPORT_TOKEN | /asset_report/get {\"asset_report_token\":\"assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\"}",
             "relay-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | RELAY_TOKEN | /credit/relay/get {\"relay_token\":\"relay-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\",\"report_type\":\"asset\"}",
             "460cbe92-2dcc-8eae-5ad6-b37d0ec90fd9 | UUID | TRANSFER 460cbe92-2dcc-8eae-5ad6-b37d0ec90fd9",
-            "scr_52xR9LKo77r1Np | INDIVIDUAL_SCREENING_ID | /watchlist_screening/individual/get {\"watchlist_screening_id\":\"scr_52xR9LKo77r1Np\"}",
-            "entscr_52xR9LKo77r1Np | ENTITY_SCREENING_ID | /watchlist_screening/entity/get {\"entity_watchlist_screening_id\":\"entscr_52xR9LKo77r1Np\"}",
+            "scr_52xR9LKo77r1Np | INDIVIDUAL_SCREENING_ID | SCREENING scr_52xR9LKo77r1Np",
+            "scrn_52xR9LKo77r1Np | INDIVIDUAL_SCREENING_ID | SCREENING scrn_52xR9LKo77r1Np",
+            "entscr_52xR9LKo77r1Np | ENTITY_SCREENING_ID | SCREENING entscr_52xR9LKo77r1Np",
+            "entscrn_52xR9LKo77r1Np | ENTITY_SCREENING_ID | SCREENING entscrn_52xR9LKo77r1Np",
             "ins_109508 | INSTITUTION_ID | /institutions/get_by_id {\"institution_id\":\"ins_109508\",\"country_codes\":[\"US\"]}",
     })
     void eachKindOpensTheRightPlaceFirst(String pasted, IdKind kind, String first) {

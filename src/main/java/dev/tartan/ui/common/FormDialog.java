@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,8 @@ import java.util.function.Consumer;
 public final class FormDialog<T> {
 
     private final Dialog<T> dialog = new Dialog<>();
+    private final Button goButton;
+    private BooleanSupplier askFirst = () -> true;
 
     /**
      * @param id     the dialog pane's id; the go-ahead button's is {@code id + "Go"}, the problem line's {@code id + "Problem"}
@@ -81,7 +84,7 @@ public final class FormDialog<T> {
 
         ButtonType go = new ButtonType(goLabel.getValue(), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(go, ButtonType.CANCEL);
-        Button goButton = (Button) dialog.getDialogPane().lookupButton(go);
+        goButton = (Button) dialog.getDialogPane().lookupButton(go);
         goButton.setId(id + "Go");
         goButton.textProperty().bind(goLabel);
         // A label that changes with the form's step keeps its whole text: the bar does not size it like Cancel.
@@ -92,7 +95,9 @@ public final class FormDialog<T> {
                 () -> !problem.get().isEmpty() || submission.stateProperty().get().isLoading(), problem, submission.stateProperty()));
         goButton.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume(); // the dialog closes when the action has succeeded, not before
-            form.submit();
+            if (askFirst.getAsBoolean()) {
+                form.submit();
+            }
         });
         dialog.setResultConverter(button -> null);
 
@@ -114,6 +119,19 @@ public final class FormDialog<T> {
             }
             fitWindow();
         });
+    }
+
+    /**
+     * A question asked when the go-ahead is pressed, before the form is sent ("in Production, are you
+     * sure?"): false leaves the dialog open, unsent.
+     */
+    public void askFirst(BooleanSupplier question) {
+        this.askFirst = question;
+    }
+
+    /** The go-ahead button (a keyboard shortcut may fire it). */
+    public Button goButton() {
+        return goButton;
     }
 
     /** The dialog, to add to what it shows or to size it. */

@@ -61,6 +61,33 @@ public final class KeptSelection {
         });
     }
 
+    /**
+     * Keeps {@code list}'s selection on what the model has selected ({@code selected}, chosen by
+     * keyboard or code as well as by a click), scrolled into view; the entry with the same key, as
+     * the model may hold a newer object of it.
+     */
+    public static <T> void mirror(ListView<T> list, javafx.beans.value.ObservableValue<T> selected, Function<T, ?> key) {
+        selected.addListener((obs, old, now) -> {
+            if (now == null) {
+                list.getSelectionModel().clearSelection();
+                return;
+            }
+            T shown = list.getSelectionModel().getSelectedItem();
+            if (shown != null && Objects.equals(key.apply(shown), key.apply(now))) {
+                return;
+            }
+            Object wanted = key.apply(now);
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (Objects.equals(wanted, key.apply(list.getItems().get(i)))) {
+                    list.getSelectionModel().clearAndSelect(i);
+                    list.scrollTo(Math.max(0, i - 3));
+                    return;
+                }
+            }
+            list.getSelectionModel().clearSelection();
+        });
+    }
+
     private static <T> void restore(ListView<T> list, Function<T, ?> key, Object chosen) {
         if (chosen == null) {
             return;

@@ -2,6 +2,7 @@ package dev.tartan.ui.common;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,32 +22,42 @@ public final class PaneFailureView extends ScrollPane {
 
     /** @param prefix the ids' prefix ("items" gives itemsFailure, itemsFailureWhat, itemsFailureDismiss) */
     public PaneFailureView(TokenListViewModel model, String prefix, Consumer<String> openLink) {
+        this(model.failureProperty(), model::dismissFailure, prefix, openLink);
+    }
+
+    /**
+     * For a pane whose list is not a token list: its own failure, and how to dismiss it.
+     *
+     * @param prefix the ids' prefix ("items" gives itemsFailure, itemsFailureWhat, itemsFailureDismiss)
+     */
+    public PaneFailureView(ReadOnlyObjectProperty<TokenListViewModel.PaneFailure> failure, Runnable dismissFailure, String prefix,
+                           Consumer<String> openLink) {
         Label what = new Label();
         what.setId(prefix + "FailureWhat");
         what.getStyleClass().add(Styles.TITLE_3);
         what.setWrapText(true);
         Button dismiss = new Button("Dismiss");
         dismiss.setId(prefix + "FailureDismiss");
-        dismiss.setOnAction(e -> model.dismissFailure());
+        dismiss.setOnAction(e -> dismissFailure.run());
         dismiss.setMinWidth(Region.USE_PREF_SIZE);
         HBox heading = new HBox(12, what, new Spacer(), dismiss);
         heading.setAlignment(Pos.CENTER_LEFT);
         FailureView report = new FailureView(Fixes.retry(() -> {
-            TokenListViewModel.PaneFailure failure = model.failureProperty().get();
-            if (failure != null) {
-                failure.retry().run();
+            TokenListViewModel.PaneFailure shown = failure.get();
+            if (shown != null) {
+                shown.retry().run();
             }
         }), openLink);
         report.getStyleClass().add("inline-failure");
-        model.failureProperty().addListener((obs, old, failure) -> {
-            what.setText(failure == null ? "" : failure.what());
-            report.show(failure == null ? null : failure.report());
+        failure.addListener((obs, old, now) -> {
+            what.setText(now == null ? "" : now.what());
+            report.show(now == null ? null : now.report());
         });
         VBox box = new VBox(10, heading, report);
         box.setId(prefix + "Failure");
         box.setPadding(new Insets(14));
         setContent(box);
         setFitToWidth(true);
-        visibleProperty().bind(model.failureProperty().isNotNull());
+        visibleProperty().bind(failure.isNotNull());
     }
 }

@@ -55,6 +55,20 @@ public final class ProductionGuard {
         return ask(owner, profile, action + (production ? " in PRODUCTION" : ""), target, false, true, production);
     }
 
+    /**
+     * Asks before a change to a record that matters (a compliance review) when the profile is
+     * Production; elsewhere the change goes ahead without a question.
+     *
+     * @param action what will happen, e.g. "Submit the review"
+     * @param target what it happens to, e.g. the screening's name and id
+     */
+    public static boolean allowInProduction(Window owner, Profile profile, String action, String target) {
+        if (profile == null || !profile.environment().isProduction()) {
+            return true;
+        }
+        return ask(owner, profile, action + " in PRODUCTION: " + target, target, false, false, true);
+    }
+
     private static boolean ask(Window owner, Profile profile, String header, String typeToConfirm, boolean money, boolean destructive,
                                boolean production) {
         String through = profile == null ? "" : " through profile \"" + profile.name() + "\"";

@@ -102,11 +102,7 @@ final class Omnibox {
                 }
                 Label description = new Label(destination.description());
                 Label path = new Label(destination instanceof ConsoleDraft draft ? "API console \u00b7 " + draft.path()
-                        : switch (((PaneTarget) destination).kind()) {
-                            case ITEM -> "Items pane";
-                            case PROCESSOR_TOKEN -> "Processor tokens pane";
-                            default -> "Transfers pane";
-                        });
+                        : ((PaneTarget) destination).kind().paneName());
                 path.getStyleClass().addAll("mono", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 setGraphic(new VBox(1, description, path));
             }

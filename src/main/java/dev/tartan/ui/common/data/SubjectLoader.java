@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything a pane loads for the subject it has open (an Item, a processor token, a transfer):
@@ -99,16 +100,29 @@ public final class SubjectLoader {
     /** As {@link #read(ObjectProperty, String, ObjectNode, Function)}; {@code onFresh} also hears of the fresh reply. */
     public CompletableFuture<CachedCalls.Fetched> read(ObjectProperty<Outcome<JsonNode>> tab, String path, ObjectNode body,
                                                       Function<JsonNode, String> emptyWhen, Consumer<CachedCalls.Fetched> onFresh) {
+        return read(tab, "Calling " + path + "\u2026", () -> calls.cached(profile, path, body),
+                log -> calls.fetch(profile, path, body, log), emptyWhen, onFresh);
+    }
+
+    /**
+     * As {@link #read(ObjectProperty, String, ObjectNode, Function, Consumer)}, for data that takes more
+     * than one call (a list paged with cursors, say): {@code cached} is what the vault remembers of it,
+     * {@code fresh} makes the calls (reporting them to the log it is given) and remembers the result.
+     */
+    public CompletableFuture<CachedCalls.Fetched> read(ObjectProperty<Outcome<JsonNode>> tab, String loading,
+                                                      Supplier<CompletableFuture<Optional<CachedCalls.Fetched>>> cachedRead,
+                                                      Function<Consumer<CallRecord>, CompletableFuture<CachedCalls.Fetched>> freshRead,
+                                                      Function<JsonNode, String> emptyWhen, Consumer<CachedCalls.Fetched> onFresh) {
         long asked = generation;
-        tab.set(Outcome.loading("Calling " + path + "\u2026"));
-        CompletableFuture<Optional<CachedCalls.Fetched>> cached = tracked(calls.cached(profile, path, body));
+        tab.set(Outcome.loading(loading));
+        CompletableFuture<Optional<CachedCalls.Fetched>> cached = tracked(cachedRead.get());
         // A cache that cannot be read only means waiting for the call.
         FxAsync.whenDone(cached, hit -> hit.ifPresent(found -> {
             if (asked == generation && tab.get().isLoading()) {
                 tab.set(shown(found, true, emptyWhen));
             }
         }), error -> { });
-        CompletableFuture<CachedCalls.Fetched> fresh = tracked(calls.fetch(profile, path, body, callLog()));
+        CompletableFuture<CachedCalls.Fetched> fresh = tracked(freshRead.apply(callLog()));
         FxAsync.whenDone(fresh, fetched -> {
             if (asked == generation) {
                 tab.set(shown(fetched, false, emptyWhen));
