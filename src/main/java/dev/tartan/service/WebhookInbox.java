@@ -68,6 +68,8 @@ public final class WebhookInbox implements WebhookFeed, AutoCloseable {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int MAX_WAITING = 1_000;
     public static final long MAX_WAITING_BYTES = 32L * 1024 * 1024;
+    /** A refused request's body is read (and dropped) up to this, so the refusal reaches the sender. */
+    static final long MAX_DRAINED_BYTES = 4L * MAX_BODY_BYTES;
     static final int BATCH = 500;
     private static final int HTTP_THREADS = 4;
     private static final int MAX_HEADERS = 64;
@@ -331,6 +333,13 @@ public final class WebhookInbox implements WebhookFeed, AutoCloseable {
                 return;
             }
             long length = declaredLength(exchange.getRequestHeaders().getFirst("Content-Length"));
+            if (length > MAX_DRAINED_BYTES) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                reply(exchange, 413, "application/json", JSON.createObjectNode()
+                        .put("error", "a webhook body is at most " + MAX_BODY_BYTES / 1024 + " KB").toString());
+                refused.incrementAndGet();
+                return;
+            }
             if (length > MAX_BODY_BYTES) {
                 refuse(exchange, 413, "a webhook body is at most " + MAX_BODY_BYTES / 1024 + " KB");
                 return;
@@ -388,6 +397,7 @@ public final class WebhookInbox implements WebhookFeed, AutoCloseable {
 
     private void refuse(HttpExchange exchange, int status, String reason) throws IOException {
         refused.incrementAndGet();
+        drain(exchange);
         reply(exchange, status, "application/json", JSON.createObjectNode().put("error", reason).toString());
     }
 
@@ -400,6 +410,24 @@ public final class WebhookInbox implements WebhookFeed, AutoCloseable {
         }
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    /**
+     * Reads what is left of the request (up to {@link #MAX_DRAINED_BYTES}) before a refusal is sent:
+     * a connection closed with unread bytes is reset, and the sender would lose the reply too.
+     * Beyond that the connection is closed after the reply.
+     */
+    private static void drain(HttpExchange exchange) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        byte[] buffer = new byte[8192];
+        long left = MAX_DRAINED_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
+        }
+        if (left <= 0) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
     }
 
     private static boolean isJson(String contentType) {

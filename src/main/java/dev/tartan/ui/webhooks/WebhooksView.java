@@ -252,10 +252,33 @@ public final class WebhooksView implements PaneView {
         return count;
     }
 
-    /** Code and verdict; type and what it is about; when it arrived. */
+    /**
+     * Code and verdict; type and what it is about; when it arrived. The cell's nodes are made once
+     * and only their texts change: a flood scrolls new webhooks through the cells several times a
+     * second, and styling new nodes each time would cost the FX thread far more.
+     */
     private static final class WebhookCell extends ListCell<ReceivedWebhook> {
-        {
+        private final Label code = new Label();
+        private final Label verdict = new Label();
+        private final Label about = new Label();
+        private final Label when = new Label();
+        private final Tooltip failure = new Tooltip();
+        private final VBox box;
+
+        WebhookCell() {
             setPrefWidth(0);
+            code.setId("webhookCellCode");
+            code.getStyleClass().add(Styles.TEXT_BOLD);
+            code.setMnemonicParsing(false);
+            verdict.setId("verdictChip");
+            verdict.getStyleClass().add("status-chip");
+            verdict.setMinWidth(Region.USE_PREF_SIZE);
+            HBox top = new HBox(6, code, verdict);
+            top.setAlignment(Pos.CENTER_LEFT);
+            about.setMnemonicParsing(false);
+            about.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            box = new VBox(2, top, about, when);
         }
 
         @Override
@@ -266,28 +289,33 @@ public final class WebhooksView implements PaneView {
                 setGraphic(null);
                 return;
             }
-            Label code = new Label(webhook.code().isEmpty() ? "(no webhook_code)" : webhook.code());
-            code.setId("webhookCellCode");
-            code.getStyleClass().add(Styles.TEXT_BOLD);
-            code.setMnemonicParsing(false);
-            Label verdict = chip(webhook.verdict());
-            verdict.setMinWidth(Region.USE_PREF_SIZE);
-            HBox top = new HBox(6, code, verdict);
-            top.setAlignment(Pos.CENTER_LEFT);
-            Label about = new Label(webhook.type() + (webhook.subject() == null ? "" : " \u00b7 " + webhook.subject().id()));
-            about.setMnemonicParsing(false);
-            about.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            Label when = new Label(TIME.format(webhook.receivedAt()));
-            when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            setGraphic(new VBox(2, top, about, when));
+            code.setText(webhook.code().isEmpty() ? "(no webhook_code)" : webhook.code());
+            showVerdict(verdict, webhook.verdict());
+            boolean failed = !webhook.verdict().isPending() && !webhook.verdict().verified();
+            failure.setText(failed ? webhook.verdict().firstFailure() : "");
+            verdict.setTooltip(failed ? failure : null);
+            about.setText(webhook.type() + (webhook.subject() == null ? "" : " \u00b7 " + webhook.subject().id()));
+            when.setText(TIME.format(webhook.receivedAt()));
+            setGraphic(box);
         }
     }
 
-    /** "verified", "failed" or "not checked yet", coloured. */
+    /** Shows a verdict on a chip: "verified", "failed" or "not checked yet", coloured. */
+    private static void showVerdict(Label chip, WebhookVerdict verdict) {
+        String style = verdict.isPending() ? "status-unknown" : verdict.verified() ? "status-ok" : "status-error";
+        chip.setText(verdict.isPending() ? "not checked yet" : verdict.verified() ? "verified" : "failed");
+        if (!chip.getStyleClass().contains(style)) {
+            chip.getStyleClass().removeAll("status-unknown", "status-ok", "status-error");
+            chip.getStyleClass().add(style);
+        }
+    }
+
+    /** A new chip showing a verdict, with the first failure as its tooltip. */
     static Label chip(WebhookVerdict verdict) {
-        Label chip = new Label(verdict.isPending() ? "not checked yet" : verdict.verified() ? "verified" : "failed");
+        Label chip = new Label();
         chip.setId("verdictChip");
-        chip.getStyleClass().addAll("status-chip", verdict.isPending() ? "status-unknown" : verdict.verified() ? "status-ok" : "status-error");
+        chip.getStyleClass().add("status-chip");
+        showVerdict(chip, verdict);
         if (!verdict.isPending() && !verdict.verified()) {
             chip.setTooltip(new Tooltip(verdict.firstFailure()));
         }
