@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +48,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Fail that share of requests on purpose: 429 rate limits, 500 errors, dropped connections.")
     FailRates failRates = FailRates.NONE;
 
+    @Option(names = "--asset-report-delay", paramLabel = "MS",
+            description = "How long an asset report takes to be generated, in milliseconds (default: 3000; 0: ready at once).")
+    long assetReportDelayMillis = EmulatorConfig.DEFAULT_ASSET_REPORT_DELAY.toMillis();
+
     @Option(names = "--reset", description = "Forget all Items, tokens and other state first (the credentials stay).")
     boolean reset;
 
@@ -65,9 +70,15 @@ public final class EmulatorCommand implements Callable<Integer> {
     public Integer call() {
         Path dataDir = DataDirectory.resolve(GlobalOptions.of(spec).dataDir(), environment,
                 System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
-        EmulatorConfig config = EmulatorConfig.builder().port(port).dataDirectory(dataDir).seed(seed)
-                .latency(latency).failRates(failRates).reset(reset).build();
         PrintWriter err = spec.commandLine().getErr();
+        if (assetReportDelayMillis < 0) {
+            err.println("--asset-report-delay must be 0 or more milliseconds (got " + assetReportDelayMillis + ")");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        EmulatorConfig config = EmulatorConfig.builder().port(port).dataDirectory(dataDir).seed(seed)
+                .latency(latency).failRates(failRates).reset(reset)
+                .assetReportDelay(Duration.ofMillis(assetReportDelayMillis)).build();
         PlaidEmulator emulator;
         try {
             emulator = PlaidEmulator.start(config);

@@ -1,6 +1,7 @@
 package dev.tartan.emulator;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How to run a {@link PlaidEmulator}.
@@ -13,10 +14,15 @@ import java.nio.file.Path;
  * @param latency       extra delay before each answer
  * @param failRates     share of requests failed on purpose
  * @param reset         forget all Items, tokens and other state at start (credentials are kept)
+ * @param assetReportDelay how long an asset report takes to be generated after /asset_report/create (and
+ *                      refresh, filter): until then it answers PRODUCT_NOT_READY; zero makes reports ready at once
  */
-public record EmulatorConfig(int port, Path dataDirectory, long seed, Latency latency, FailRates failRates, boolean reset) {
+public record EmulatorConfig(int port, Path dataDirectory, long seed, Latency latency, FailRates failRates, boolean reset,
+                             Duration assetReportDelay) {
 
     public static final long DEFAULT_SEED = 20_200_914L;
+    /** Plaid's Sandbox takes a few seconds to generate a small asset report. */
+    public static final Duration DEFAULT_ASSET_REPORT_DELAY = Duration.ofSeconds(3);
 
     public EmulatorConfig {
         if (port < 0 || port > 65_535) {
@@ -24,6 +30,10 @@ public record EmulatorConfig(int port, Path dataDirectory, long seed, Latency la
         }
         latency = latency == null ? Latency.NONE : latency;
         failRates = failRates == null ? FailRates.NONE : failRates;
+        assetReportDelay = assetReportDelay == null ? DEFAULT_ASSET_REPORT_DELAY : assetReportDelay;
+        if (assetReportDelay.isNegative()) {
+            throw new IllegalArgumentException("the asset report delay must not be negative (got " + assetReportDelay + ")");
+        }
     }
 
     /** An emulator on any free port, in memory, with the default seed and no faults. */
@@ -42,6 +52,7 @@ public record EmulatorConfig(int port, Path dataDirectory, long seed, Latency la
         private Latency latency = Latency.NONE;
         private FailRates failRates = FailRates.NONE;
         private boolean reset;
+        private Duration assetReportDelay = DEFAULT_ASSET_REPORT_DELAY;
 
         private Builder() {
         }
@@ -76,8 +87,13 @@ public record EmulatorConfig(int port, Path dataDirectory, long seed, Latency la
             return this;
         }
 
+        public Builder assetReportDelay(Duration assetReportDelay) {
+            this.assetReportDelay = assetReportDelay;
+            return this;
+        }
+
         public EmulatorConfig build() {
-            return new EmulatorConfig(port, dataDirectory, seed, latency, failRates, reset);
+            return new EmulatorConfig(port, dataDirectory, seed, latency, failRates, reset, assetReportDelay);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.tartan.emulator;
 
+import dev.tartan.emulator.assets.AssetReports;
+import dev.tartan.emulator.assets.AssetsModule;
 import dev.tartan.emulator.items.InstitutionsModule;
 import dev.tartan.emulator.items.Items;
 import dev.tartan.emulator.items.ItemsModule;
@@ -49,6 +51,7 @@ public final class PlaidEmulator implements AutoCloseable {
     private final StateStore store;
     private final WebhookSender webhookSender;
     private final Transfers transfers;
+    private final AssetReports assetReports;
     private final EmulatorServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -78,6 +81,14 @@ public final class PlaidEmulator implements AutoCloseable {
             store.close();
             throw e;
         }
+        try {
+            this.assetReports = new AssetReports(items, transactions, folder, config.reset(), config.assetReportDelay());
+        } catch (RuntimeException e) {
+            webhookSender.close();
+            transfers.close();
+            store.close();
+            throw e;
+        }
 
         HandlerRegistry registry = new HandlerRegistry();
         List<EmulatorModule> modules = List.of(
@@ -88,6 +99,7 @@ public final class PlaidEmulator implements AutoCloseable {
                 new SignalModule(items, signal),
                 new ProcessorModule(items, transactions, signal),
                 new TransferModule(transfers),
+                new AssetsModule(assetReports),
                 new VerificationKeyModule(signer));
         modules.forEach(module -> module.register(registry));
         SpecFallback fallback = new SpecFallback(new ExampleResponder(), items, clock);
@@ -96,6 +108,7 @@ public final class PlaidEmulator implements AutoCloseable {
                     config.latency(), config.failRates());
         } catch (IOException | RuntimeException e) {
             webhookSender.close();
+            assetReports.close();
             transfers.close();
             store.close();
             throw e;
@@ -142,6 +155,7 @@ public final class PlaidEmulator implements AutoCloseable {
             return;
         }
         server.close();
+        assetReports.close();
         webhookSender.close();
         transfers.close();
         store.close();

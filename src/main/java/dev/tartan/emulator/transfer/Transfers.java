@@ -2,6 +2,7 @@ package dev.tartan.emulator.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.emulator.items.Items;
+import dev.tartan.emulator.state.Journal;
 import dev.tartan.emulator.support.Json;
 import dev.tartan.emulator.webhooks.Webhooks;
 
@@ -12,17 +13,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The heart of the Transfer emulation: the {@link TransferBook} and its {@link TransferJournal}, under the
+ * The heart of the Transfer emulation: the {@link TransferBook} and its journal of {@link Fact}s ({@value #JOURNAL_FILE}), under the
  * emulator's state lock (shared with Items, whose accounts transfers move money from and to), and the
  * webhooks Transfer sends. Every change goes through {@link #record}, inside {@link #write}.
  */
 public final class Transfers implements AutoCloseable {
     /** Sandbox Ledgers start with $100 available. */
     static final long STARTING_BALANCE_CENTS = 100_00;
+    static final String JOURNAL_FILE = "transfers.jsonl";
 
     private final Items items;
     private final Webhooks webhooks;
-    private final TransferJournal journal;
+    private final Journal<Fact> journal;
     private final TransferBook book = new TransferBook();
 
     /**
@@ -32,7 +34,8 @@ public final class Transfers implements AutoCloseable {
     public Transfers(Items items, Webhooks webhooks, Path folder, boolean reset) {
         this.items = items;
         this.webhooks = webhooks;
-        this.journal = folder == null ? TransferJournal.inMemory() : TransferJournal.in(folder, reset);
+        this.journal = folder == null ? Journal.inMemory("transfer journal", Fact.class)
+                : Journal.in(folder, JOURNAL_FILE, "transfer journal", Fact.class, reset);
         items.write(() -> {
             journal.replay(book::apply);
             if (!book.hasLedgers()) {

@@ -1,4 +1,4 @@
-package dev.tartan.emulator.transfer;
+package dev.tartan.emulator.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,52 +27,61 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Transfer's persistence: an append-only file of {@link Fact}s, one JSON object per line, next to the
- * emulator's {@code state.json}. A change appends a few hundred bytes instead of rewriting every transfer
- * and event, and a start replays the file. A last line cut short by a crash is dropped. Without a folder
- * the journal keeps nothing. Not thread-safe: callers hold the state lock.
+ * A product's persistence as an append-only file of facts (one JSON object per line) next to the
+ * emulator's {@code state.json}: a change appends a few hundred bytes instead of rewriting the whole state,
+ * and a start replays the file. A last line cut short by a crash is dropped; a damaged line elsewhere stops
+ * the start. Without a folder the journal keeps nothing. Not thread-safe: callers hold the state lock.
+ *
+ * @param <T> the facts' type: a Jackson-mapped (usually sealed, polymorphic) type
  */
-final class TransferJournal implements AutoCloseable {
-    static final String FILE_NAME = "transfers.jsonl";
-    private static final Logger LOG = LoggerFactory.getLogger(TransferJournal.class);
+public final class Journal<T> implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
-    private static final ObjectWriter WRITER = MAPPER.writerFor(Fact.class);
-    private static final ObjectReader READER = MAPPER.readerFor(Fact.class);
     private static final int REPLAY_BATCH = 4096;
 
     private final Path file;
+    private final String name;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
     private BufferedWriter out;
 
-    private TransferJournal(Path file) {
+    private Journal(Path file, String name, Class<T> type) {
         this.file = file;
+        this.name = name;
+        this.writer = MAPPER.writerFor(type);
+        this.reader = MAPPER.readerFor(type);
     }
 
     /** A journal that keeps nothing (an emulator without a data folder). */
-    static TransferJournal inMemory() {
-        return new TransferJournal(null);
+    public static <T> Journal<T> inMemory(String name, Class<T> type) {
+        return new Journal<>(null, name, type);
     }
 
-    /** The journal in {@code folder}; {@code reset} discards what it held. */
-    static TransferJournal in(Path folder, boolean reset) {
-        Path file = folder.resolve(FILE_NAME);
+    /**
+     * The journal {@code fileName} in {@code folder}; {@code reset} discards what it held.
+     *
+     * @param name what the journal holds, for messages ("transfer journal")
+     */
+    public static <T> Journal<T> in(Path folder, String fileName, String name, Class<T> type, boolean reset) {
+        Path file = folder.resolve(fileName);
         try {
             Files.createDirectories(folder);
             if (reset) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the transfer journal " + file, e);
+            throw new UncheckedIOException("cannot prepare the " + name + " " + file, e);
         }
-        return new TransferJournal(file);
+        return new Journal<>(file, name, type);
     }
 
     /** Hands every fact to {@code apply}, oldest first, then opens the file for appending. Call once, first. */
-    void replay(Consumer<Fact> apply) {
+    public void replay(Consumer<T> apply) {
         if (file == null) {
             return;
         }
@@ -89,7 +98,7 @@ final class TransferJournal implements AutoCloseable {
                 out.write('\n'); // the last fact was whole but its line end was not written
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the transfer journal " + file, e);
+            throw new UncheckedIOException("cannot open the " + name + " " + file, e);
         }
     }
 
@@ -97,7 +106,7 @@ final class TransferJournal implements AutoCloseable {
      * Applies each complete line, in order; returns the length of the part that was whole. Lines are parsed
      * in batches on all cores (parsing is most of a replay) and applied one by one.
      */
-    private long read(Consumer<Fact> apply) {
+    private long read(Consumer<T> apply) {
         long kept = 0;
         int lineNumber = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -110,16 +119,16 @@ final class TransferJournal implements AutoCloseable {
                     line = in.readLine();
                 }
                 boolean lastBatch = line == null;
-                List<Parsed> parsed = lines.parallelStream().map(TransferJournal::parse).toList();
+                List<Parsed<T>> parsed = lines.parallelStream().map(this::parse).toList();
                 for (int i = 0; i < parsed.size(); i++) {
                     lineNumber++;
-                    Parsed fact = parsed.get(i);
+                    Parsed<T> fact = parsed.get(i);
                     if (fact.error() != null) {
                         if (lastBatch && i == parsed.size() - 1) {
-                            LOG.warn("the transfer journal's last line was cut short (line {}); it is dropped", lineNumber);
+                            LOG.warn("the {}'s last line was cut short (line {}); it is dropped", name, lineNumber);
                             return kept;
                         }
-                        throw new IllegalStateException("the transfer journal " + file + " is damaged at line " + lineNumber
+                        throw new IllegalStateException("the " + name + " " + file + " is damaged at line " + lineNumber
                                 + "; start the emulator with --reset to discard it", fact.error());
                     }
                     apply.accept(fact.fact());
@@ -127,44 +136,44 @@ final class TransferJournal implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the transfer journal " + file, e);
+            throw new UncheckedIOException("cannot read the " + name + " " + file, e);
         }
         return kept;
     }
 
     /** A journal line read: its fact, or why it could not be. */
-    private record Parsed(Fact fact, JsonProcessingException error) {
+    private record Parsed<T>(T fact, JsonProcessingException error) {
     }
 
-    private static Parsed parse(String line) {
+    private Parsed<T> parse(String line) {
         try {
-            return new Parsed(READER.readValue(line), null);
+            return new Parsed<>(reader.readValue(line), null);
         } catch (JsonProcessingException e) {
-            return new Parsed(null, e);
+            return new Parsed<>(null, e);
         }
     }
 
-    void append(Fact fact) {
+    public void append(T fact) {
         if (out == null) {
             return;
         }
         try {
-            out.write(WRITER.writeValueAsString(fact));
+            out.write(writer.writeValueAsString(fact));
             out.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the transfer journal " + file, e);
+            throw new UncheckedIOException("cannot write to the " + name + " " + file, e);
         }
     }
 
     /** Hands what was appended to the file (at the end of each change). */
-    void flush() {
+    public void flush() {
         if (out == null) {
             return;
         }
         try {
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the transfer journal " + file, e);
+            throw new UncheckedIOException("cannot write to the " + name + " " + file, e);
         }
     }
 
@@ -176,7 +185,7 @@ final class TransferJournal implements AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            LOG.error("could not close the transfer journal {}", file, e);
+            LOG.error("could not close the {} {}", name, file, e);
         } finally {
             out = null;
         }

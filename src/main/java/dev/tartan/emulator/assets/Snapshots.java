@@ -1,0 +1,134 @@
+package dev.tartan.emulator.assets;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.emulator.support.Json;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The data of generated reports: each report's full JSON (insights included) as it was generated, gzipped.
+ * Reports are immutable, so a snapshot is written once and read for every get, PDF, audit copy or filter.
+ * Kept as one file per report in {@code asset_reports/} beside the journal (a 2-year report over several large
+ * Items is megabytes, too much for the journal or {@code state.json}), or in memory without a data folder.
+ * Thread-safe.
+ */
+final class Snapshots {
+    static final String FOLDER = "asset_reports";
+    private static final String SUFFIX = ".json.gz";
+
+    private final Path folder;
+    private final Map<String, byte[]> memory = new ConcurrentHashMap<>();
+
+    private Snapshots(Path folder) {
+        this.folder = folder;
+    }
+
+    static Snapshots inMemory() {
+        return new Snapshots(null);
+    }
+
+    /** Snapshots in {@code <emulatorFolder>/asset_reports/}; {@code reset} discards those kept. */
+    static Snapshots in(Path emulatorFolder, boolean reset) {
+        Path folder = emulatorFolder.resolve(FOLDER);
+        try {
+            Files.createDirectories(folder);
+            if (reset) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+                    for (Path file : files) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the asset report folder " + folder, e);
+        }
+        return new Snapshots(folder);
+    }
+
+    void put(String reportId, ObjectNode report) {
+        byte[] packed = pack(report);
+        if (folder == null) {
+            memory.put(reportId, packed);
+            return;
+        }
+        Path file = file(reportId);
+        Path partial = folder.resolve(reportId + SUFFIX + ".part");
+        try {
+            Files.write(partial, packed);
+            try {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the asset report " + reportId, e);
+        }
+    }
+
+    /** The report as generated, or empty when nothing is stored for it. */
+    Optional<ObjectNode> get(String reportId) {
+        byte[] packed;
+        if (folder == null) {
+            packed = memory.get(reportId);
+        } else {
+            try {
+                packed = Files.readAllBytes(file(reportId));
+            } catch (NoSuchFileException e) {
+                packed = null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the asset report " + reportId, e);
+            }
+        }
+        return packed == null ? Optional.empty() : Optional.of(unpack(packed));
+    }
+
+    void delete(String reportId) {
+        if (folder == null) {
+            memory.remove(reportId);
+            return;
+        }
+        try {
+            Files.deleteIfExists(file(reportId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the asset report " + reportId, e);
+        }
+    }
+
+    private Path file(String reportId) {
+        return folder.resolve(reportId + SUFFIX);
+    }
+
+    private static byte[] pack(ObjectNode report) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        try (OutputStream out = new GZIPOutputStream(bytes, 64 * 1024)) {
+            Json.MAPPER.writeValue(out, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize an asset report", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static ObjectNode unpack(byte[] packed) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(packed), 64 * 1024)) {
+            return (ObjectNode) Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a stored asset report", e);
+        }
+    }
+}
