@@ -2,12 +2,14 @@ package dev.tartan.app;
 
 import dev.tartan.api.PlaidClient;
 import dev.tartan.api.Redactor;
+import dev.tartan.service.AssetReportService;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.ConsoleService;
 import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
 import dev.tartan.service.OmniboxService;
+import dev.tartan.service.PdfRenderer;
 import dev.tartan.service.PlaidGateway;
 import dev.tartan.service.ProcessorAccountService;
 import dev.tartan.service.ProcessorTokenService;
@@ -58,6 +60,8 @@ final class AppContext implements AutoCloseable {
     final ProcessorAccountService processorAccounts;
     final SignalService signal;
     final ProcessorWebhookService processorWebhooks;
+    final AssetReportService assetReports;
+    final PdfRenderer pdfRenderer;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -71,7 +75,8 @@ final class AppContext implements AutoCloseable {
         this.settings = new SettingsService(vault, io);
         this.profiles = new ProfileService(vault, gateway, io);
         this.tokens = new TokenBookService(vault, io);
-        this.console = new ConsoleService(gateway, vault, downloads(dataDirectory), io);
+        DownloadFolder downloads = downloads(dataDirectory);
+        this.console = new ConsoleService(gateway, vault, downloads, io);
         this.calls = new CachedCalls(gateway, vault, io, Clock.systemUTC());
         this.items = new ItemService(gateway, calls, vault, io);
         this.institutions = new InstitutionService(gateway, calls);
@@ -81,6 +86,8 @@ final class AppContext implements AutoCloseable {
         this.processorAccounts = new ProcessorAccountService(calls, Clock.systemUTC());
         this.signal = new SignalService(calls, catalog);
         this.processorWebhooks = new ProcessorWebhookService(calls);
+        this.assetReports = new AssetReportService(calls, gateway, vault, downloads, io, Clock.systemUTC(), AssetReportService.Backoff.DEFAULT);
+        this.pdfRenderer = new PdfRenderer(io);
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 
@@ -106,6 +113,7 @@ final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         tasks.cancelAll();
+        pdfRenderer.close();
         emulator.close();
         synchronized (this) {
             if (http != null) {

@@ -23,6 +23,8 @@ import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
 import dev.tartan.ui.items.ItemsView;
 import dev.tartan.ui.items.ItemsViewModel;
+import dev.tartan.ui.assets.AssetsView;
+import dev.tartan.ui.assets.AssetsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
@@ -156,12 +158,15 @@ public final class TartanApplication extends Application {
                 context.processorTokens));
         Supplier<ProcessorViewModel> processorModel = memoize(() -> new ProcessorViewModel(pane, context.processorTokens,
                 context.processorAccounts, context.signal, context.processorWebhooks, context.transactions));
-        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel);
+        Supplier<AssetsViewModel> assetsModel = memoize(() -> new AssetsViewModel(pane, context.assetReports, context.pdfRenderer,
+                context.transactions, AppNavigator::showFile));
+        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel, assetsModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
         LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
-        List<LazyPane> panes = List.of(items, console, processor);
+        LazyPane assets = new LazyPane(AssetsView.INFO, () -> new AssetsView(assetsModel.get(), navigator));
+        List<LazyPane> panes = List.of(items, console, processor, assets);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

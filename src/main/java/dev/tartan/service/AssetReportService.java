@@ -467,14 +467,19 @@ public final class AssetReportService {
         if (!(Futures.unwrap(failure) instanceof PlaidApiException api)) {
             return null;
         }
-        String code = String.valueOf(api.error().errorCode());
+        return statusOf(api.error().errorType(), api.error().errorCode());
+    }
+
+    /** Where a report stands, from the error_type and error_code its read failed with; null when they say nothing about it. */
+    public static AssetReportStatus statusOf(String errorType, String errorCode) {
+        String code = String.valueOf(errorCode);
         if (code.equals("PRODUCT_NOT_READY")) {
             return AssetReportStatus.WAITING;
         }
         if (code.equals("INVALID_ASSET_REPORT_TOKEN") || code.equals("ASSET_REPORT_NOT_FOUND")) {
             return AssetReportStatus.REMOVED;
         }
-        return "ASSET_REPORT_ERROR".equals(api.error().errorType()) ? AssetReportStatus.ERROR : null;
+        return "ASSET_REPORT_ERROR".equals(errorType) ? AssetReportStatus.ERROR : null;
     }
 
     private static TokenEntry withFacts(TokenEntry entry, AssetReportFacts facts, String reportId) {

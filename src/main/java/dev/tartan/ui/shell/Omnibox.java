@@ -46,7 +46,7 @@ final class Omnibox {
         this.navigator = navigator;
 
         field.setId("omniboxField");
-        field.setPromptText("Paste an access token, processor token, item_id, transfer id, scr_\u2026");
+        field.setPromptText("Paste an access token, processor token, asset report token, item_id, transfer id, scr_\u2026");
         field.setLeft(new FontIcon(Material2MZ.SEARCH));
         field.getStyleClass().add(Styles.LARGE);
         field.textProperty().addListener((obs, old, now) -> {
@@ -102,7 +102,11 @@ final class Omnibox {
                 }
                 Label description = new Label(destination.description());
                 Label path = new Label(destination instanceof ConsoleDraft draft ? "API console \u00b7 " + draft.path()
-                        : ((PaneTarget) destination).kind() == PaneTarget.Kind.ITEM ? "Items pane" : "Processor tokens pane");
+                        : switch (((PaneTarget) destination).kind()) {
+                            case ITEM -> "Items pane";
+                            case PROCESSOR_TOKEN -> "Processor tokens pane";
+                            case ASSET_REPORT -> "Assets pane";
+                        });
                 path.getStyleClass().addAll("mono", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 setGraphic(new VBox(1, description, path));
             }

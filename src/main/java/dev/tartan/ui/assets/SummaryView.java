@@ -1,0 +1,111 @@
+package dev.tartan.ui.assets;
+
+import atlantafx.base.theme.Styles;
+import dev.tartan.model.AssetReportDigest;
+import dev.tartan.ui.common.Clipboards;
+import dev.tartan.ui.common.data.Formats;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/**
+ * A report at a glance: its totals, and each account with what a lender reads first (current and
+ * available balance, days of history, average and lowest daily balance, transactions).
+ */
+final class SummaryView extends VBox {
+
+    private final Label accounts = figure("summaryAccounts");
+    private final Label current = figure("summaryCurrent");
+    private final Label available = figure("summaryAvailable");
+    private final Label average = figure("summaryAverage");
+    private final Label days = figure("summaryDays");
+    private final TableView<AssetReportDigest.AccountSummary> table = new TableView<>();
+
+    SummaryView() {
+        setSpacing(10);
+        setPadding(new javafx.geometry.Insets(4, 8, 8, 8));
+        FlowPane figures = new FlowPane(28, 8, captioned(accounts, "accounts"), captioned(current, "current balance, in all"),
+                captioned(available, "available, in all"), captioned(average, "average daily balance, in all"),
+                captioned(days, "days requested"));
+        figures.getStyleClass().add("balance-card");
+        table.setId("assetAccounts");
+        table.setPlaceholder(new Label("No accounts in this report."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        column("Institution", 130, AssetReportDigest.AccountSummary::institutionName);
+        column("Account", 170, AssetReportDigest.AccountSummary::title);
+        column("Type", 110, a -> a.type() == null ? "" : a.type() + (a.subtype() == null ? "" : " \u00b7 " + a.subtype()));
+        money("Current", a -> a.current(), a -> a.currency());
+        money("Available", a -> a.available(), a -> a.currency());
+        column("Days available", 95, a -> String.valueOf(a.daysAvailable())).getStyleClass().add("amount");
+        money("Average balance", a -> a.averageBalance(), a -> a.currency());
+        money("Lowest balance", a -> a.lowestBalance(), a -> a.currency());
+        column("Transactions", 90, a -> String.format("%,d", a.transactionCount())).getStyleClass().add("amount");
+        column("Owners", 150, a -> String.join(", ", a.ownerNames()));
+        TableColumn<AssetReportDigest.AccountSummary, String> id = column("account_id", 150, AssetReportDigest.AccountSummary::accountId);
+        id.getStyleClass().add("mono");
+        table.setRowFactory(view -> {
+            TableRow<AssetReportDigest.AccountSummary> row = new TableRow<>();
+            MenuItem copyId = new MenuItem("Copy account_id");
+            copyId.setOnAction(e -> Clipboards.copy(row.getItem().accountId()));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(new ContextMenu(copyId)));
+            return row;
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(figures, table);
+    }
+
+    void show(AssetReportDigest digest) {
+        String currency = digest.accounts().stream().map(AssetReportDigest.AccountSummary::currency).distinct().count() == 1
+                && !digest.accounts().isEmpty() ? digest.accounts().get(0).currency() : null;
+        accounts.setText(String.valueOf(digest.accounts().size()));
+        current.setText(currency == null ? "\u2014" : Formats.money(sum(digest, AssetReportDigest.AccountSummary::current), currency));
+        available.setText(currency == null ? "\u2014" : Formats.money(sum(digest, AssetReportDigest.AccountSummary::available), currency));
+        average.setText(currency == null ? "\u2014" : Formats.money(sum(digest, AssetReportDigest.AccountSummary::averageBalance), currency));
+        days.setText(String.valueOf(digest.daysRequested()));
+        table.getItems().setAll(digest.accounts());
+    }
+
+    private static double sum(AssetReportDigest digest, Function<AssetReportDigest.AccountSummary, Double> figure) {
+        return digest.accounts().stream().map(figure).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum();
+    }
+
+    private TableColumn<AssetReportDigest.AccountSummary, String> column(String title, double minWidth,
+                                                                         Function<AssetReportDigest.AccountSummary, String> value) {
+        TableColumn<AssetReportDigest.AccountSummary, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setMinWidth(minWidth);
+        table.getColumns().add(column);
+        return column;
+    }
+
+    private void money(String title, Function<AssetReportDigest.AccountSummary, Double> amount,
+                       Function<AssetReportDigest.AccountSummary, String> currency) {
+        column(title, 105, a -> amount.apply(a) == null ? "\u2014" : Formats.money(amount.apply(a), currency.apply(a)))
+                .getStyleClass().add("amount");
+    }
+
+    private static Label figure(String id) {
+        Label figure = new Label();
+        figure.setId(id);
+        figure.getStyleClass().add("figure");
+        figure.setMinWidth(Region.USE_PREF_SIZE);
+        return figure;
+    }
+
+    private static VBox captioned(Label figure, String caption) {
+        Label text = new Label(caption);
+        text.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return new VBox(0, figure, text);
+    }
+}
