@@ -320,7 +320,7 @@ final class AssetReportView extends VBox {
         SummaryView summary = new SummaryView();
         BalanceChart chart = new BalanceChart();
         OwnersView owners = new OwnersView();
-        Tab chartTab = Forms.tab("Balances", "balancesTab", digestPane("balancesPane", chart, chart::show));
+        Tab chartTab = Forms.tab("Balances", "balancesTab", digestPane("balancesPane", chart, digest -> chart.show(digest, model.itemNames())));
         chart.showWhen(chartTab.selectedProperty());
         InsightsView insightsView = new InsightsView();
         DataPane insightsPane = new DataPane(insightsView, Fixes.retry(model::reloadInsights), navigator::openLink);
@@ -329,7 +329,7 @@ final class AssetReportView extends VBox {
         Tab insightsTab = Forms.tab("Insights", "insightsTab", insightsPane);
         Tab pdfTab = Forms.tab("PDF", "pdfTab", new PdfView(model.pdf(), navigator::openLink));
         TabPane tabs = Forms.tabs("assetTabs",
-                Forms.tab("Summary", "summaryTab", digestPane("summaryPane", summary, summary::show)),
+                Forms.tab("Summary", "summaryTab", digestPane("summaryPane", summary, digest -> summary.show(digest, model.itemNames()))),
                 chartTab,
                 Forms.tab("Transactions", "assetTransactionsTab", transactionsTab()),
                 Forms.tab("Owners", "ownersTab", digestPane("ownersPane", owners, owners::show)),
@@ -346,7 +346,9 @@ final class AssetReportView extends VBox {
                 model.pdf().show();
             }
         };
-        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> fetchShown.run());
+        // A tab's own selected flag: the tab pane's selected item changes before it is set.
+        insightsTab.selectedProperty().addListener((obs, was, now) -> fetchShown.run());
+        pdfTab.selectedProperty().addListener((obs, was, now) -> fetchShown.run());
         model.statusProperty().addListener((obs, old, now) -> fetchShown.run());
         model.reportProperty().addListener((obs, old, now) -> fetchShown.run());
         return tabs;

@@ -479,6 +479,24 @@ public final class AssetReportViewModel {
         return loader.calls();
     }
 
+    /**
+     * What the open report's Items are called, by item_id: the names they have in the token book
+     * where Tartan made the report, else their institution's (from the report, once read).
+     */
+    public Map<String, String> itemNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (digest.get().hasData()) {
+            digest.get().data().items().forEach(item -> names.put(item.itemId(), item.institutionName()));
+        }
+        AssetReportFacts facts = AssetReportFacts.of(report.get());
+        if (facts.itemIds().size() == facts.items().size() && facts.origin() != AssetReportFacts.Origin.PASTED) {
+            for (int i = 0; i < facts.itemIds().size(); i++) {
+                names.put(facts.itemIds().get(i), facts.items().get(i));
+            }
+        }
+        return names;
+    }
+
     /** How the pane explains a failure. */
     FailureReport describe(Throwable error) {
         return loader.describe(error);

@@ -75,7 +75,7 @@ final class AuditCopiesView extends SplitPane {
         SummaryView summary = new SummaryView();
         DataPane read = new DataPane(summary, Fixes.retry(() -> model.openCopy(model.openCopyProperty().get())), openLink);
         read.setId("auditCopyPane");
-        read.bind(model.copyDigestProperty(), summary::show);
+        read.bind(model.copyDigestProperty(), digest -> summary.show(digest, model.itemNames()));
         Label caption = Forms.paragraph("The copy as its auditor reads it (/asset_report/audit_copy/get): pick one above.",
                 Styles.TEXT_MUTED);
         caption.getStyleClass().add(Styles.TEXT_SMALL);

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Each account's balance at the end of every day of the report, one line per account. The lines
@@ -22,7 +24,8 @@ import java.util.List;
  */
 final class BalanceChart extends VBox {
 
-    private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("MMM d, yy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy");
 
     private final NumberAxis days = new NumberAxis();
     private final NumberAxis balance = new NumberAxis();
@@ -31,6 +34,7 @@ final class BalanceChart extends VBox {
     private AssetReportDigest pending;
     private AssetReportDigest drawn;
     private ObservableBooleanValue shown;
+    private Map<String, String> itemNames = Map.of();
 
     BalanceChart() {
         setSpacing(4);
@@ -45,7 +49,8 @@ final class BalanceChart extends VBox {
         days.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number epochDay) {
-                return TICK.format(LocalDate.ofEpochDay(epochDay.longValue()));
+                // Days over a few months; months over a year or two.
+                return (days.getUpperBound() - days.getLowerBound() > 180 ? MONTH : DAY).format(LocalDate.ofEpochDay(epochDay.longValue()));
             }
 
             @Override
@@ -72,7 +77,9 @@ final class BalanceChart extends VBox {
         });
     }
 
-    void show(AssetReportDigest digest) {
+    /** @param names what the report's Items are called, to tell apart accounts of the same name */
+    void show(AssetReportDigest digest, Map<String, String> names) {
+        itemNames = names;
         pending = digest;
         if (shown == null || shown.get()) {
             draw();
@@ -89,13 +96,17 @@ final class BalanceChart extends VBox {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         int without = 0;
+        Map<String, Long> titles = digest.accounts().stream()
+                .collect(Collectors.groupingBy(AssetReportDigest.AccountSummary::title, Collectors.counting()));
         for (AssetReportDigest.AccountSummary account : digest.accounts()) {
             if (account.balances().isEmpty()) {
                 without++;
                 continue;
             }
             XYChart.Series<Number, Number> line = new XYChart.Series<>();
-            line.setName(account.title());
+            // Two Items of one bank have accounts of the same name: the Item tells them apart.
+            line.setName(titles.get(account.title()) > 1
+                    ? account.title() + " (" + itemNames.getOrDefault(account.itemId(), account.institutionName()) + ")" : account.title());
             List<XYChart.Data<Number, Number>> points = new ArrayList<>(account.balances().size());
             for (AssetReportDigest.BalancePoint point : account.balances()) {
                 long day = point.date().toEpochDay();
@@ -109,7 +120,7 @@ final class BalanceChart extends VBox {
         if (!lines.isEmpty()) {
             long span = Math.max(1, last - first);
             days.setLowerBound(first);
-            days.setUpperBound(last);
+            days.setUpperBound(last + Math.max(1, span / 40)); // room for the last tick's label
             days.setTickUnit(Math.max(1, Math.round(span / 8.0)));
         }
         chart.getData().setAll(lines);

@@ -32,7 +32,7 @@ final class InsightsView extends VBox {
     InsightsView() {
         VBox content = this;
         FlowPane figures = new FlowPane(28, 8, captioned(inflow, "money in (posted)"), captioned(outflow, "money out (posted)"));
-        figures.getStyleClass().add("balance-card");
+        figures.getStyleClass().add("asset-card");
         uncategorized.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         VBox byCategory = new VBox(4, Forms.heading("By category", "Plaid's credit_category of each transaction."), categories);
         VBox byMerchant = new VBox(4, Forms.heading("By merchant", "Where Plaid recognised the merchant."), merchants);

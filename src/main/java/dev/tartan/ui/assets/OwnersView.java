@@ -40,7 +40,7 @@ final class OwnersView extends ScrollPane {
             row = line(grid, row, "Addresses", owner.addresses());
             line(grid, row, "Accounts", owner.accounts());
             VBox card = new VBox(6, name, grid);
-            card.getStyleClass().add("balance-card");
+            card.getStyleClass().add("asset-card");
             cards.getChildren().add(card);
         }
     }

@@ -17,7 +17,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A report at a glance: its totals, and each account with what a lender reads first (current and
@@ -31,20 +33,21 @@ final class SummaryView extends VBox {
     private final Label average = figure("summaryAverage");
     private final Label days = figure("summaryDays");
     private final TableView<AssetReportDigest.AccountSummary> table = new TableView<>();
+    private Map<String, String> itemNames = Map.of();
 
     SummaryView() {
         setSpacing(10);
         setPadding(new javafx.geometry.Insets(4, 8, 8, 8));
-        FlowPane figures = new FlowPane(28, 8, captioned(accounts, "accounts"), captioned(current, "current balance, in all"),
-                captioned(available, "available, in all"), captioned(average, "average daily balance, in all"),
-                captioned(days, "days requested"));
-        figures.getStyleClass().add("balance-card");
+        FlowPane figures = new FlowPane(28, 8, captioned(accounts, "accounts"),
+                captioned(current, "in depository and investment accounts"), captioned(available, "available in depository accounts"),
+                captioned(average, "average daily depository balance"), captioned(days, "days requested"));
+        figures.getStyleClass().add("asset-card");
         table.setId("assetAccounts");
         table.setPlaceholder(new Label("No accounts in this report."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        column("Institution", 130, AssetReportDigest.AccountSummary::institutionName);
         column("Account", 170, AssetReportDigest.AccountSummary::title);
-        column("Type", 110, a -> a.type() == null ? "" : a.type() + (a.subtype() == null ? "" : " \u00b7 " + a.subtype()));
+        column("Item", 120, a -> itemNames.getOrDefault(a.itemId(), a.institutionName()));
+        column("Type", 90, a -> a.subtype() != null ? a.subtype() : a.type() == null ? "" : a.type());
         money("Current", a -> a.current(), a -> a.currency());
         money("Available", a -> a.available(), a -> a.currency());
         column("Days available", 95, a -> String.valueOf(a.daysAvailable())).getStyleClass().add("amount");
@@ -65,19 +68,34 @@ final class SummaryView extends VBox {
         getChildren().addAll(figures, table);
     }
 
-    void show(AssetReportDigest digest) {
+    /**
+     * Shows a report. The totals are what the applicant holds: depository and investment accounts
+     * (a credit card's or a loan's balance is owed, not held), in one currency or not at all.
+     *
+     * @param names what the report's Items are called, by item_id
+     */
+    void show(AssetReportDigest digest, Map<String, String> names) {
+        itemNames = names;
         String currency = digest.accounts().stream().map(AssetReportDigest.AccountSummary::currency).distinct().count() == 1
                 && !digest.accounts().isEmpty() ? digest.accounts().get(0).currency() : null;
+        Predicate<AssetReportDigest.AccountSummary> held = a -> "depository".equals(a.type()) || "investment".equals(a.type());
+        Predicate<AssetReportDigest.AccountSummary> depository = a -> "depository".equals(a.type());
         accounts.setText(String.valueOf(digest.accounts().size()));
-        current.setText(currency == null ? "\u2014" : Formats.money(sum(digest, AssetReportDigest.AccountSummary::current), currency));
-        available.setText(currency == null ? "\u2014" : Formats.money(sum(digest, AssetReportDigest.AccountSummary::available), currency));
-        average.setText(currency == null ? "\u2014" : Formats.money(sum(digest, AssetReportDigest.AccountSummary::averageBalance), currency));
+        current.setText(total(digest, held, AssetReportDigest.AccountSummary::current, currency));
+        available.setText(total(digest, depository, AssetReportDigest.AccountSummary::available, currency));
+        average.setText(total(digest, depository, AssetReportDigest.AccountSummary::averageBalance, currency));
         days.setText(String.valueOf(digest.daysRequested()));
         table.getItems().setAll(digest.accounts());
+        table.refresh();
     }
 
-    private static double sum(AssetReportDigest digest, Function<AssetReportDigest.AccountSummary, Double> figure) {
-        return digest.accounts().stream().map(figure).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum();
+    private static String total(AssetReportDigest digest, Predicate<AssetReportDigest.AccountSummary> which,
+                                Function<AssetReportDigest.AccountSummary, Double> figure, String currency) {
+        if (currency == null) {
+            return "\u2014";
+        }
+        return Formats.money(digest.accounts().stream().filter(which).map(figure).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).sum(), currency);
     }
 
     private TableColumn<AssetReportDigest.AccountSummary, String> column(String title, double minWidth,
