@@ -4,9 +4,11 @@ import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.model.AssetReportStatus;
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.service.AssetReportService;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
@@ -16,6 +18,8 @@ import dev.tartan.store.DataDirectory;
 import dev.tartan.store.Passphrases;
 import dev.tartan.store.Vault;
 import dev.tartan.store.VaultLocation;
+import dev.tartan.ui.assets.AssetsView;
+import dev.tartan.ui.assets.AssetsViewModel;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.LazyPane;
 import dev.tartan.ui.common.PaneServices;
@@ -23,8 +27,6 @@ import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
 import dev.tartan.ui.items.ItemsView;
 import dev.tartan.ui.items.ItemsViewModel;
-import dev.tartan.ui.assets.AssetsView;
-import dev.tartan.ui.assets.AssetsViewModel;
 import dev.tartan.ui.processor.ProcessorView;
 import dev.tartan.ui.processor.ProcessorViewModel;
 import dev.tartan.ui.shell.MainWindow;
@@ -145,7 +147,12 @@ public final class TartanApplication extends Application {
 
     private void showMainWindow(Map<String, String> settings, TokenEntry demoItem) {
         shell = new ShellViewModel(context.profiles, context.settings, context.omnibox, context.tasks);
-        context.gateway.onFailure(error -> FxAsync.runOnFx(() -> shell.report(error)));
+        // A report still being generated answers PRODUCT_NOT_READY to each of the Assets pane's polls: that is waiting, not failing.
+        context.gateway.onFailure(error -> {
+            if (AssetReportService.statusOf(error) != AssetReportStatus.WAITING) {
+                FxAsync.runOnFx(() -> shell.report(error));
+            }
+        });
         shell.darkProperty().addListener((obs, old, dark) -> Theme.apply(dark));
         shell.darkProperty().set("dark".equals(settings.get(SettingsService.THEME)));
 

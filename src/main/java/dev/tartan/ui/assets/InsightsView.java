@@ -34,6 +34,8 @@ final class InsightsView extends VBox {
         FlowPane figures = new FlowPane(28, 8, captioned(inflow, "money in (posted)"), captioned(outflow, "money out (posted)"));
         figures.getStyleClass().add("asset-card");
         uncategorized.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        uncategorized.visibleProperty().bind(uncategorized.textProperty().isNotEmpty());
+        uncategorized.managedProperty().bind(uncategorized.visibleProperty());
         VBox byCategory = new VBox(4, Forms.heading("By category", "Plaid's credit_category of each transaction."), categories);
         VBox byMerchant = new VBox(4, Forms.heading("By merchant", "Where Plaid recognised the merchant."), merchants);
         VBox.setVgrow(categories, Priority.ALWAYS);
@@ -62,10 +64,10 @@ final class InsightsView extends VBox {
         table.setId(id);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("None."));
-        column(table, what, 160, AssetReportInsights.Total::name);
-        column(table, "Transactions", 90, total -> String.format("%,d", total.count())).getStyleClass().add("amount");
-        column(table, "Money out", 100, total -> Formats.money(total.outflow(), currency)).getStyleClass().add("amount");
-        column(table, "Money in", 100, total -> Formats.money(total.inflow(), currency)).getStyleClass().add("amount");
+        column(table, what, 130, AssetReportInsights.Total::name);
+        column(table, "Count", 60, total -> String.format("%,d", total.count())).getStyleClass().add("amount");
+        column(table, "Money out", 95, total -> Formats.money(total.outflow(), currency)).getStyleClass().add("amount");
+        column(table, "Money in", 95, total -> Formats.money(total.inflow(), currency)).getStyleClass().add("amount");
         return table;
     }
 
