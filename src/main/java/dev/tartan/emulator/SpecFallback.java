@@ -51,7 +51,7 @@ final class SpecFallback implements OperationHandler {
         if (request.text("access_token") != null) {
             accessTokens.add(request.text("access_token"));
         }
-        // Asset reports and other multi-Item operations take several Items at once: each must be known.
+        // Multi-Item operations (such as /credit/payroll_income/precheck) take several Items at once: each must be known.
         request.body().path("access_tokens").forEach(token -> accessTokens.add(token.asText()));
         String processorToken = request.text("processor_token");
         if (!accessTokens.isEmpty() || processorToken != null) {

@@ -88,7 +88,7 @@ class EmulatorCommandTest {
     @Test
     void usesTartanHomeWhenThereIsNoDataDirOption() throws Exception {
         Running running = start(Map.of("TARTAN_HOME", dataDir.toString()), "emulator", "--reset", "--latency", "1-2",
-                "--fail-rate", "429=0,500=0,drop=0");
+                "--fail-rate", "429=0,500=0,drop=0", "--asset-report-delay", "0");
         assertThat(READY.matcher(running.nextLine()).matches()).isTrue();
         assertThat(running.stop()).isEqualTo(ExitCodes.OK);
         assertThat(dataDir.resolve("emulator/credentials.json")).exists();
@@ -103,6 +103,10 @@ class EmulatorCommandTest {
         CliRun latency = CliRun.run(Map.of(), "emulator", "--data-dir", dataDir.toString(), "--latency", "soon");
         assertThat(latency.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(latency.err()).contains("MIN-MAX");
+        CliRun delay = CliRun.run(Map.of(), "emulator", "--data-dir", dataDir.toString(), "--asset-report-delay", "-5");
+        assertThat(delay.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(delay.err()).contains("--asset-report-delay");
+        assertThat(delay.out()).isEmpty();
     }
 
     /** Splits what is written into lines, as they are completed. */

@@ -2,6 +2,7 @@ package dev.tartan.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.emulator.assets.AssetFixtures;
 import dev.tartan.emulator.transfer.TransferFixtures;
 import dev.tartan.testing.RequestSynthesizer;
 import dev.tartan.testing.SpecSchemas;
@@ -54,11 +55,13 @@ class AllOperationsTest {
     private String microToken;
     private String microAccountId;
     private TransferFixtures transfers;
+    private AssetFixtures assets;
     private final AtomicInteger counter = new AtomicInteger();
 
     @BeforeAll
     void setUp() {
-        emulator = PlaidEmulator.start(EmulatorConfig.inMemory());
+        // Asset reports are ready at once, so the Assets operations can name ready reports.
+        emulator = PlaidEmulator.start(EmulatorConfig.builder().assetReportDelay(Duration.ZERO).build());
         client = new EmulatorClient(emulator);
         receiver = new WebhookReceiver();
         sharedToken = newItem();
@@ -89,6 +92,7 @@ class AllOperationsTest {
         microAccountId = client.ok("/accounts/get", body().put("access_token", microToken))
                 .path("accounts").get(0).path("account_id").asText();
         transfers = new TransferFixtures(emulator);
+        assets = new AssetFixtures(emulator);
     }
 
     @AfterAll
@@ -263,6 +267,8 @@ class AllOperationsTest {
         }
         // Transfer operations name transfers, refunds, sweeps and clocks that must exist, in states that allow them.
         transfers.fill(path, request);
+        // Assets operations name Items with the assets product, and reports, audit copies and relay tokens that exist.
+        assets.fill(path, request);
         // Webhooks go to the local receiver, never to the example hosts of the spec.
         if (request.hasNonNull("webhook")) {
             request.put("webhook", receiver.url());

@@ -25,6 +25,21 @@ final class AssetErrors {
                 + ": could not find matching asset report token (it was never issued, or its report was removed)", null, 400);
     }
 
+    /**
+     * A report asked for without a token: the spec lets /asset_report/get name a report by user_token instead,
+     * and lets /asset_report/create leave access_tokens out (for reports on a Plaid user), so the request is well
+     * formed; what it lacks is a token the emulator knows.
+     */
+    static ApiException noToken(String field, String code, String what) {
+        return new ApiException(INVALID_INPUT, code, field + ": give " + what + " (none was given)", null, 400);
+    }
+
+    /** The emulator keeps no Plaid users (/user/create answers from examples), so no user_token leads to a report. */
+    static ApiException invalidUserToken() {
+        return new ApiException(INVALID_INPUT, "INVALID_USER_TOKEN", "user_token: the emulator keeps no Plaid users;"
+                + " name the report by its asset_report_token", null, 400);
+    }
+
     static ApiException invalidAuditCopyToken(String field) {
         return new ApiException(INVALID_INPUT, "INVALID_AUDIT_COPY_TOKEN", field
                 + ": could not find matching audit copy token (it was never issued, or it or its report was removed)", null, 400);

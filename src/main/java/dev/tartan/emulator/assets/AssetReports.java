@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +44,8 @@ public final class AssetReports implements AutoCloseable {
     private final AssetBook book = new AssetBook();
     private final Duration delay;
     private final ScheduledExecutorService timer;
+    /** Reports being generated now, so a request and the timer never generate the same report twice at once. */
+    private final Map<String, CompletableFuture<Void>> generating = new ConcurrentHashMap<>();
 
     /**
      * @param folder the emulator's data folder (journal and report data live there), or null to keep everything in memory
@@ -146,15 +151,33 @@ public final class AssetReports implements AutoCloseable {
     /**
      * Does what is due for the report now: generates its data (from the Items as they are now) and marks the
      * fast and full versions ready, with their webhooks; or records why it failed, with the ERROR webhook.
-     * Called by the timer, and before any request reads the report. Call without holding the state lock.
+     * Called by the timer, and before any request reads the report; when another thread is already at it, waits
+     * for that thread and then does what is still due. Call without holding the state lock.
      */
     void advance(String reportId) {
+        while (true) {
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            CompletableFuture<Void> running = generating.putIfAbsent(reportId, mine);
+            if (running == null) {
+                try {
+                    advanceAlone(reportId);
+                } finally {
+                    generating.remove(reportId, mine);
+                    mine.complete(null);
+                }
+                return;
+            }
+            running.join();
+        }
+    }
+
+    private void advanceAlone(String reportId) {
         Instant now = now();
         AssetReport due = read(() -> book.report(reportId).filter(report -> report.due(now)).orElse(null));
         if (due == null) {
             return;
         }
-        ReportBuilder.Outcome outcome = due.hasSnapshot() ? null : generate(due.request, now);
+        Generation outcome = due.hasSnapshot() ? null : generate(due.request, now);
         write(() -> {
             AssetReport report = book.report(reportId).orElseThrow();
             if (!report.due(now)) {
@@ -181,13 +204,20 @@ public final class AssetReports implements AutoCloseable {
         });
     }
 
-    private ReportBuilder.Outcome generate(AssetFact.Requested request, Instant now) {
+    /** A report's data ready to be stored, or why there is none. */
+    private record Generation(Snapshots.Packed report, ApiException error) {
+    }
+
+    /** Builds the report from the Items under the read lock, then makes it ready to store outside any lock. */
+    private Generation generate(AssetFact.Requested request, Instant now) {
+        ReportBuilder.Outcome outcome;
         try {
-            return read(() -> builder.build(request, now));
+            outcome = read(() -> builder.build(request, now));
         } catch (ApiException e) {
-            return new ReportBuilder.Outcome(null, AssetErrors.generationFailed("the report could not be generated: "
+            return new Generation(null, AssetErrors.generationFailed("the report could not be generated: "
                     + e.errorCode() + ": " + e.getMessage()));
         }
+        return outcome.error() != null ? new Generation(null, outcome.error()) : new Generation(Snapshots.pack(outcome.report()), null);
     }
 
     /** Plaid's error object as a report keeps it (and as the ERROR webhook carries it). */

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * /asset_report/*: create, get, pdf/get, refresh, filter, remove, and the audit copies (create, get, pdf/get,
@@ -51,7 +52,7 @@ final class ReportOperations {
     private Reply create(OperationRequest request) {
         JsonNode tokens = request.body().path("access_tokens");
         if (!tokens.isArray() || tokens.isEmpty()) {
-            throw PlaidErrors.of("MISSING_FIELDS", "the following required fields are missing: access_tokens");
+            throw AssetErrors.noToken("access_tokens", "INVALID_ACCESS_TOKEN", "the access tokens of the Items the report is about");
         }
         int days = request.body().path("days_requested").asInt();
         ReportOptions options = options(request.object("options"));
@@ -102,7 +103,11 @@ final class ReportOperations {
     }
 
     private Reply get(OperationRequest request) {
-        String token = Reports.token(request, TOKEN);
+        String token = request.text(TOKEN);
+        if (token == null || token.isBlank()) {
+            throw request.text("user_token") != null ? AssetErrors.invalidUserToken()
+                    : AssetErrors.noToken(TOKEN, "INVALID_ASSET_REPORT_TOKEN", "the token of the report to get");
+        }
         boolean fast = request.body().path("fast_report").asBoolean(false);
         ObjectNode data = reports.readable(Reports.byReportToken(token, TOKEN), fast);
         ReportViews.View view = new ReportViews.View(request.body().path("include_insights").asBoolean(false), fast,
@@ -154,13 +159,15 @@ final class ReportOperations {
             }
             excluded.add(accountId);
         }
+        String childId = UUID.randomUUID().toString();
+        Snapshots.Packed childData = Snapshots.pack(ReportViews.without(parentData, excluded, childId));
         AssetFact.Requested requested = state.write(() -> {
             AssetReport parent = Reports.requireGenerated(finder.apply(state.book()), TOKEN);
             List<String> allExcluded = new ArrayList<>(parent.request.excluded());
             excluded.stream().filter(id -> !allExcluded.contains(id)).forEach(allExcluded::add);
-            AssetFact.Requested made = reports.newRequest(AssetFact.Origin.FILTER, parent.id(), parent.request.itemIds(),
+            AssetFact.Requested made = reports.newRequest(childId, AssetFact.Origin.FILTER, parent.id(), parent.request.itemIds(),
                     parent.request.daysRequested(), parent.request.options(), allExcluded);
-            state.snapshots().put(made.reportId(), ReportViews.without(parentData, excluded, made.reportId()));
+            state.snapshots().put(made.reportId(), childData);
             state.record(made);
             return made;
         });

@@ -97,10 +97,16 @@ final class Reports {
     /** A new report's request: a fresh id and token, ready after the configured delay (the fast version halfway). */
     AssetFact.Requested newRequest(AssetFact.Origin origin, String parentId, List<String> itemIds, int daysRequested,
                                    ReportOptions options, List<String> excluded) {
+        return newRequest(UUID.randomUUID().toString(), origin, parentId, itemIds, daysRequested, options, excluded);
+    }
+
+    /** A new report's request under an id chosen beforehand (a filtered report's data is made before it is recorded). */
+    AssetFact.Requested newRequest(String reportId, AssetFact.Origin origin, String parentId, List<String> itemIds,
+                                   int daysRequested, ReportOptions options, List<String> excluded) {
         Instant now = reports.now();
         Instant readyAt = now.plus(reports.delay());
         Instant fastReadyAt = options.fast() ? now.plus(reports.delay().dividedBy(2)) : null;
-        return new AssetFact.Requested(UUID.randomUUID().toString(), Ids.token("assets"), origin, parentId, List.copyOf(itemIds),
+        return new AssetFact.Requested(reportId, Ids.token("assets"), origin, parentId, List.copyOf(itemIds),
                 daysRequested, options, List.copyOf(excluded), now, fastReadyAt, readyAt);
     }
 

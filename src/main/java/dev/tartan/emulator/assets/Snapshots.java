@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.lang.ref.SoftReference;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -26,14 +29,24 @@ import java.util.zip.GZIPOutputStream;
  * Reports are immutable, so a snapshot is written once and read for every get, PDF, audit copy or filter.
  * Kept as one file per report in {@code asset_reports/} beside the journal (a 2-year report over several large
  * Items is megabytes, too much for the journal or {@code state.json}), or in memory without a data folder.
- * Thread-safe.
+ * The reports read last are also kept parsed, softly (the memory is given back when the heap runs short), so
+ * reading a large report again, or right after it is generated, costs no parsing. Callers must not change
+ * what {@link #get} returns. Thread-safe.
  */
 final class Snapshots {
     static final String FOLDER = "asset_reports";
     private static final String SUFFIX = ".json.gz";
+    private static final int PARSED_KEPT = 2;
 
     private final Path folder;
     private final Map<String, byte[]> memory = new ConcurrentHashMap<>();
+    /** The reports read or stored last, parsed, most recent last. */
+    private final Map<String, SoftReference<ObjectNode>> parsed = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SoftReference<ObjectNode>> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    };
 
     private Snapshots(Path folder) {
         this.folder = folder;
@@ -61,8 +74,17 @@ final class Snapshots {
         return new Snapshots(folder);
     }
 
-    void put(String reportId, ObjectNode report) {
-        byte[] packed = pack(report);
+    /** A report ready to be stored: itself, and its bytes (made outside the state lock, which storing holds). */
+    record Packed(ObjectNode report, byte[] bytes) {
+    }
+
+    static Packed pack(ObjectNode report) {
+        return new Packed(report, packBytes(report));
+    }
+
+    void put(String reportId, Packed report) {
+        byte[] packed = report.bytes();
+        keep(reportId, report.report());
         if (folder == null) {
             memory.put(reportId, packed);
             return;
@@ -81,8 +103,12 @@ final class Snapshots {
         }
     }
 
-    /** The report as generated, or empty when nothing is stored for it. */
+    /** The report as generated, or empty when nothing is stored for it. Not to be changed: it may be shared. */
     Optional<ObjectNode> get(String reportId) {
+        ObjectNode kept = kept(reportId);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
         byte[] packed;
         if (folder == null) {
             packed = memory.get(reportId);
@@ -95,10 +121,31 @@ final class Snapshots {
                 throw new UncheckedIOException("cannot read the asset report " + reportId, e);
             }
         }
-        return packed == null ? Optional.empty() : Optional.of(unpack(packed));
+        if (packed == null) {
+            return Optional.empty();
+        }
+        ObjectNode report = unpack(packed);
+        keep(reportId, report);
+        return Optional.of(report);
+    }
+
+    private ObjectNode kept(String reportId) {
+        synchronized (parsed) {
+            SoftReference<ObjectNode> reference = parsed.get(reportId);
+            return reference == null ? null : reference.get();
+        }
+    }
+
+    private void keep(String reportId, ObjectNode report) {
+        synchronized (parsed) {
+            parsed.put(reportId, new SoftReference<>(report));
+        }
     }
 
     void delete(String reportId) {
+        synchronized (parsed) {
+            parsed.remove(reportId);
+        }
         if (folder == null) {
             memory.remove(reportId);
             return;
@@ -114,9 +161,14 @@ final class Snapshots {
         return folder.resolve(reportId + SUFFIX);
     }
 
-    private static byte[] pack(ObjectNode report) {
+    private static byte[] packBytes(ObjectNode report) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (OutputStream out = new GZIPOutputStream(bytes, 64 * 1024)) {
+        // The fastest compression: a large report shrinks about fivefold all the same, and storing it stays quick.
+        try (OutputStream out = new GZIPOutputStream(bytes, 64 * 1024) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             Json.MAPPER.writeValue(out, report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize an asset report", e);

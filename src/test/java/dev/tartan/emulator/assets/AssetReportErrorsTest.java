@@ -105,9 +105,16 @@ class AssetReportErrorsTest {
         EmulatorClient.Answer empty = client.refused("/asset_report/create", AssetsClient.createRequest(30), "INVALID_REQUEST",
                 "INVALID_FIELD");
         assertThat(empty.json().path("error_message").asText()).contains("access_tokens");
-        EmulatorClient.Answer none = client.refused("/asset_report/create", body().put("days_requested", 30), "INVALID_REQUEST",
-                "MISSING_FIELDS");
-        assertThat(none.json().path("error_message").asText()).contains("access_tokens");
+        names(client.refused("/asset_report/create", body().put("days_requested", 30), "INVALID_INPUT", "INVALID_ACCESS_TOKEN"),
+                "access_tokens");
+    }
+
+    /** The spec lets /asset_report/get name a report by user_token; the emulator keeps no users. */
+    @Test
+    void getNeedsAReportToken() {
+        names(client.refused("/asset_report/get", body(), "INVALID_INPUT", "INVALID_ASSET_REPORT_TOKEN"), "asset_report_token");
+        names(client.refused("/asset_report/get", body().put("user_token", "user-sandbox-00000000-0000-4000-8000-000000000000"),
+                "INVALID_INPUT", "INVALID_USER_TOKEN"), "user_token");
     }
 
     @Test
