@@ -2,12 +2,14 @@ package dev.tartan.app;
 
 import dev.tartan.api.PlaidClient;
 import dev.tartan.api.Redactor;
+import dev.tartan.service.AssetReportService;
 import dev.tartan.service.CachedCalls;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.ConsoleService;
 import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
 import dev.tartan.service.OmniboxService;
+import dev.tartan.service.PdfRenderer;
 import dev.tartan.service.PlaidGateway;
 import dev.tartan.service.ProcessorAccountService;
 import dev.tartan.service.ProcessorTokenService;
@@ -82,6 +84,8 @@ final class AppContext implements AutoCloseable {
     final WatchlistService watchlist;
     final WatchlistReviewService watchlistReviews;
     final WatchlistExport watchlistExport;
+    final AssetReportService assetReports;
+    final PdfRenderer pdfRenderer;
 
     /**
      * @param catalog started before the vault was unlocked, so it loads while the user types
@@ -95,7 +99,8 @@ final class AppContext implements AutoCloseable {
         this.settings = new SettingsService(vault, io);
         this.profiles = new ProfileService(vault, gateway, io);
         this.tokens = new TokenBookService(vault, io);
-        this.console = new ConsoleService(gateway, vault, downloads(dataDirectory), io);
+        DownloadFolder downloads = downloads(dataDirectory);
+        this.console = new ConsoleService(gateway, vault, downloads, io);
         this.calls = new CachedCalls(gateway, vault, io, Clock.systemUTC());
         this.items = new ItemService(gateway, calls, vault, io);
         this.institutions = new InstitutionService(gateway, calls);
@@ -117,6 +122,8 @@ final class AppContext implements AutoCloseable {
         this.watchlist = new WatchlistService(calls, vault, io, Clock.systemUTC());
         this.watchlistReviews = new WatchlistReviewService(calls, vault, io, Clock.systemUTC());
         this.watchlistExport = new WatchlistExport(watchlist, vault, io);
+        this.assetReports = new AssetReportService(calls, gateway, vault, downloads, io, Clock.systemUTC(), AssetReportService.Backoff.DEFAULT);
+        this.pdfRenderer = new PdfRenderer(io);
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }
 
@@ -143,6 +150,7 @@ final class AppContext implements AutoCloseable {
     public void close() {
         tasks.cancelAll();
         inbox.close(); // before the vault closes: what it accepted is stored first
+        pdfRenderer.close();
         emulator.close();
         synchronized (this) {
             if (http != null) {

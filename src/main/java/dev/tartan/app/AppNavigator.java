@@ -3,6 +3,8 @@ package dev.tartan.app;
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.PaneTarget;
 import dev.tartan.model.PlaidLinks;
+import dev.tartan.ui.assets.AssetsView;
+import dev.tartan.ui.assets.AssetsViewModel;
 import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.console.ConsoleView;
 import dev.tartan.ui.console.ConsoleViewModel;
@@ -36,15 +38,17 @@ final class AppNavigator implements Navigator {
     private final Supplier<ProcessorViewModel> processor;
     private final Supplier<TransfersViewModel> transfers;
     private final Supplier<WatchlistViewModel> watchlist;
+    private final Supplier<AssetsViewModel> assets;
     private MainWindow window;
 
     AppNavigator(Supplier<ConsoleViewModel> console, Supplier<ItemsViewModel> items, Supplier<ProcessorViewModel> processor,
-                 Supplier<TransfersViewModel> transfers, Supplier<WatchlistViewModel> watchlist) {
+                 Supplier<TransfersViewModel> transfers, Supplier<WatchlistViewModel> watchlist, Supplier<AssetsViewModel> assets) {
         this.console = console;
         this.items = items;
         this.processor = processor;
         this.transfers = transfers;
         this.watchlist = watchlist;
+        this.assets = assets;
     }
 
     /** The window is built after the panes that navigate, so it is attached afterwards. */
@@ -68,6 +72,10 @@ final class AppNavigator implements Navigator {
             case PROCESSOR_TOKEN -> {
                 window.show(ProcessorView.INFO.id());
                 processor.get().open(target.token());
+            }
+            case ASSET_REPORT -> {
+                window.show(AssetsView.INFO.id());
+                assets.get().open(target.token());
             }
             case SCREENING -> {
                 window.show(WatchlistView.INFO.id());

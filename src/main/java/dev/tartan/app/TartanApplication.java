@@ -4,9 +4,11 @@ import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tartan.model.AssetReportStatus;
 import dev.tartan.model.ConsoleDraft;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.service.AssetReportService;
 import dev.tartan.service.CatalogService;
 import dev.tartan.service.InstitutionService;
 import dev.tartan.service.ItemService;
@@ -16,6 +18,8 @@ import dev.tartan.store.DataDirectory;
 import dev.tartan.store.Passphrases;
 import dev.tartan.store.Vault;
 import dev.tartan.store.VaultLocation;
+import dev.tartan.ui.assets.AssetsView;
+import dev.tartan.ui.assets.AssetsViewModel;
 import dev.tartan.ui.common.FxAsync;
 import dev.tartan.ui.common.LazyPane;
 import dev.tartan.ui.common.PaneServices;
@@ -151,7 +155,12 @@ public final class TartanApplication extends Application {
 
     private void showMainWindow(Map<String, String> settings, TokenEntry demoItem) {
         shell = new ShellViewModel(context.profiles, context.settings, context.omnibox, context.tasks);
-        context.gateway.onFailure(error -> FxAsync.runOnFx(() -> shell.report(error)));
+        // A report still being generated answers PRODUCT_NOT_READY to each of the Assets pane's polls: that is waiting, not failing.
+        context.gateway.onFailure(error -> {
+            if (AssetReportService.statusOf(error) != AssetReportStatus.WAITING) {
+                FxAsync.runOnFx(() -> shell.report(error));
+            }
+        });
         shell.darkProperty().addListener((obs, old, dark) -> Theme.apply(dark));
         shell.darkProperty().set("dark".equals(settings.get(SettingsService.THEME)));
 
@@ -171,17 +180,21 @@ public final class TartanApplication extends Application {
         Supplier<SandboxViewModel> sandboxModel = memoize(() -> new SandboxViewModel(pane, context.sandbox, context.scenarios, context.inbox));
         Supplier<WatchlistViewModel> watchlistModel = memoize(() -> new WatchlistViewModel(pane, context.watchlist,
                 context.watchlistReviews, context.watchlistExport));
-        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel, transfersModel, watchlistModel);
+        Supplier<AssetsViewModel> assetsModel = memoize(() -> new AssetsViewModel(pane, context.assetReports, context.pdfRenderer,
+                context.transactions, AppNavigator::showFile));
+        AppNavigator navigator = new AppNavigator(consoleModel, itemsModel, processorModel, transfersModel, watchlistModel,
+                assetsModel);
         // Panes are built when first shown: the first frame only waits for the one in front.
         LazyPane items = new LazyPane(ItemsView.INFO, () -> new ItemsView(itemsModel.get(), navigator));
         LazyPane console = new LazyPane(ConsoleView.INFO, () -> new ConsoleView(consoleModel.get(), navigator));
         LazyPane processor = new LazyPane(ProcessorView.INFO, () -> new ProcessorView(processorModel.get(), navigator));
         LazyPane transfers = new LazyPane(TransfersView.INFO, () -> new TransfersView(transfersModel.get(), navigator));
         LazyPane watchlist = new LazyPane(WatchlistView.INFO, () -> new WatchlistView(watchlistModel.get(), navigator));
+        LazyPane assets = new LazyPane(AssetsView.INFO, () -> new AssetsView(assetsModel.get(), navigator));
         LazyPane sandbox = new LazyPane(SandboxView.INFO, () -> new SandboxView(sandboxModel.get(), navigator));
         LazyPane webhooks = new LazyPane(WebhooksView.INFO, () -> new WebhooksView(webhooksModel, navigator))
                 .withBadge(webhooksModel.unseenProperty());
-        List<LazyPane> panes = List.of(items, console, processor, transfers, watchlist, sandbox, webhooks);
+        List<LazyPane> panes = List.of(items, console, processor, transfers, watchlist, assets, sandbox, webhooks);
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());

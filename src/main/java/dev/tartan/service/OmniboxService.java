@@ -60,10 +60,14 @@ public final class OmniboxService {
             case PUBLIC_TOKEN -> drafts.add(draft("/item/public_token/exchange", "public_token", value, "Exchange it for an access token"));
             case LINK_TOKEN -> drafts.add(draft("/link/token/get", "link_token", value, "Get this Link token's details"));
             case ASSET_REPORT_TOKEN -> {
+                drafts.add(new PaneTarget(PaneTarget.Kind.ASSET_REPORT, value, "Open this asset report in the Assets pane"));
                 drafts.add(draft("/asset_report/get", "asset_report_token", value, "Get the asset report"));
                 drafts.add(draft("/asset_report/pdf/get", "asset_report_token", value, "Download it as PDF"));
             }
-            case AUDIT_COPY_TOKEN -> drafts.add(draft("/asset_report/audit_copy/get", "audit_copy_token", value, "Get the audit copy"));
+            case AUDIT_COPY_TOKEN -> {
+                drafts.add(new PaneTarget(PaneTarget.Kind.ASSET_REPORT, value, "Open this audit copy's report in the Assets pane"));
+                drafts.add(draft("/asset_report/audit_copy/get", "audit_copy_token", value, "Get the audit copy"));
+            }
             case USER_TOKEN -> drafts.add(draft("/user/items/get", "user_token", value, "List the Items of this user"));
             case RELAY_TOKEN -> {
                 ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -82,6 +86,14 @@ public final class OmniboxService {
                 }
             }
             case UUID -> {
+                // An asset_report_id: the token book knows the token of a report it keeps.
+                for (TokenEntry entry : known) {
+                    if (entry.kind() == TokenKind.ASSET_REPORT && value.equals(entry.ownerId())) {
+                        String name = entry.label() == null ? entry.maskedValue() : entry.label();
+                        drafts.add(new PaneTarget(PaneTarget.Kind.ASSET_REPORT, entry.value(),
+                                "Open this asset report (" + name + ") in the Assets pane"));
+                    }
+                }
                 // The shape does not tell which of Transfer's objects the id is: each is offered, a transfer first.
                 drafts.add(new PaneTarget(PaneTarget.Kind.TRANSFER, value, "Open the transfer with this id in the Transfers pane"));
                 drafts.add(new PaneTarget(PaneTarget.Kind.TRANSFER_REFUND, value, "Open the refund with this id (and its transfer)"));

@@ -7,6 +7,7 @@ import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,6 +27,14 @@ public interface PlaidCalls {
 
     /** Sends {@code request} for {@code profile}; cancelling the result cancels the HTTP call. */
     CompletableFuture<PlaidResponse> call(Profile profile, PlaidRequest request);
+
+    /**
+     * Sends {@code request}; a file reply (a PDF) may stream into {@code file} rather than memory, and
+     * the response then names it ({@link PlaidResponse#file()}). A stand-in for Plaid may keep it in memory.
+     */
+    default CompletableFuture<PlaidResponse> download(Profile profile, PlaidRequest request, Path file) {
+        return call(profile, request);
+    }
 
     /** Where calls for {@code profile} go, with which credentials. */
     CompletableFuture<Endpoint> endpointOf(Profile profile);

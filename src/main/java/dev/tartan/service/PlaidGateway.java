@@ -88,6 +88,7 @@ public final class PlaidGateway implements PlaidCalls {
      * Sends {@code request} for {@code profile}; a file reply (a PDF, a zip) streams into {@code file}
      * rather than memory (see {@link PlaidClient#download}). Cancelling the result cancels the HTTP call.
      */
+    @Override
     public CompletableFuture<PlaidResponse> download(Profile profile, PlaidRequest request, Path file) {
         return exchange(profile, request, client -> client.download(request, file));
     }

@@ -36,6 +36,19 @@ public final class DownloadFolder {
     }
 
     /**
+     * Where a file named after {@code name} (kept to letters, digits, dots and dashes) goes, for a
+     * reply streamed straight into it; the folder is made, readable by its owner only, if need be.
+     */
+    public Path fileFor(String name) {
+        try {
+            VaultFiles.preparePrivateDirectory(folder);
+            return folder.resolve(name.replaceAll("[^A-Za-z0-9.-]", "-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare " + folder, e);
+        }
+    }
+
+    /**
      * Writes {@code bytes} as a file named after {@code name} (kept to letters, digits, dots and
      * dashes), readable by its owner only, and returns where it is.
      */

@@ -6,7 +6,16 @@ import atlantafx.base.theme.Tweaks;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import dev.tartan.model.FailureReport;
+import dev.tartan.model.TokenEntry;
+import dev.tartan.ui.common.data.Outcome;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
@@ -90,6 +99,38 @@ public final class TokenListView {
                 setGraphic(layout.apply(row, name));
             }
         };
+    }
+
+    /**
+     * The paste field under a list: a token typed or pasted is added to the book and opened; what is
+     * wrong with the text, or why the book refused it, shows under the field once the user tries.
+     * The controls' ids are {@code idPrefix + "Paste"}, {@code + "Add"} and {@code + "AddProblem"}.
+     */
+    public static Node pasteField(PasteTokenFormViewModel form, String idPrefix, String prompt) {
+        TextField paste = new TextField();
+        paste.setId(idPrefix + "Paste");
+        paste.setPromptText(prompt);
+        paste.textProperty().bindBidirectional(form.tokenProperty());
+        paste.setOnAction(e -> form.submit());
+        Button add = new Button("Add");
+        add.setId(idPrefix + "Add");
+        add.setOnAction(e -> form.submit());
+        add.disableProperty().bind(form.tokenProperty().isEmpty());
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(paste, Priority.ALWAYS);
+        Label problem = Forms.paragraph("", Styles.DANGER);
+        problem.setId(idPrefix + "AddProblem");
+        problem.textProperty().bind(Bindings.createStringBinding(() -> {
+            Outcome<TokenEntry> adding = form.submission().stateProperty().get();
+            if (adding.phase() != Outcome.Phase.FAILED) {
+                return "";
+            }
+            FailureReport report = adding.failure();
+            return report.message() != null ? report.message() : report.summary();
+        }, form.submission().stateProperty()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return new VBox(6, new HBox(6, paste, add), problem);
     }
 
     /** "3 of 12 Items". */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.FixAction;
 import dev.tartan.model.PaneTarget;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.ui.common.StatusChip;
 import dev.tartan.ui.common.Choices;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.FailureView;

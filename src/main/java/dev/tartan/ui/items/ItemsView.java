@@ -2,6 +2,7 @@ package dev.tartan.ui.items;
 
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.ui.common.StatusChip;
 import dev.tartan.ui.common.EmptyState;
 import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.Navigator;

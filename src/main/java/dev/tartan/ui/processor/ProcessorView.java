@@ -5,7 +5,6 @@ import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tartan.model.FailureReport;
 import dev.tartan.model.ProcessorData;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.ui.common.Clipboards;
@@ -17,7 +16,6 @@ import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.PaneFailureView;
 import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
-import dev.tartan.ui.common.PasteTokenFormViewModel;
 import dev.tartan.ui.common.ProcessorTokenDialog;
 import dev.tartan.ui.common.TokenListView;
 import dev.tartan.ui.common.TokenRow;
@@ -30,7 +28,6 @@ import dev.tartan.ui.common.data.DataPane;
 import dev.tartan.ui.common.data.Formats;
 import dev.tartan.ui.common.data.IdentityView;
 import dev.tartan.ui.common.data.LiabilitiesView;
-import dev.tartan.ui.common.data.Outcome;
 import dev.tartan.ui.common.data.RecurringStreamsTable;
 import dev.tartan.ui.common.data.TransactionsPanel;
 import javafx.beans.InvalidationListener;
@@ -44,7 +41,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -129,40 +125,10 @@ public final class ProcessorView implements PaneView {
         VBox box = new VBox(8, top,
                 TokenListView.filter(model.list(), "processorFilter", "Filter tokens",
                         "Words of the label, account_id or institution; or a whole token"),
-                list, pasteField());
+                list, TokenListView.pasteField(model.newPasteForm(), "processor", "Paste a processor token"));
         box.setPadding(new Insets(10, 6, 10, 10));
         box.setMinWidth(250);
         return box;
-    }
-
-    /** Paste a processor token to keep it and open it; what is wrong with the text shows under the field. */
-    private Node pasteField() {
-        PasteTokenFormViewModel form = model.newPasteForm();
-        TextField paste = new TextField();
-        paste.setId("processorPaste");
-        paste.setPromptText("Paste a processor token");
-        paste.textProperty().bindBidirectional(form.tokenProperty());
-        paste.setOnAction(e -> form.submit());
-        Button add = new Button("Add");
-        add.setId("processorAdd");
-        add.setOnAction(e -> form.submit());
-        add.disableProperty().bind(form.tokenProperty().isEmpty());
-        add.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(paste, Priority.ALWAYS);
-        // Shown once the user tries to add: what is wrong with the text, or why the book refused it.
-        Label problem = Forms.paragraph("", Styles.DANGER);
-        problem.setId("processorAddProblem");
-        problem.textProperty().bind(Bindings.createStringBinding(() -> {
-            Outcome<TokenEntry> adding = form.submission().stateProperty().get();
-            return adding.phase() == Outcome.Phase.FAILED ? describe(adding.failure()) : "";
-        }, form.submission().stateProperty()));
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        return new VBox(6, new HBox(6, paste, add), problem);
-    }
-
-    private static String describe(FailureReport report) {
-        return report.message() != null ? report.message() : report.summary();
     }
 
     /** A token: its name, its masked value, and what it belongs to. */

@@ -46,7 +46,7 @@ final class Omnibox {
         this.navigator = navigator;
 
         field.setId("omniboxField");
-        field.setPromptText("Paste an access token, processor token, item_id, transfer id, scr_\u2026");
+        field.setPromptText("Paste an access token, processor token, asset report token, item_id, transfer id, scr_\u2026");
         field.setLeft(new FontIcon(Material2MZ.SEARCH));
         field.getStyleClass().add(Styles.LARGE);
         field.textProperty().addListener((obs, old, now) -> {

@@ -79,6 +79,9 @@ public final class TransactionsPanel extends VBox {
         sync.setTooltip(new Tooltip("/transactions/sync: every page of changes since the last sync"));
         sync.setOnAction(e -> model.sync());
         sync.disableProperty().bind(model.syncingProperty());
+        // Transactions that came whole with their subject (an asset report's) have nothing to sync.
+        sync.visibleProperty().bind(model.syncableProperty());
+        sync.managedProperty().bind(sync.visibleProperty());
         Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
         cancel.getStyleClass().add(Styles.DANGER);
         cancel.setOnAction(e -> model.cancelSync());
@@ -95,12 +98,15 @@ public final class TransactionsPanel extends VBox {
         state.textProperty().bind(Bindings.createStringBinding(() -> {
             var last = model.stateProperty().get();
             String stored = String.format("%,d stored", model.rows().size());
+            if (!model.syncableProperty().get()) {
+                return String.format("%,d in all", model.rows().size());
+            }
             if (model.syncingProperty().get()) {
                 return stored + " \u00b7 syncing\u2026";
             }
             return last == null ? stored + " \u00b7 never synced"
                     : stored + " \u00b7 " + DataPane.describeAge(last.lastSyncedAt(), Instant.now()).replace("Updated", "synced");
-        }, model.stateProperty(), model.syncingProperty(), model.rows()));
+        }, model.stateProperty(), model.syncingProperty(), model.rows(), model.syncableProperty()));
         Label notice = new Label();
         notice.setId("txnNotice");
         notice.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -169,6 +175,35 @@ public final class TransactionsPanel extends VBox {
         });
         category.valueProperty().bindBidirectional(model.categoryProperty());
 
+        ComboBox<String> account = new ComboBox<>();
+        account.setId("txnAccount");
+        account.setPromptText("Every account");
+        account.setPrefWidth(190);
+        account.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String accountId) {
+                return accountId == null ? "Every account" : model.accountNamesProperty().get().getOrDefault(accountId, accountId);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
+        Runnable listAccounts = () -> {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            ids.add(null);
+            ids.addAll(model.accountNamesProperty().get().keySet());
+            account.getItems().setAll(ids);
+        };
+        model.accountNamesProperty().addListener((obs, old, now) -> listAccounts.run());
+        listAccounts.run();
+        account.valueProperty().bindBidirectional(model.accountProperty());
+        // One account needs no picking.
+        account.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.accountNamesProperty().get().size() > 1,
+                model.accountNamesProperty()));
+        account.managedProperty().bind(account.visibleProperty());
+
         TextField min = amountField("txnMin", "Min amount");
         TextField max = amountField("txnMax", "Max amount");
         bindAmount(min, model.minAmountProperty());
@@ -187,7 +222,7 @@ public final class TransactionsPanel extends VBox {
         count.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format("%,d of %,d", model.visibleRows().size(), model.rows().size()), model.visibleRows(), model.rows()));
 
-        FlowPane bar = new FlowPane(8, 6, search, from, to, status, category, min, max, clear, count);
+        FlowPane bar = new FlowPane(8, 6, search, account, from, to, status, category, min, max, clear, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -221,7 +256,11 @@ public final class TransactionsPanel extends VBox {
         TableView<TransactionRow> table = new TableView<>(model.visibleRows());
         table.setId("txnTable");
         model.visibleRows().comparatorProperty().bind(table.comparatorProperty());
-        table.setPlaceholder(new Label("No transactions here yet: sync to fetch them, or clear the filters."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(model.syncableProperty())
+                .then("No transactions here yet: sync to fetch them, or clear the filters.")
+                .otherwise("No transaction matches the filters."));
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<TransactionRow, LocalDate> date = new TableColumn<>("Date");
         date.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().date()));

@@ -38,7 +38,9 @@ import java.util.function.Predicate;
 /**
  * The transactions of one Item or processor token: what the vault holds shows at once, a sync
  * (every page, with progress; cancellable) brings it up to date, and filters narrow the list
- * (text, dates, pending or posted, category, amount) fast enough for 100,000 rows per keystroke.
+ * (text, account, dates, pending or posted, category, amount) fast enough for 100,000 rows per
+ * keystroke. Transactions that come whole with their subject (an asset report's) are
+ * {@linkplain #showFixed shown} the same way, with no sync.
  */
 public final class TransactionsViewModel {
 
@@ -57,6 +59,8 @@ public final class TransactionsViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.ALL);
     private final ObjectProperty<String> category = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> account = new SimpleObjectProperty<>();
+    private final BooleanProperty syncable = new SimpleBooleanProperty(true);
     private final ObjectProperty<Double> minAmount = new SimpleObjectProperty<>();
     private final ObjectProperty<Double> maxAmount = new SimpleObjectProperty<>();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
@@ -77,7 +81,7 @@ public final class TransactionsViewModel {
         this.tasks = tasks;
         this.callLog = callLog;
         javafx.beans.InvalidationListener refilter = obs -> filtered.setPredicate(predicate());
-        for (javafx.beans.Observable filter : List.<javafx.beans.Observable>of(search, from, to, status, category, minAmount, maxAmount)) {
+        for (javafx.beans.Observable filter : List.<javafx.beans.Observable>of(search, from, to, status, category, account, minAmount, maxAmount)) {
             filter.addListener(refilter);
         }
     }
@@ -87,6 +91,7 @@ public final class TransactionsViewModel {
         cancelSync();
         profile = forProfile;
         source = forSource;
+        syncable.set(true);
         rows.clear();
         categories.clear();
         state.set(null);
@@ -96,6 +101,26 @@ public final class TransactionsViewModel {
             return;
         }
         loadStored(true);
+    }
+
+    /**
+     * Shows transactions that came whole with their subject (an asset report's): no sync, the same
+     * filters and CSV export. {@code notice} says where they come from.
+     */
+    public void showFixed(List<TransactionRow> fixed, String fixedNotice) {
+        cancelSync();
+        source = null;
+        syncable.set(false);
+        loading.set(false);
+        state.set(null);
+        failure.set(null);
+        notice.set(fixedNotice);
+        show(fixed);
+    }
+
+    /** Whether the rows come from a sync (an Item, a processor token) rather than whole with their subject. */
+    public ReadOnlyBooleanProperty syncableProperty() {
+        return syncable;
     }
 
     private void loadStored(boolean syncAfterwards) {
@@ -197,6 +222,7 @@ public final class TransactionsViewModel {
         to.set(null);
         status.set(Status.ALL);
         category.set(null);
+        account.set(null);
         minAmount.set(null);
         maxAmount.set(null);
     }
@@ -208,6 +234,7 @@ public final class TransactionsViewModel {
         LocalDate end = to.get();
         Status wanted = status.get();
         String wantedCategory = category.get();
+        String wantedAccount = account.get();
         Double min = minAmount.get();
         Double max = maxAmount.get();
         // Names, merchants and categories repeat across rows (and are shared instances): decide each
@@ -220,6 +247,7 @@ public final class TransactionsViewModel {
                 && (end == null || !row.date().isAfter(end))
                 && (wanted == Status.ALL || row.pending() == (wanted == Status.PENDING))
                 && (wantedCategory == null || wantedCategory.equals(row.categoryPrimary()))
+                && (wantedAccount == null || wantedAccount.equals(row.accountId()))
                 && (min == null || row.amount() >= min)
                 && (max == null || row.amount() <= max);
     }
@@ -269,6 +297,11 @@ public final class TransactionsViewModel {
         return category;
     }
 
+    /** The account_id whose transactions alone are shown; null for every account. */
+    public ObjectProperty<String> accountProperty() {
+        return account;
+    }
+
     public ObjectProperty<Double> minAmountProperty() {
         return minAmount;
     }
@@ -308,6 +341,9 @@ public final class TransactionsViewModel {
 
     /** Names the accounts of the open source (from its accounts reply). */
     public void nameAccounts(Map<String, String> names) {
-        accountNames.set(Map.copyOf(names));
+        accountNames.set(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(names)));
+        if (account.get() != null && !names.containsKey(account.get())) {
+            account.set(null);
+        }
     }
 }
