@@ -146,7 +146,7 @@ public final class TartanApplication extends Application {
             JsonNode institutions = context.institutions.list(profile, 1).join();
             String institutionId = institutions.path(0).path("institution_id").asText(InstitutionService.USUAL_SANDBOX_INSTITUTION);
             return context.items.createSandboxItem(profile, new ItemService.SandboxItemSpec(institutionId,
-                    List.of("transactions", "auth", "identity"), "user_good", "pass_good", null, DEMO_LABEL)).join();
+                    List.of("transactions", "auth", "identity", "assets"), "user_good", "pass_good", null, DEMO_LABEL)).join();
         } catch (RuntimeException e) {
             LOG.warn("Could not create the demo Item: {}", e.getMessage());
             return null;

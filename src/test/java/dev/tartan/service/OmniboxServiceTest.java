@@ -55,7 +55,7 @@ class OmniboxServiceTest {
             "processor-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | PROCESSOR_TOKEN | PROCESSOR_TOKEN processor-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
             "public-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | PUBLIC_TOKEN | /item/public_token/exchange {\"public_token\":\"public-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\"}",
             "link-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | LINK_TOKEN | /link/token/get {\"link_token\":\"link-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\"}",
-            "assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | ASSET_REPORT_TOKEN | /asset_report/get {\"asset_report_token\":\"assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\"}",
+            "assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | ASSET_REPORT_TOKEN | ASSET_REPORT assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
             "relay-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | RELAY_TOKEN | /credit/relay/get {\"relay_token\":\"relay-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\",\"report_type\":\"asset\"}",
             "460cbe92-2dcc-8eae-5ad6-b37d0ec90fd9 | UUID | TRANSFER 460cbe92-2dcc-8eae-5ad6-b37d0ec90fd9",
             "scr_52xR9LKo77r1Np | INDIVIDUAL_SCREENING_ID | SCREENING scr_52xR9LKo77r1Np",
