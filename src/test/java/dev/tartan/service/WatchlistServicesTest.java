@@ -297,6 +297,22 @@ class WatchlistServicesTest {
     }
 
     @Test
+    void theEmulatorsRescanGivesACleanCustomerANewHitToReview() {
+        // A name of its own: the entry the rescan publishes stays on the list, and would hit later screenings of it.
+        Screening knope = await(changes.create(services.profile, ScreeningKind.INDIVIDUAL,
+                ScreeningTerms.individual(CARDHOLDERS, "Ann Perkins", LocalDate.of(1980, 2, 3), null, "US"), null, NO_LOG));
+        assertThat(knope.status()).isEqualTo(ScreeningStatus.CLEARED);
+        Screening rescanned = await(changes.simulateRescanHit(services.profile, knope, NO_LOG));
+        assertThat(rescanned.status()).isEqualTo(ScreeningStatus.PENDING_REVIEW);
+        assertThat(hits(knope)).singleElement().satisfies(hit -> {
+            assertThat(hit.isPending()).isTrue();
+            assertThat(hit.primaryName()).isEqualTo("Ann Perkins");
+        });
+        assertThat(services.vault.audit().about("watchlist_screening_id=" + knope.id(), 20)).extracting(AuditEntry::action)
+                .contains("watchlist sandbox rescan");
+    }
+
+    @Test
     void theReviewerIsRememberedPerProfile() {
         assertThat(await(watchlist.reviewer(services.profile))).isEmpty();
         await(watchlist.rememberReviewer(services.profile, DANA));
