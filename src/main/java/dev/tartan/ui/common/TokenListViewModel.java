@@ -59,6 +59,7 @@ public final class TokenListViewModel {
     private final Consumer<TokenRow> describe;
 
     private final ObservableList<TokenRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<TokenRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<TokenRow> visibleRows = new FilteredList<>(rows, row -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<TokenRow> selected = new SimpleObjectProperty<>();
@@ -100,7 +101,8 @@ public final class TokenListViewModel {
 
     /** Every row of the profile. */
     public ObservableList<TokenRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        // One wrapper for every caller: a listener added to a fresh wrapper would be lost with it.
+        return readOnlyRows;
     }
 
     /** What the user typed to narrow the list. */
