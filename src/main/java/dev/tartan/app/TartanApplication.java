@@ -243,7 +243,7 @@ public final class TartanApplication extends Application {
     @Override
     public void stop() {
         if (geometry != null) {
-            geometry.saveNow(); // queued before the vault closes: closing lets queued work finish
+            geometry.stop(); // saves, queued before the vault closes: closing lets queued work finish
         }
         if (context != null) {
             context.close();

@@ -2,11 +2,13 @@ package dev.tartan.app;
 
 import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +23,7 @@ final class WindowGeometry {
     private final Stage stage;
     private final Consumer<String> save;
     private final PauseTransition settle = new PauseTransition(SETTLE);
+    private final InvalidationListener changed;
     private Rectangle2D normalBounds;
 
     private WindowGeometry(Stage stage, Consumer<String> save) {
@@ -28,36 +31,41 @@ final class WindowGeometry {
         this.save = save;
         this.normalBounds = bounds(stage);
         settle.setOnFinished(e -> save.accept(describe()));
+        this.changed = obs -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                normalBounds = bounds(stage);
+            }
+            settle.playFromStart();
+        };
     }
 
     /**
      * Saves the geometry through {@code save} whenever the window has stopped moving or resizing for
      * a moment, so it survives however Tartan ends.
      *
-     * @return the tracker, to {@link #saveNow()} on a clean exit
+     * @return the tracker, to {@link #stop()} when the application stops
      */
     static WindowGeometry track(Stage stage, Consumer<String> save) {
         WindowGeometry geometry = new WindowGeometry(stage, save);
-        InvalidationListener changed = obs -> {
-            if (!stage.isMaximized() && !stage.isIconified()) {
-                geometry.normalBounds = bounds(stage);
-            }
-            geometry.settle.playFromStart();
-        };
-        stage.xProperty().addListener(changed);
-        stage.yProperty().addListener(changed);
-        stage.widthProperty().addListener(changed);
-        stage.heightProperty().addListener(changed);
-        stage.maximizedProperty().addListener(changed);
+        geometry.watchedProperties().forEach(property -> property.addListener(geometry.changed));
         return geometry;
     }
 
-    /** Saves at once, if a change is still waiting to settle. */
-    void saveNow() {
+    /**
+     * Saves at once if a change is still waiting to settle, and stops following the stage: the
+     * stage may outlive the application (a test runs many on one), and its listeners would keep
+     * everything the application held.
+     */
+    void stop() {
+        watchedProperties().forEach(property -> property.removeListener(changed));
         if (settle.getStatus() == javafx.animation.Animation.Status.RUNNING) {
             settle.stop();
             save.accept(describe());
         }
+    }
+
+    private List<Observable> watchedProperties() {
+        return List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty());
     }
 
     String describe() {

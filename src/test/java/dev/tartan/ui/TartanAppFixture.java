@@ -61,6 +61,11 @@ public final class TartanAppFixture extends FxRobot implements AutoCloseable {
         return stage;
     }
 
+    /** The running application, or null once closed. */
+    public Application application() {
+        return application;
+    }
+
     /** Waits until a node matching {@code query} is visible, and returns it. */
     public <T extends Node> T waitFor(String query, int seconds) {
         try {

@@ -5,10 +5,10 @@ import atlantafx.base.theme.Styles;
 import dev.tartan.model.AssetReportFacts;
 import dev.tartan.model.AssetReportStatus;
 import dev.tartan.ui.common.EmptyState;
+import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.PaneFailureView;
 import dev.tartan.ui.common.PaneInfo;
 import dev.tartan.ui.common.PaneView;
-import dev.tartan.ui.common.Navigator;
 import dev.tartan.ui.common.StatusChip;
 import dev.tartan.ui.common.TokenListView;
 import dev.tartan.ui.common.TokenRow;
@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -30,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -67,7 +69,17 @@ public final class AssetsView implements PaneView {
         root.getStylesheets().add(STYLESHEET);
         Timeline ticking = new Timeline(new KeyFrame(Duration.seconds(1), e -> clock.set(Instant.now())));
         ticking.setCycleCount(Timeline.INDEFINITE);
-        ticking.play();
+        // A playing animation is held by the pulse timer: ticking only while the pane is in a window
+        // on screen lets a closed window's pane (and all it holds) go.
+        root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
+                .addListener((obs, was, showing) -> {
+                    if (showing) {
+                        clock.set(Instant.now());
+                        ticking.play();
+                    } else {
+                        ticking.stop();
+                    }
+                });
 
         StackPane right = new StackPane(nothingOpen(), new PaneFailureView(model.list(), "assets", navigator::openLink));
         // The report view (eight tabs, a chart, a PDF viewer) is built when the first report opens.
