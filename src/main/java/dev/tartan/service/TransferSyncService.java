@@ -281,6 +281,8 @@ public final class TransferSyncService {
         private long events;
         private int pages;
         private Function<String, TransferRow> lookUp;
+        /** The last store under way (each waits for the one before). */
+        private CompletableFuture<TransferSyncState> stored = CompletableFuture.completedFuture(null);
 
         SyncRun(Profile profile, ProgressSink progress, Consumer<CallRecord> log) {
             super(profile, progress, log);
@@ -344,21 +346,33 @@ public final class TransferSyncService {
                     throw unexpected(response, EVENT_SYNC, "has_more is true but the page has no events");
                 }
                 if (!more) {
-                    finish(keepUpTo(last));
+                    keepUpTo(last).whenComplete((state, error) -> {
+                        if (error != null) {
+                            fail(error);
+                        } else {
+                            finish(state);
+                        }
+                    });
                 } else {
                     if (pages % STORE_EVERY_PAGES == 0) {
-                        keepUpTo(last);
+                        keepUpTo(last); // written while the next page is on its way
                     }
                     page(last);
                 }
             });
         }
 
-        private TransferSyncState keepUpTo(long cursor) {
+        /**
+         * Stores the rows changed since the last store with the cursor they reach. The rows are taken
+         * now (they are immutable), the writing happens in the background, one store after the other, so
+         * the vault never takes an older state after a newer one.
+         */
+        private CompletableFuture<TransferSyncState> keepUpTo(long cursor) {
             List<TransferRow> changedRows = new ArrayList<>(dirty.size());
             dirty.forEach(id -> changedRows.add(rows.get(id)));
             dirty.clear();
-            return store().apply(profile.name(), changedRows, cursor);
+            stored = stored.thenApplyAsync(previous -> store().apply(profile.name(), changedRows, cursor), executor);
+            return stored;
         }
 
         private void finish(TransferSyncState state) {

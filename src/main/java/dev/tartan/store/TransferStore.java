@@ -129,11 +129,14 @@ public final class TransferStore {
     }
 
     private static TransferRow row(ResultSet row, SharedValues shared) throws SQLException {
-        return new TransferRow(row.getString(1), TransferRow.Kind.valueOf(shared.text(row.getString(2))), row.getString(3),
+        String id = row.getString(1);
+        String transferId = row.getString(3);
+        // A transfer's transfer_id is its id: one string, not two (the filters compare them by identity).
+        return new TransferRow(id, TransferRow.Kind.valueOf(shared.text(row.getString(2))), id.equals(transferId) ? null : transferId,
                 shared.text(row.getString(4)), shared.text(row.getString(5)), shared.text(row.getString(6)), row.getLong(7),
                 shared.text(row.getString(8)), shared.text(row.getString(9)), shared.text(row.getString(10)), instant(row, 11),
                 instant(row, 12), shared.text(row.getString(13)), shared.text(row.getString(14)), shared.text(row.getString(15)),
-                row.getString(16), shared.text(row.getString(17)), row.getString(18), shared.text(row.getString(19)),
+                shared.text(row.getString(16)), shared.text(row.getString(17)), row.getString(18), shared.text(row.getString(19)),
                 shared.text(row.getString(20)), shared.text(row.getString(21)), row.getInt(22) != 0, row.getLong(23));
     }
 

@@ -149,6 +149,36 @@ class TransferServicesTest {
     }
 
     @Test
+    void aLongCatchUpStoredAlongTheWayEndsWithEveryRowAtItsLatestStatus() {
+        // An Item of the load-test extension: 80 transfers that lived their lives, about 450 events, stored every 40 pages of 4.
+        services.newItem("user_transfers_80", "any");
+        mirror.forget(profile).join();
+        TransferSyncResult result = mirror.sync(profile, null, logged).join();
+        assertThat(result.pages()).isGreaterThan(2 * TransferSyncService.STORE_EVERY_PAGES);
+        assertThat(result.state().cursor()).isEqualTo(lastEventId());
+        java.util.Map<String, String> latest = new java.util.HashMap<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = services.call(TransferSyncService.EVENT_SYNC, PlaidJson.mapper().createObjectNode().put("after_id", after).put("count", 500));
+            for (JsonNode event : page.path("transfer_events")) {
+                after = event.path("event_id").asLong();
+                String type = event.path("event_type").asText();
+                if (type.startsWith("refund.") && !type.equals("refund.swept") && !type.equals("refund.return_swept")) {
+                    latest.put(event.path("refund_id").asText(), type.substring("refund.".length()));
+                } else if (!type.startsWith("sweep.") && !type.startsWith("refund.") && !type.contains("swept")) {
+                    latest.put(event.path("transfer_id").asText(), type);
+                }
+            }
+            if (!page.path("has_more").asBoolean()) {
+                break;
+            }
+        }
+        List<TransferRow> held = vault.transfers().rows(profile.name());
+        assertThat(held).hasSize(latest.size());
+        assertThat(held).allSatisfy(row -> assertThat(row.status()).as(row.id()).isEqualTo(latest.get(row.id())));
+    }
+
+    @Test
     void anAuthorizationKeyAndTheAuthorizationItselfMakeARepeatedCreateOneTransfer() {
         String key = UUID.randomUUID().toString();
         JsonNode first = creation.authorize(profile, debit("20.00", "twice"), key, logged).join();

@@ -41,7 +41,7 @@ public final class FormDialog<T> {
      */
     public FormDialog(Window owner, String id, String title, String header, Node fields, String goLabel, FormViewModel<T> form,
                       Consumer<String> openLink) {
-        this(owner, id, title, header, fields, new javafx.beans.property.SimpleStringProperty(goLabel), form, openLink);
+        this(owner, id, title, header, fields, new javafx.beans.property.SimpleStringProperty(goLabel), form, openLink, false);
     }
 
     /**
@@ -50,6 +50,11 @@ public final class FormDialog<T> {
      */
     public FormDialog(Window owner, String id, String title, String header, Node fields, javafx.beans.value.ObservableValue<String> goLabel,
                       FormViewModel<T> form, Consumer<String> openLink) {
+        this(owner, id, title, header, fields, goLabel, form, openLink, true);
+    }
+
+    private FormDialog(Window owner, String id, String title, String header, Node fields, javafx.beans.value.ObservableValue<String> goLabel,
+                       FormViewModel<T> form, Consumer<String> openLink, boolean stepped) {
         ObservableStringValue problem = form.problem();
         Submission<T> submission = form.submission();
         submission.reset();
@@ -87,9 +92,11 @@ public final class FormDialog<T> {
         goButton = (Button) dialog.getDialogPane().lookupButton(go);
         goButton.setId(id + "Go");
         goButton.textProperty().bind(goLabel);
-        // A label that changes with the form's step keeps its whole text: the bar does not size it like Cancel.
-        ButtonBar.setButtonUniformSize(goButton, false);
-        goButton.setMinWidth(Region.USE_PREF_SIZE);
+        if (stepped) {
+            // A label that changes with the form's step keeps its whole text: the bar does not size it like Cancel.
+            ButtonBar.setButtonUniformSize(goButton, false);
+            goButton.setMinWidth(Region.USE_PREF_SIZE);
+        }
         goButton.getStyleClass().add(Styles.ACCENT);
         goButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !problem.get().isEmpty() || submission.stateProperty().get().isLoading(), problem, submission.stateProperty()));

@@ -4,6 +4,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MultipleSelectionModel;
+import javafx.scene.control.TableView;
 
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -34,23 +36,32 @@ public final class KeptSelection {
      * but not of the moves an item change makes nor of putting the selection back after one.
      */
     public static <T> void keep(ListView<T> list, Function<T, ?> key, Consumer<T> onChoice) {
+        keep(list.getItems(), list::setItems, list.getSelectionModel(), key, onChoice);
+    }
+
+    /** As {@link #keep(ListView, Function, Consumer)}, for a table's rows (a list of transfers, say). */
+    public static <T> void keep(TableView<T> table, Function<T, ?> key, Consumer<T> onChoice) {
+        keep(table.getItems(), table::setItems, table.getSelectionModel(), key, onChoice);
+    }
+
+    private static <T> void keep(ObservableList<T> items, Consumer<ObservableList<T>> setItems, MultipleSelectionModel<T> selection,
+                                 Function<T, ?> key, Consumer<T> onChoice) {
         Object[] chosen = {null};
         boolean[] itemsChanging = {false};
         // Every selection change between these two listeners is the list's own reaction to the
         // item change: the first must hear of the change before the list does, so the list is
         // given its items again after it.
-        ObservableList<T> items = list.getItems();
-        list.setItems(FXCollections.observableArrayList());
+        setItems.accept(FXCollections.observableArrayList());
         items.addListener((ListChangeListener<T>) change -> itemsChanging[0] = true);
-        list.setItems(items);
+        setItems.accept(items);
         items.addListener((ListChangeListener<T>) change -> {
             try {
-                restore(list, key, chosen[0]);
+                restore(items, selection, key, chosen[0]);
             } finally {
                 itemsChanging[0] = false;
             }
         });
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+        selection.selectedItemProperty().addListener((obs, old, now) -> {
             if (itemsChanging[0]) {
                 return;
             }
@@ -88,18 +99,18 @@ public final class KeptSelection {
         });
     }
 
-    private static <T> void restore(ListView<T> list, Function<T, ?> key, Object chosen) {
+    private static <T> void restore(ObservableList<T> items, MultipleSelectionModel<T> selection, Function<T, ?> key, Object chosen) {
         if (chosen == null) {
             return;
         }
-        T same = list.getItems().stream()
+        T same = items.stream()
                 .filter(item -> Objects.equals(chosen, key.apply(item)))
                 .findFirst()
                 .orElse(null);
         if (same == null) {
-            list.getSelectionModel().clearSelection();
-        } else if (list.getSelectionModel().getSelectedItem() != same) {
-            list.getSelectionModel().select(same);
+            selection.clearSelection();
+        } else if (selection.getSelectedItem() != same) {
+            selection.select(same);
         }
     }
 }

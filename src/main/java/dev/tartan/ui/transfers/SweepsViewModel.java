@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TransferLifecycle;
 import dev.tartan.model.TransferRow;
-import dev.tartan.service.FailureDescriber;
 import dev.tartan.service.TransferLedgerService;
 import dev.tartan.service.TransferSandboxService;
 import dev.tartan.ui.common.data.Outcome;
@@ -167,9 +166,5 @@ public final class SweepsViewModel {
 
     public boolean hasMore() {
         return more;
-    }
-
-    static String describe(Throwable error) {
-        return FailureDescriber.describe(error).summary();
     }
 }

@@ -255,9 +255,11 @@ final class TransferDetailView extends VBox {
         // A long failure scrolls in its own place: the tabs below stay in view.
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        // As tall as what it shows, up to a few lines of a failure.
-        scroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(box.prefHeight(Math.max(100, scroll.getWidth() - 2)), 150), box.boundsInLocalProperty(), scroll.widthProperty()));
+        // A line for what an action achieved; a failure gets room for its explanation, and scrolls beyond it.
+        java.util.function.Consumer<Outcome<String>> size = state -> scroll.setPrefViewportHeight(
+                state.phase() == Outcome.Phase.FAILED ? 160 : 28);
+        model.actionProperty().addListener((obs, old, now) -> size.accept(now));
+        size.accept(model.actionProperty().get());
         scroll.setMinHeight(Region.USE_PREF_SIZE);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         scroll.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !isNothing(model.actionProperty().get()),

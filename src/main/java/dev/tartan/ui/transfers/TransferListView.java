@@ -7,6 +7,7 @@ import dev.tartan.model.TransferProposal;
 import dev.tartan.model.TransferRow;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.FailureView;
+import dev.tartan.ui.common.KeptSelection;
 import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.data.DataPane;
 import dev.tartan.ui.common.data.Formats;
@@ -249,6 +250,18 @@ final class TransferListView extends VBox {
         TableColumn<TransferRow, String> id = text("transfer_id", 270, TransferRow::id);
         id.getStyleClass().add("mono");
         table.getColumns().add(id);
+        // A transfer opened from elsewhere (New transfer, Ctrl+K, a recurring transfer) is marked in the list too.
+        model.selectedProperty().addListener((obs, old, row) -> {
+            TransferRow shown = table.getSelectionModel().getSelectedItem();
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (shown == null || !shown.id().equals(row.id())) {
+                table.getItems().stream().filter(item -> item.id().equals(row.id())).findFirst().ifPresent(item -> {
+                    table.getSelectionModel().select(item);
+                    table.scrollTo(item);
+                });
+            }
+        });
         return table;
     }
 
@@ -276,11 +289,8 @@ final class TransferListView extends VBox {
         rows.comparatorProperty().bind(table.comparatorProperty());
         table.setPlaceholder(new Label(empty));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null) {
-                onOpen.accept(row);
-            }
-        });
+        // A catch-up or a filter changes the rows under the selection: it stays on the same transfer, never moves to another.
+        KeptSelection.keep(table, TransferRow::id, onOpen);
         table.setRowFactory(view -> {
             TableRow<TransferRow> row = new TableRow<>();
             MenuItem copyId = new MenuItem("Copy id");

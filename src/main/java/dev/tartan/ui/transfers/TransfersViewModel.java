@@ -3,7 +3,6 @@ package dev.tartan.ui.transfers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.PaneTarget;
 import dev.tartan.model.Profile;
-import dev.tartan.model.TransferRow;
 import dev.tartan.service.FailureDescriber;
 import dev.tartan.service.TransferCreationService;
 import dev.tartan.service.TransferLedgerService;
@@ -83,7 +82,11 @@ public final class TransfersViewModel {
             }
         });
         list.onChanged(this::changedElsewhere);
-        pane.profile().addListener((obs, old, now) -> open(now));
+        pane.profile().addListener((obs, old, now) -> {
+            if (shownOnce) {
+                open(now);
+            }
+        });
     }
 
     private void changedElsewhere(Set<String> ids) {
@@ -255,10 +258,5 @@ public final class TransfersViewModel {
     /** The zone days are counted in. */
     public ZoneId zone() {
         return zone;
-    }
-
-    /** A listed row of this id, or null. */
-    TransferRow listed(String id) {
-        return list.rows().stream().filter(row -> row.id().equals(id)).findFirst().orElse(null);
     }
 }
