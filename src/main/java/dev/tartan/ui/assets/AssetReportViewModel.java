@@ -184,7 +184,7 @@ public final class AssetReportViewModel {
 
     private void loadReport() {
         TokenEntry entry = report.get();
-        var fresh = loader.read(reportJson, AssetReportService.GET, AssetReportService.reportBody(entry.value(), false),
+        var fresh = loader.readLarge(reportJson, AssetReportService.GET, AssetReportService.reportBody(entry.value(), false),
                 reply -> reply.path("report").path("items").isEmpty() ? "This report has no Items left (every account was filtered out)." : null);
         loader.whenCurrent(fresh, fetched -> seen(entry, AssetReportStatus.READY, null, fetched.json().path("report")), failure -> {
             AssetReportStatus seen = AssetReportService.statusOf(failure.errorType(), failure.errorCode());
@@ -219,15 +219,18 @@ public final class AssetReportViewModel {
             case DATA -> {
                 long asked = ++digestAsked;
                 TokenEntry entry = report.get();
-                FxAsync.whenDone(reports.digest(now.data()), made -> {
+                // The summary first (the tabs most looked at), the transactions' rows after it.
+                FxAsync.whenDone(reports.summary(now.data()), made -> {
                     if (asked != digestAsked || report.get() == null || !report.get().value().equals(entry.value())) {
                         return;
                     }
                     digest.set(Outcome.data(made, now.fetchedAt(), now.refreshing()));
                     transactions.nameAccounts(titles(made));
-                    if (!insights.get().hasData()) {
-                        transactions.showFixed(made.transactions(), describeSource(made, false));
-                    }
+                    FxAsync.whenDone(reports.transactions(now.data()), rows -> {
+                        if (asked == digestAsked && !insights.get().hasData()) {
+                            transactions.showFixed(rows, describeSource(made, false));
+                        }
+                    }, error -> digest.set(Outcome.failed(loader.describe(error))));
                 }, error -> digest.set(Outcome.failed(loader.describe(error))));
             }
             case LOADING -> digest.set(Outcome.loading(now.message()));
@@ -260,7 +263,7 @@ public final class AssetReportViewModel {
             return;
         }
         insightsShown = true;
-        loader.read(insightsJson, AssetReportService.GET, AssetReportService.reportBody(entry.value(), true), null);
+        loader.readLarge(insightsJson, AssetReportService.GET, AssetReportService.reportBody(entry.value(), true), null);
     }
 
     /** Reads the insights again (their failure's "Try again"). */
@@ -305,7 +308,7 @@ public final class AssetReportViewModel {
             copyJson.set(Outcome.nothing());
             return;
         }
-        loader.read(copyJson, AssetReportService.AUDIT_COPY_GET, AssetReportService.auditCopyBody(copy.value()), null);
+        loader.readLarge(copyJson, AssetReportService.AUDIT_COPY_GET, AssetReportService.auditCopyBody(copy.value()), null);
     }
 
     private void followCopy(Outcome<JsonNode> now) {

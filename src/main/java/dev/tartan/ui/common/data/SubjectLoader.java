@@ -99,6 +99,22 @@ public final class SubjectLoader {
     /** As {@link #read(ObjectProperty, String, ObjectNode, Function)}; {@code onFresh} also hears of the fresh reply. */
     public CompletableFuture<CachedCalls.Fetched> read(ObjectProperty<Outcome<JsonNode>> tab, String path, ObjectNode body,
                                                       Function<JsonNode, String> emptyWhen, Consumer<CachedCalls.Fetched> onFresh) {
+        return read(tab, path, body, emptyWhen, onFresh, false);
+    }
+
+    /**
+     * As {@link #read(ObjectProperty, String, ObjectNode, Function)}, for a reply that may be megabytes
+     * (an asset report): it shows as soon as it is read, and the vault keeps its copy afterwards
+     * ({@link CachedCalls#fetchKeepingLater}).
+     */
+    public CompletableFuture<CachedCalls.Fetched> readLarge(ObjectProperty<Outcome<JsonNode>> tab, String path, ObjectNode body,
+                                                           Function<JsonNode, String> emptyWhen) {
+        return read(tab, path, body, emptyWhen, fetched -> { }, true);
+    }
+
+    private CompletableFuture<CachedCalls.Fetched> read(ObjectProperty<Outcome<JsonNode>> tab, String path, ObjectNode body,
+                                                       Function<JsonNode, String> emptyWhen, Consumer<CachedCalls.Fetched> onFresh,
+                                                       boolean keepLater) {
         long asked = generation;
         tab.set(Outcome.loading("Calling " + path + "\u2026"));
         CompletableFuture<Optional<CachedCalls.Fetched>> cached = tracked(calls.cached(profile, path, body));
@@ -108,7 +124,8 @@ public final class SubjectLoader {
                 tab.set(shown(found, true, emptyWhen));
             }
         }), error -> { });
-        CompletableFuture<CachedCalls.Fetched> fresh = tracked(calls.fetch(profile, path, body, callLog()));
+        CompletableFuture<CachedCalls.Fetched> fresh = tracked(keepLater ? calls.fetchKeepingLater(profile, path, body, callLog())
+                : calls.fetch(profile, path, body, callLog()));
         FxAsync.whenDone(fresh, fetched -> {
             if (asked == generation) {
                 tab.set(shown(fetched, false, emptyWhen));
