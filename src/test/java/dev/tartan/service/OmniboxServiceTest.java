@@ -55,7 +55,8 @@ class OmniboxServiceTest {
             "processor-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | PROCESSOR_TOKEN | PROCESSOR_TOKEN processor-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
             "public-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | PUBLIC_TOKEN | /item/public_token/exchange {\"public_token\":\"public-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\"}",
             "link-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | LINK_TOKEN | /link/token/get {\"link_token\":\"link-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\"}",
-            "assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | ASSET_REPORT_TOKEN | /asset_report/get {\"asset_report_token\":\"assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\"}",
+            "assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | ASSET_REPORT_TOKEN | ASSET_REPORT assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            "a-sandbox-3TAU2CWVYBDVRHUCAAAI27ULU4 | AUDIT_COPY_TOKEN | ASSET_REPORT a-sandbox-3TAU2CWVYBDVRHUCAAAI27ULU4",
             "relay-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d | RELAY_TOKEN | /credit/relay/get {\"relay_token\":\"relay-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\",\"report_type\":\"asset\"}",
             "460cbe92-2dcc-8eae-5ad6-b37d0ec90fd9 | UUID | /transfer/get {\"transfer_id\":\"460cbe92-2dcc-8eae-5ad6-b37d0ec90fd9\"}",
             "scr_52xR9LKo77r1Np | INDIVIDUAL_SCREENING_ID | /watchlist_screening/individual/get {\"watchlist_screening_id\":\"scr_52xR9LKo77r1Np\"}",
@@ -80,6 +81,22 @@ class OmniboxServiceTest {
         assertThat(known.kind()).isEqualTo(IdKind.ITEM_OR_ACCOUNT_ID);
         assertThat(known.known()).extracting(TokenEntry::value).containsExactly(ACCESS_TOKEN);
         assertThat(known.destinations()).extracting(OmniboxServiceTest::where).first().isEqualTo("ITEM " + ACCESS_TOKEN);
+    }
+
+    @Test
+    void anAssetReportTokenOpensInTheAssetsPaneAndItsIdThroughTheTokenBook() {
+        String token = "assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        String reportId = "ebb8f490-8f45-4c93-a6c3-5801bf92c3ff";
+        assertThat(lookUp(token).destinations()).extracting(OmniboxServiceTest::where)
+                .containsExactly("ASSET_REPORT " + token, "/asset_report/get {\"asset_report_token\":\"" + token + "\"}",
+                        "/asset_report/pdf/get {\"asset_report_token\":\"" + token + "\"}");
+        assertThat(lookUp(reportId).destinations()).extracting(OmniboxServiceTest::where).noneMatch(where -> where.startsWith("ASSET_REPORT"));
+
+        vault.tokens().save(TokenEntry.of(token, "Local emulator", reportId).withLabel("Alberta"));
+        OmniboxMatch known = lookUp(reportId);
+        assertThat(known.kind()).isEqualTo(IdKind.UUID);
+        assertThat(known.destinations()).extracting(OmniboxServiceTest::where).first().isEqualTo("ASSET_REPORT " + token);
+        assertThat(known.destinations().get(0).description()).contains("Alberta");
     }
 
     @Test

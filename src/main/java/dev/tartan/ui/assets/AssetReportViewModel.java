@@ -83,6 +83,8 @@ public final class AssetReportViewModel {
     private final BooleanBinding ready;
     /** Which digest of the report was asked for last: an older one finishing late is dropped. */
     private long digestAsked;
+    private long insightsAsked;
+    private long copyAsked;
     private boolean insightsShown;
 
     AssetReportViewModel(PaneServices pane, AssetReportService reports, PdfRenderer renderer, TransactionSyncService transactionExport,
@@ -215,9 +217,10 @@ public final class AssetReportViewModel {
     }
 
     private void followReport(Outcome<JsonNode> now) {
+        // Whatever the reply's state now, a summary still being made of an earlier one must not land.
+        long asked = ++digestAsked;
         switch (now.phase()) {
             case DATA -> {
-                long asked = ++digestAsked;
                 TokenEntry entry = report.get();
                 // The summary first (the tabs most looked at), the transactions' rows after it.
                 FxAsync.whenDone(reports.summary(now.data()), made -> {
@@ -230,8 +233,16 @@ public final class AssetReportViewModel {
                         if (asked == digestAsked && !insights.get().hasData()) {
                             transactions.showFixed(rows, describeSource(made, false));
                         }
-                    }, error -> digest.set(Outcome.failed(loader.describe(error))));
-                }, error -> digest.set(Outcome.failed(loader.describe(error))));
+                    }, error -> {
+                        if (asked == digestAsked) {
+                            digest.set(Outcome.failed(loader.describe(error)));
+                        }
+                    });
+                }, error -> {
+                    if (asked == digestAsked) {
+                        digest.set(Outcome.failed(loader.describe(error)));
+                    }
+                });
             }
             case LOADING -> digest.set(Outcome.loading(now.message()));
             case EMPTY -> digest.set(now.message() == null || now.message().isEmpty() ? Outcome.nothing() : Outcome.empty(now.message()));
@@ -273,12 +284,13 @@ public final class AssetReportViewModel {
     }
 
     private void followInsights(Outcome<JsonNode> now) {
+        long asked = ++insightsAsked;
         switch (now.phase()) {
             case DATA -> {
                 TokenEntry entry = report.get();
                 FxAsync.whenDone(Futures.flatMap(reports.digest(now.data()), made -> Futures.map(reports.insights(made),
                         summed -> Map.entry(made, summed))), both -> {
-                    if (report.get() == null || !report.get().value().equals(entry.value())) {
+                    if (asked != insightsAsked || report.get() == null || !report.get().value().equals(entry.value())) {
                         return;
                     }
                     insights.set(Outcome.data(both.getValue(), now.fetchedAt(), now.refreshing()));
@@ -312,11 +324,12 @@ public final class AssetReportViewModel {
     }
 
     private void followCopy(Outcome<JsonNode> now) {
+        long asked = ++copyAsked;
         switch (now.phase()) {
             case DATA -> {
                 TokenEntry copy = openCopy.get();
-                FxAsync.whenDone(reports.digest(now.data()), made -> {
-                    if (copy == openCopy.get()) {
+                FxAsync.whenDone(reports.summary(now.data()), made -> {
+                    if (asked == copyAsked && copy == openCopy.get()) {
                         copyDigest.set(Outcome.data(made, now.fetchedAt(), now.refreshing()));
                     }
                 }, error -> copyDigest.set(Outcome.failed(loader.describe(error))));
