@@ -250,9 +250,14 @@ public final class AssetReportViewModel {
         }
     }
 
-    private static Map<String, String> titles(AssetReportDigest digest) {
+    /** The accounts' names for the transactions table; two Items of one bank have accounts of the same name: the Item tells them apart. */
+    private Map<String, String> titles(AssetReportDigest digest) {
+        Map<String, Long> seen = digest.accounts().stream()
+                .collect(java.util.stream.Collectors.groupingBy(AssetReportDigest.AccountSummary::title, java.util.stream.Collectors.counting()));
+        Map<String, String> names = itemNames();
         Map<String, String> titles = new LinkedHashMap<>();
-        digest.accounts().forEach(account -> titles.put(account.accountId(), account.title()));
+        digest.accounts().forEach(account -> titles.put(account.accountId(), seen.get(account.title()) > 1
+                ? account.title() + " (" + names.getOrDefault(account.itemId(), account.institutionName()) + ")" : account.title()));
         return titles;
     }
 
