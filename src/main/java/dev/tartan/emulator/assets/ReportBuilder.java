@@ -92,7 +92,7 @@ final class ReportBuilder {
     private ObjectNode item(ItemRecord item, AssetFact.Requested request, Set<String> excluded, LocalDate today, Instant now) {
         List<AccountRecord> accounts = item.accounts().stream().filter(a -> !excluded.contains(a.accountId())).toList();
         LocalDate start = today.minusDays(request.daysRequested());
-        Map<String, List<JsonNode>> byAccount = transactionsByAccount(item, start, today);
+        Map<String, Transactions> byAccount = transactionsByAccount(item, start, today);
         boolean investments = request.options().addOns().contains(INVESTMENTS);
         ObjectNode json = Json.object();
         json.put("item_id", item.itemId());
@@ -101,7 +101,7 @@ final class ReportBuilder {
         json.put("date_last_updated", ItemViews.timestamp(now));
         ArrayNode list = json.putArray("accounts");
         for (AccountRecord account : accounts) {
-            ObjectNode accountJson = account(account, byAccount.getOrDefault(account.accountId(), List.of()), request.daysRequested(), today);
+            ObjectNode accountJson = account(account, byAccount.getOrDefault(account.accountId(), Transactions.NONE), request.daysRequested(), today);
             if (investments && Investments.isInvestment(account)) {
                 accountJson.set("investments", investments(item, account, start, today));
             }
@@ -110,22 +110,30 @@ final class ReportBuilder {
         return json;
     }
 
+    /** An account's transactions as stored: the fields of a standard report, and beside them (same order) their insights. */
+    private record Transactions(List<JsonNode> standard, List<JsonNode> insights) {
+        static final Transactions NONE = new Transactions(List.of(), List.of());
+    }
+
     /** The Item's transactions dated from {@code start} to {@code end}, newest first, by account, in the asset report's shape. */
-    private Map<String, List<JsonNode>> transactionsByAccount(ItemRecord item, LocalDate start, LocalDate end) {
-        Map<String, List<JsonNode>> byAccount = new HashMap<>();
+    private Map<String, Transactions> transactionsByAccount(ItemRecord item, LocalDate start, LocalDate end) {
+        Map<String, Transactions> byAccount = new HashMap<>();
         long total = transactions.get(item, item.accounts(), start, end, 0, 0, true).path("total_transactions").asLong();
         if (total == 0) {
             return byAccount;
         }
         JsonNode page = transactions.get(item, item.accounts(), start, end, Math.toIntExact(total), 0, true).path("transactions");
         for (JsonNode transaction : page) {
-            byAccount.computeIfAbsent(transaction.path("account_id").asText(), id -> new ArrayList<>()).add(transaction(transaction));
+            Transactions list = byAccount.computeIfAbsent(transaction.path("account_id").asText(),
+                    id -> new Transactions(new ArrayList<>(), new ArrayList<>()));
+            list.standard().add(standard(transaction));
+            list.insights().add(insights(transaction));
         }
         return byAccount;
     }
 
-    /** A Transaction of /transactions/get as an AssetReportTransaction, insight fields included. */
-    private static ObjectNode transaction(JsonNode source) {
+    /** The fields of an AssetReportTransaction in a standard report, from a Transaction of /transactions/get. */
+    private static ObjectNode standard(JsonNode source) {
         ObjectNode json = Json.object();
         json.set("account_id", source.get("account_id"));
         json.set("amount", source.get("amount"));
@@ -135,29 +143,53 @@ final class ReportBuilder {
         json.set("pending", source.get("pending"));
         json.set("transaction_id", source.get("transaction_id"));
         json.set("unofficial_currency_code", source.get("unofficial_currency_code"));
-        json.set("category", source.get("category"));
-        json.set("category_id", source.get("category_id"));
+        return json;
+    }
+
+    /**
+     * What an Asset Report with Insights adds to the transaction ({@link #INSIGHT_FIELDS}), kept compact: fields
+     * with nothing in them (null, or an object of nulls) are left out here and put back by {@link ReportViews}.
+     */
+    private static ObjectNode insights(JsonNode source) {
+        ObjectNode json = Json.object();
+        keep(json, "category", source.get("category"));
+        keep(json, "category_id", source.get("category_id"));
         JsonNode pfc = source.path("personal_finance_category");
         if (pfc.isObject()) {
             ObjectNode credit = json.putObject("credit_category");
             credit.set("primary", pfc.get("primary"));
             credit.set("detailed", pfc.get("detailed"));
-        } else {
-            json.putNull("credit_category");
         }
-        json.set("check_number", source.get("check_number"));
-        json.set("date_transacted", source.get("authorized_date"));
-        json.set("location", source.get("location"));
-        json.set("name", source.get("name"));
-        json.set("merchant_name", source.get("merchant_name"));
-        json.set("payment_meta", source.get("payment_meta"));
-        json.set("pending_transaction_id", source.get("pending_transaction_id"));
-        json.set("account_owner", source.get("account_owner"));
-        json.set("transaction_type", source.get("transaction_type"));
+        keep(json, "check_number", source.get("check_number"));
+        keep(json, "date_transacted", source.get("authorized_date"));
+        keep(json, "location", source.get("location"));
+        keep(json, "name", source.get("name"));
+        keep(json, "merchant_name", source.get("merchant_name"));
+        keep(json, "payment_meta", source.get("payment_meta"));
+        keep(json, "pending_transaction_id", source.get("pending_transaction_id"));
+        keep(json, "account_owner", source.get("account_owner"));
+        keep(json, "transaction_type", source.get("transaction_type"));
         return json;
     }
 
-    private static ObjectNode account(AccountRecord account, List<JsonNode> transactions, int daysRequested, LocalDate today) {
+    private static void keep(ObjectNode json, String field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (value.isObject()) {
+            boolean empty = true;
+            for (JsonNode member : value) {
+                empty &= member.isNull();
+            }
+            if (empty) {
+                return;
+            }
+        }
+        json.set(field, value);
+    }
+
+    private static ObjectNode account(AccountRecord account, Transactions found, int daysRequested, LocalDate today) {
+        List<JsonNode> transactions = account.hasTransactions() ? found.standard() : List.of();
         ObjectNode json = Json.object();
         json.put("account_id", account.accountId());
         ObjectNode balances = json.putObject("balances");
@@ -178,10 +210,8 @@ final class ReportBuilder {
         boolean withHistory = account.hasTransactions();
         int daysAvailable = withHistory ? daysAvailable(transactions, daysRequested, today) : 0;
         json.put("days_available", daysAvailable);
-        ArrayNode list = json.putArray("transactions");
-        if (withHistory) {
-            transactions.forEach(list::add);
-        }
+        json.putArray("transactions").addAll(transactions);
+        json.putArray(ReportViews.STORED_INSIGHTS).addAll(account.hasTransactions() ? found.insights() : List.of());
         ArrayNode owners = json.putArray("owners");
         if (account.owner() != null) {
             owners.add(account.owner().deepCopy());

@@ -2,6 +2,7 @@ package dev.tartan.emulator.assets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.emulator.support.Json;
 
@@ -16,7 +17,27 @@ import java.util.Set;
  * A view never changes the stored report; it builds new objects around the parts it keeps unchanged.
  */
 final class ReportViews {
+    /**
+     * Where a stored account keeps its transactions' insights, in the order of its {@code transactions} (which hold
+     * the standard fields only): a standard view shows the stored transactions as they are, and only a view with
+     * insights builds new objects. Never shown.
+     */
+    static final String STORED_INSIGHTS = "transaction_insights";
+    /** The all-null objects a transaction's insights leave out when they have nothing in them. Never changed. */
+    private static final Map<String, JsonNode> EMPTY_OBJECTS = Map.of(
+            "location", nulls("address", "city", "region", "postal_code", "country", "lat", "lon", "store_number"),
+            "payment_meta", nulls("reference_number", "ppd_id", "payee", "by_order_of", "payer", "payment_method",
+                    "payment_processor", "reason"));
+
     private ReportViews() {
+    }
+
+    private static ObjectNode nulls(String... fields) {
+        ObjectNode json = Json.object();
+        for (String field : fields) {
+            json.putNull(field);
+        }
+        return json;
     }
 
     /**
@@ -75,7 +96,9 @@ final class ReportViews {
             Map.Entry<String, JsonNode> field = fields.next();
             switch (field.getKey()) {
                 case "transactions" -> account.set("transactions", view.fast() ? Json.object().arrayNode()
-                        : transactions(field.getValue(), view.insights(), firstDay));
+                        : transactions(field.getValue(), view.insights() ? stored.get(STORED_INSIGHTS) : null, firstDay));
+                case STORED_INSIGHTS -> {
+                }
                 case "historical_balances" -> account.set("historical_balances", view.fast() ? Json.object().arrayNode()
                         : datedFrom(field.getValue(), firstDay));
                 case "days_available" -> account.put("days_available", view.fast() ? 0
@@ -92,28 +115,30 @@ final class ReportViews {
         return account;
     }
 
-    private static ArrayNode transactions(JsonNode stored, boolean insights, LocalDate firstDay) {
+    /** The stored transactions from {@code firstDay} on (all when null), each with its insights when they are given. */
+    private static ArrayNode transactions(JsonNode stored, JsonNode insights, LocalDate firstDay) {
+        if (insights == null && firstDay == null) {
+            return (ArrayNode) stored;
+        }
         ArrayNode out = Json.object().arrayNode();
-        for (JsonNode transaction : stored) {
+        for (int i = 0; i < stored.size(); i++) {
+            JsonNode transaction = stored.get(i);
             if (firstDay != null && LocalDate.parse(transaction.path("date").asText()).isBefore(firstDay)) {
                 continue;
             }
-            out.add(insights ? transaction : withoutInsights((ObjectNode) transaction));
+            out.add(insights == null ? transaction : withInsights((ObjectNode) transaction, insights.get(i)));
         }
         return out;
     }
 
-    private static final Set<String> INSIGHTS = Set.copyOf(ReportBuilder.INSIGHT_FIELDS);
-
-    private static ObjectNode withoutInsights(ObjectNode transaction) {
-        ObjectNode plain = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = transaction.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!INSIGHTS.contains(field.getKey())) {
-                plain.set(field.getKey(), field.getValue());
-            }
+    /** A transaction with every field of an Asset Report with Insights, those left out when stored put back. */
+    private static ObjectNode withInsights(ObjectNode transaction, JsonNode insights) {
+        ObjectNode full = transaction.deepCopy();
+        for (String field : ReportBuilder.INSIGHT_FIELDS) {
+            JsonNode value = insights == null ? null : insights.get(field);
+            full.set(field, value != null ? value : EMPTY_OBJECTS.getOrDefault(field, NullNode.getInstance()));
         }
-        return plain;
+        return full;
     }
 
     private static ArrayNode datedFrom(JsonNode stored, LocalDate firstDay) {
