@@ -626,6 +626,16 @@ public final class AssetReportService {
         return CompletableFuture.supplyAsync(() -> AssetReports.digest(reply), io);
     }
 
+    /** The digest of a report reply without its transactions (see {@link AssetReports#summary}), off the FX thread. */
+    public CompletableFuture<AssetReportDigest> summary(JsonNode reply) {
+        return CompletableFuture.supplyAsync(() -> AssetReports.summary(reply), io);
+    }
+
+    /** Every transaction of a report reply, newest first, off the FX thread. */
+    public CompletableFuture<List<dev.tartan.model.TransactionRow>> transactions(JsonNode reply) {
+        return CompletableFuture.supplyAsync(() -> AssetReports.transactions(reply), io);
+    }
+
     /** The digest of an Asset Report with Insights, and its money in and out by category and merchant. */
     public CompletableFuture<AssetReportInsights> insights(AssetReportDigest digest) {
         return CompletableFuture.supplyAsync(() -> AssetReports.insights(digest), io);

@@ -26,6 +26,23 @@ public final class AssetReports {
 
     /** The digest of a reply (its {@code report}, or the report itself). */
     public static AssetReportDigest digest(JsonNode reply) {
+        return digest(reply, true);
+    }
+
+    /**
+     * The digest of a reply without its transactions (an empty list): what the Summary, Balances and
+     * Owners tabs need, made in a fraction of the time for a report of tens of thousands of transactions.
+     */
+    public static AssetReportDigest summary(JsonNode reply) {
+        return digest(reply, false);
+    }
+
+    /** Every transaction of a reply, newest first. */
+    public static List<TransactionRow> transactions(JsonNode reply) {
+        return digest(reply, true).transactions();
+    }
+
+    private static AssetReportDigest digest(JsonNode reply, boolean withTransactions) {
         JsonNode report = reply.has("report") ? reply.path("report") : reply;
         SharedValues shared = new SharedValues();
         List<AssetReportDigest.ItemSummary> items = new ArrayList<>();
@@ -43,6 +60,9 @@ public final class AssetReports {
                 accounts.add(summary);
                 for (JsonNode transaction : account.path("transactions")) {
                     insights |= transaction.has("credit_category") || transaction.has("merchant_name");
+                    if (!withTransactions) {
+                        break;
+                    }
                     transactions.add(TransactionRows.fromAssetReport(transaction, shared));
                 }
                 for (JsonNode owner : account.path("owners")) {

@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  */
 public final class CachedCalls {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CachedCalls.class);
+
     /** A reply, from Plaid now or from the vault's cache. */
     public record Fetched(JsonNode json, Instant fetchedAt, String requestId, boolean fromCache) {
     }
@@ -76,6 +78,25 @@ public final class CachedCalls {
      */
     public CompletableFuture<PlaidResponse> readUncached(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
         return send(profile, path, body, log);
+    }
+
+    /**
+     * As {@link #fetch}, but the reply is handed over as soon as it is read and kept in the cache
+     * afterwards, in the background: for replies so large (a two-year asset report is megabytes) that
+     * redacting and keeping them would hold the screen up longer than showing them. A reply that
+     * could not be kept is only logged: the next opening fetches it again.
+     */
+    public CompletableFuture<Fetched> fetchKeepingLater(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
+        return Futures.map(send(profile, path, body, log), response -> {
+            Instant read = clock.instant();
+            CompletableFuture.runAsync(() -> vault.cache().put(profile.name(), path, canonical(body),
+                    Redactor.shared().redact(response.json()).toString(), response.requestId()), io).whenComplete((kept, error) -> {
+                        if (error != null) {
+                            LOG.warn("Could not keep the reply of {} in the cache: {}", path, Futures.unwrap(error).getMessage());
+                        }
+                    });
+            return new Fetched(response.json(), read, response.requestId(), false);
+        });
     }
 
     /** Sends a call that changes something (never cached), reported to {@code log} like any other. */

@@ -26,6 +26,7 @@ public final class PdfRenderer implements AutoCloseable {
 
     private final Executor io;
     private Path openFile;
+    private java.nio.file.attribute.FileTime openModified;
     private PDDocument document;
     private PDFRenderer renderer;
 
@@ -56,14 +57,17 @@ public final class PdfRenderer implements AutoCloseable {
         }
     }
 
+    /** Opens {@code file}, unless it is the one open and has not been written again since (a PDF fetched anew). */
     private void open(Path file) throws IOException {
-        if (document != null && file.equals(openFile)) {
+        java.nio.file.attribute.FileTime modified = java.nio.file.Files.getLastModifiedTime(file);
+        if (document != null && file.equals(openFile) && modified.equals(openModified)) {
             return;
         }
         closeDocument();
         document = Loader.loadPDF(file.toFile());
         renderer = new PDFRenderer(document);
         openFile = file;
+        openModified = modified;
     }
 
     private void closeDocument() {
@@ -77,6 +81,7 @@ public final class PdfRenderer implements AutoCloseable {
         document = null;
         renderer = null;
         openFile = null;
+        openModified = null;
     }
 
     @Override

@@ -85,6 +85,22 @@ class OmniboxServiceTest {
     }
 
     @Test
+    void anAssetReportTokenOpensInTheAssetsPaneAndItsIdThroughTheTokenBook() {
+        String token = "assets-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        String reportId = "ebb8f490-8f45-4c93-a6c3-5801bf92c3ff";
+        assertThat(lookUp(token).destinations()).extracting(OmniboxServiceTest::where)
+                .containsExactly("ASSET_REPORT " + token, "/asset_report/get {\"asset_report_token\":\"" + token + "\"}",
+                        "/asset_report/pdf/get {\"asset_report_token\":\"" + token + "\"}");
+        assertThat(lookUp(reportId).destinations()).extracting(OmniboxServiceTest::where).noneMatch(where -> where.startsWith("ASSET_REPORT"));
+
+        vault.tokens().save(TokenEntry.of(token, "Local emulator", reportId).withLabel("Alberta"));
+        OmniboxMatch known = lookUp(reportId);
+        assertThat(known.kind()).isEqualTo(IdKind.UUID);
+        assertThat(known.destinations()).extracting(OmniboxServiceTest::where).first().isEqualTo("ASSET_REPORT " + token);
+        assertThat(known.destinations().get(0).description()).contains("Alberta");
+    }
+
+    @Test
     void kindsThatNoCallLooksUpSayWhy() {
         for (String pasted : List.of("scrhit_52xR9LKo77r1Np", "payment-token-sandbox-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")) {
             OmniboxMatch match = lookUp(pasted);

@@ -83,6 +83,8 @@ public final class AssetReportViewModel {
     private final BooleanBinding ready;
     /** Which digest of the report was asked for last: an older one finishing late is dropped. */
     private long digestAsked;
+    private long insightsAsked;
+    private long copyAsked;
     private boolean insightsShown;
 
     AssetReportViewModel(PaneServices pane, AssetReportService reports, PdfRenderer renderer, TransactionSyncService transactionExport,
@@ -184,7 +186,7 @@ public final class AssetReportViewModel {
 
     private void loadReport() {
         TokenEntry entry = report.get();
-        var fresh = loader.read(reportJson, AssetReportService.GET, AssetReportService.reportBody(entry.value(), false),
+        var fresh = loader.readLarge(reportJson, AssetReportService.GET, AssetReportService.reportBody(entry.value(), false),
                 reply -> reply.path("report").path("items").isEmpty() ? "This report has no Items left (every account was filtered out)." : null);
         loader.whenCurrent(fresh, fetched -> seen(entry, AssetReportStatus.READY, null, fetched.json().path("report")), failure -> {
             AssetReportStatus seen = AssetReportService.statusOf(failure.errorType(), failure.errorCode());
@@ -215,20 +217,32 @@ public final class AssetReportViewModel {
     }
 
     private void followReport(Outcome<JsonNode> now) {
+        // Whatever the reply's state now, a summary still being made of an earlier one must not land.
+        long asked = ++digestAsked;
         switch (now.phase()) {
             case DATA -> {
-                long asked = ++digestAsked;
                 TokenEntry entry = report.get();
-                FxAsync.whenDone(reports.digest(now.data()), made -> {
+                // The summary first (the tabs most looked at), the transactions' rows after it.
+                FxAsync.whenDone(reports.summary(now.data()), made -> {
                     if (asked != digestAsked || report.get() == null || !report.get().value().equals(entry.value())) {
                         return;
                     }
                     digest.set(Outcome.data(made, now.fetchedAt(), now.refreshing()));
                     transactions.nameAccounts(titles(made));
-                    if (!insights.get().hasData()) {
-                        transactions.showFixed(made.transactions(), describeSource(made, false));
+                    FxAsync.whenDone(reports.transactions(now.data()), rows -> {
+                        if (asked == digestAsked && !insights.get().hasData()) {
+                            transactions.showFixed(rows, describeSource(made, false));
+                        }
+                    }, error -> {
+                        if (asked == digestAsked) {
+                            digest.set(Outcome.failed(loader.describe(error)));
+                        }
+                    });
+                }, error -> {
+                    if (asked == digestAsked) {
+                        digest.set(Outcome.failed(loader.describe(error)));
                     }
-                }, error -> digest.set(Outcome.failed(loader.describe(error))));
+                });
             }
             case LOADING -> digest.set(Outcome.loading(now.message()));
             case EMPTY -> digest.set(now.message() == null || now.message().isEmpty() ? Outcome.nothing() : Outcome.empty(now.message()));
@@ -236,9 +250,14 @@ public final class AssetReportViewModel {
         }
     }
 
-    private static Map<String, String> titles(AssetReportDigest digest) {
+    /** The accounts' names for the transactions table; two Items of one bank have accounts of the same name: the Item tells them apart. */
+    private Map<String, String> titles(AssetReportDigest digest) {
+        Map<String, Long> seen = digest.accounts().stream()
+                .collect(java.util.stream.Collectors.groupingBy(AssetReportDigest.AccountSummary::title, java.util.stream.Collectors.counting()));
+        Map<String, String> names = itemNames();
         Map<String, String> titles = new LinkedHashMap<>();
-        digest.accounts().forEach(account -> titles.put(account.accountId(), account.title()));
+        digest.accounts().forEach(account -> titles.put(account.accountId(), seen.get(account.title()) > 1
+                ? account.title() + " (" + names.getOrDefault(account.itemId(), account.institutionName()) + ")" : account.title()));
         return titles;
     }
 
@@ -260,7 +279,7 @@ public final class AssetReportViewModel {
             return;
         }
         insightsShown = true;
-        loader.read(insightsJson, AssetReportService.GET, AssetReportService.reportBody(entry.value(), true), null);
+        loader.readLarge(insightsJson, AssetReportService.GET, AssetReportService.reportBody(entry.value(), true), null);
     }
 
     /** Reads the insights again (their failure's "Try again"). */
@@ -270,12 +289,13 @@ public final class AssetReportViewModel {
     }
 
     private void followInsights(Outcome<JsonNode> now) {
+        long asked = ++insightsAsked;
         switch (now.phase()) {
             case DATA -> {
                 TokenEntry entry = report.get();
                 FxAsync.whenDone(Futures.flatMap(reports.digest(now.data()), made -> Futures.map(reports.insights(made),
                         summed -> Map.entry(made, summed))), both -> {
-                    if (report.get() == null || !report.get().value().equals(entry.value())) {
+                    if (asked != insightsAsked || report.get() == null || !report.get().value().equals(entry.value())) {
                         return;
                     }
                     insights.set(Outcome.data(both.getValue(), now.fetchedAt(), now.refreshing()));
@@ -305,15 +325,16 @@ public final class AssetReportViewModel {
             copyJson.set(Outcome.nothing());
             return;
         }
-        loader.read(copyJson, AssetReportService.AUDIT_COPY_GET, AssetReportService.auditCopyBody(copy.value()), null);
+        loader.readLarge(copyJson, AssetReportService.AUDIT_COPY_GET, AssetReportService.auditCopyBody(copy.value()), null);
     }
 
     private void followCopy(Outcome<JsonNode> now) {
+        long asked = ++copyAsked;
         switch (now.phase()) {
             case DATA -> {
                 TokenEntry copy = openCopy.get();
-                FxAsync.whenDone(reports.digest(now.data()), made -> {
-                    if (copy == openCopy.get()) {
+                FxAsync.whenDone(reports.summary(now.data()), made -> {
+                    if (asked == copyAsked && copy == openCopy.get()) {
                         copyDigest.set(Outcome.data(made, now.fetchedAt(), now.refreshing()));
                     }
                 }, error -> copyDigest.set(Outcome.failed(loader.describe(error))));

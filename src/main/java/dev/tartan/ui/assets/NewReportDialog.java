@@ -34,7 +34,7 @@ final class NewReportDialog {
             public String toString(TokenEntry item) {
                 String name = item.label() != null ? item.label() : item.maskedValue();
                 return name + (item.institution() == null ? "" : "  \u00b7  " + item.institution())
-                        + (item.ownerId() == null ? "" : "  \u00b7  " + item.ownerId());
+                        + (item.label() == null || item.ownerId() == null ? "" : "  \u00b7  " + item.ownerId().substring(0, Math.min(8, item.ownerId().length())) + "\u2026");
             }
 
             @Override

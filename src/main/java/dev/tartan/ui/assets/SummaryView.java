@@ -38,9 +38,9 @@ final class SummaryView extends VBox {
     SummaryView() {
         setSpacing(10);
         setPadding(new javafx.geometry.Insets(4, 8, 8, 8));
-        FlowPane figures = new FlowPane(28, 8, captioned(accounts, "accounts"),
-                captioned(current, "in depository and investment accounts"), captioned(available, "available in depository accounts"),
-                captioned(average, "average daily depository balance"), captioned(days, "days requested"));
+        FlowPane figures = new FlowPane(22, 8, captioned(accounts, "accounts"),
+                captioned(current, "held (depository, investment)"), captioned(available, "available (depository)"),
+                captioned(average, "average daily (depository)"), captioned(days, "days requested"));
         figures.getStyleClass().add("asset-card");
         table.setId("assetAccounts");
         table.setPlaceholder(new Label("No accounts in this report."));

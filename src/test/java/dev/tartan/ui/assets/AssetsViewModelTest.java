@@ -161,11 +161,18 @@ class AssetsViewModelTest {
             AssetReportDigest digest = model.detail().digestProperty().get().data();
             assertThat(digest.items()).hasSize(2);
             assertThat(model.detail().itemNames()).containsEntry(first.ownerId(), "First").containsEntry(second.ownerId(), "Second");
-            assertThat(model.detail().transactions().rows()).hasSize(digest.transactions().size()).isNotEmpty();
-            assertThat(model.detail().transactions().syncableProperty().get()).isFalse();
+            assertThat(digest.transactions()).as("the summary comes first, without the transactions").isEmpty();
             assertThat(model.detail().transactions().accountNamesProperty().get()).hasSize(digest.accounts().size());
             // The calls of the wait are in the report's log, the last a success.
             assertThat(model.detail().calls()).extracting(call -> call.operation()).contains(AssetReportService.GET);
+        });
+        // The transactions' rows come right after the summary, one per transaction of the report.
+        waitUntil(() -> !model.detail().transactions().rows().isEmpty());
+        onFx(() -> {
+            int expected = model.detail().digestProperty().get().data().accounts().stream()
+                    .mapToInt(AssetReportDigest.AccountSummary::transactionCount).sum();
+            assertThat(model.detail().transactions().rows()).hasSize(expected);
+            assertThat(model.detail().transactions().syncableProperty().get()).isFalse();
         });
         assertThat(statuses).containsSubsequence(AssetReportStatus.WAITING, AssetReportStatus.READY);
         AssetReportFacts kept = AssetReportFacts.of(services.vault.tokens().byToken(row.entry().value()).orElseThrow());

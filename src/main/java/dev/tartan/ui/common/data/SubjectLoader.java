@@ -105,6 +105,17 @@ public final class SubjectLoader {
     }
 
     /**
+     * As {@link #read(ObjectProperty, String, ObjectNode, Function)}, for a reply that may be megabytes
+     * (an asset report): it shows as soon as it is read, and the vault keeps its copy afterwards
+     * ({@link CachedCalls#fetchKeepingLater}).
+     */
+    public CompletableFuture<CachedCalls.Fetched> readLarge(ObjectProperty<Outcome<JsonNode>> tab, String path, ObjectNode body,
+                                                           Function<JsonNode, String> emptyWhen) {
+        return read(tab, "Calling " + path + "\u2026", () -> calls.cached(profile, path, body),
+                log -> calls.fetchKeepingLater(profile, path, body, log), emptyWhen, fetched -> { });
+    }
+
+    /**
      * As {@link #read(ObjectProperty, String, ObjectNode, Function, Consumer)}, for data that takes more
      * than one call (a list paged with cursors, say): {@code cached} is what the vault remembers of it,
      * {@code fresh} makes the calls (reporting them to the log it is given) and remembers the result.

@@ -178,7 +178,7 @@ public final class TransactionsPanel extends VBox {
         ComboBox<String> account = new ComboBox<>();
         account.setId("txnAccount");
         account.setPromptText("Every account");
-        account.setPrefWidth(190);
+        account.setPrefWidth(150);
         account.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(String accountId) {
