@@ -1,7 +1,6 @@
 package dev.tartan.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidJson;
@@ -46,7 +45,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Assets service against the built-in emulator over loopback, with a real vault: every operation the pane uses. */
 class AssetReportServiceTest {

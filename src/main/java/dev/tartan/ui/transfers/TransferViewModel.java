@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TransferLifecycle;
-import dev.tartan.model.TransferRow;
 import dev.tartan.service.SignalExplanations;
 import dev.tartan.service.TransferService;
 import dev.tartan.service.TransferSandboxService;
