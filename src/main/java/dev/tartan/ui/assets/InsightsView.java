@@ -2,6 +2,7 @@ package dev.tartan.ui.assets;
 
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.AssetReportInsights;
+import dev.tartan.ui.common.Figures;
 import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.data.Formats;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -11,7 +12,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.function.Function;
@@ -22,8 +22,8 @@ import java.util.function.Function;
  */
 final class InsightsView extends VBox {
 
-    private final Label inflow = figure("insightsInflow");
-    private final Label outflow = figure("insightsOutflow");
+    private final Label inflow = Figures.figure("insightsInflow");
+    private final Label outflow = Figures.figure("insightsOutflow");
     private final Label uncategorized = new Label();
     private final TableView<AssetReportInsights.Total> categories = totals("insightsCategories", "Category");
     private final TableView<AssetReportInsights.Total> merchants = totals("insightsMerchants", "Merchant");
@@ -31,8 +31,8 @@ final class InsightsView extends VBox {
 
     InsightsView() {
         VBox content = this;
-        FlowPane figures = new FlowPane(28, 8, captioned(inflow, "money in (posted)"), captioned(outflow, "money out (posted)"));
-        figures.getStyleClass().add("asset-card");
+        FlowPane figures = new FlowPane(28, 8, Figures.captioned(inflow, "money in (posted)"), Figures.captioned(outflow, "money out (posted)"));
+        figures.getStyleClass().addAll(Figures.CARD, "asset-card");
         uncategorized.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         uncategorized.visibleProperty().bind(uncategorized.textProperty().isNotEmpty());
         uncategorized.managedProperty().bind(uncategorized.visibleProperty());
@@ -80,17 +80,4 @@ final class InsightsView extends VBox {
         return column;
     }
 
-    private static Label figure(String id) {
-        Label figure = new Label();
-        figure.setId(id);
-        figure.getStyleClass().add("figure");
-        figure.setMinWidth(Region.USE_PREF_SIZE);
-        return figure;
-    }
-
-    private static VBox captioned(Label figure, String caption) {
-        Label text = new Label(caption);
-        text.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        return new VBox(0, figure, text);
-    }
 }

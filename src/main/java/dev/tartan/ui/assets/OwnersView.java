@@ -2,6 +2,7 @@ package dev.tartan.ui.assets;
 
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.AssetReportDigest;
+import dev.tartan.ui.common.Figures;
 import dev.tartan.ui.common.Forms;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -40,7 +41,7 @@ final class OwnersView extends ScrollPane {
             row = line(grid, row, "Addresses", owner.addresses());
             line(grid, row, "Accounts", owner.accounts());
             VBox card = new VBox(6, name, grid);
-            card.getStyleClass().add("asset-card");
+            card.getStyleClass().addAll(Figures.CARD, "asset-card");
             cards.getChildren().add(card);
         }
     }

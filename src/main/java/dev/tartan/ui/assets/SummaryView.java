@@ -1,8 +1,8 @@
 package dev.tartan.ui.assets;
 
-import atlantafx.base.theme.Styles;
 import dev.tartan.model.AssetReportDigest;
 import dev.tartan.ui.common.Clipboards;
+import dev.tartan.ui.common.Figures;
 import dev.tartan.ui.common.data.Formats;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -14,7 +14,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Map;
@@ -27,21 +26,21 @@ import java.util.function.Predicate;
  */
 final class SummaryView extends VBox {
 
-    private final Label accounts = figure("summaryAccounts");
-    private final Label current = figure("summaryCurrent");
-    private final Label available = figure("summaryAvailable");
-    private final Label average = figure("summaryAverage");
-    private final Label days = figure("summaryDays");
+    private final Label accounts = Figures.figure("summaryAccounts");
+    private final Label current = Figures.figure("summaryCurrent");
+    private final Label available = Figures.figure("summaryAvailable");
+    private final Label average = Figures.figure("summaryAverage");
+    private final Label days = Figures.figure("summaryDays");
     private final TableView<AssetReportDigest.AccountSummary> table = new TableView<>();
     private Map<String, String> itemNames = Map.of();
 
     SummaryView() {
         setSpacing(10);
         setPadding(new javafx.geometry.Insets(4, 8, 8, 8));
-        FlowPane figures = new FlowPane(22, 8, captioned(accounts, "accounts"),
-                captioned(current, "held (depository, investment)"), captioned(available, "available (depository)"),
-                captioned(average, "average daily (depository)"), captioned(days, "days requested"));
-        figures.getStyleClass().add("asset-card");
+        FlowPane figures = new FlowPane(22, 8, Figures.captioned(accounts, "accounts"),
+                Figures.captioned(current, "held (depository, investment)"), Figures.captioned(available, "available (depository)"),
+                Figures.captioned(average, "average daily (depository)"), Figures.captioned(days, "days requested"));
+        figures.getStyleClass().addAll(Figures.CARD, "asset-card");
         table.setId("assetAccounts");
         table.setPlaceholder(new Label("No accounts in this report."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -113,17 +112,4 @@ final class SummaryView extends VBox {
                 .getStyleClass().add("amount");
     }
 
-    private static Label figure(String id) {
-        Label figure = new Label();
-        figure.setId(id);
-        figure.getStyleClass().add("figure");
-        figure.setMinWidth(Region.USE_PREF_SIZE);
-        return figure;
-    }
-
-    private static VBox captioned(Label figure, String caption) {
-        Label text = new Label(caption);
-        text.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        return new VBox(0, figure, text);
-    }
 }

@@ -10,6 +10,7 @@ import dev.tartan.model.TokenEntry;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.EmptyState;
+import dev.tartan.ui.common.Figures;
 import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.Navigator;
@@ -316,12 +317,12 @@ public final class ProcessorView implements PaneView {
         name.getStyleClass().add(Styles.TITLE_4);
         Label official = new Label();
         official.getStyleClass().add(Styles.TEXT_MUTED);
-        Label current = figure("balanceCurrent");
-        Label available = figure("balanceAvailable");
-        Label limit = figure("balanceLimit");
-        HBox figures = new HBox(32, captioned(current, "Current"), captioned(available, "Available"), captioned(limit, "Limit"));
+        Label current = Figures.figure("balanceCurrent");
+        Label available = Figures.figure("balanceAvailable");
+        Label limit = Figures.figure("balanceLimit");
+        HBox figures = new HBox(32, Figures.captioned(current, "Current"), Figures.captioned(available, "Available"), Figures.captioned(limit, "Limit"));
         VBox summary = new VBox(6, new VBox(0, name, official), figures);
-        summary.getStyleClass().add("balance-card");
+        summary.getStyleClass().add(Figures.CARD);
         AccountsTable table = new AccountsTable();
         VBox content = new VBox(10, summary, table);
         content.setPadding(new Insets(0, 8, 8, 8));
@@ -343,19 +344,7 @@ public final class ProcessorView implements PaneView {
         return new VBox(bar, pane);
     }
 
-    private static Label figure(String id) {
-        Label figure = new Label();
-        figure.setId(id);
-        figure.getStyleClass().add("figure");
-        figure.setMinWidth(Region.USE_PREF_SIZE);
-        return figure;
-    }
 
-    private static Node captioned(Label figure, String caption) {
-        Label text = new Label(caption);
-        text.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        return new VBox(0, figure, text);
-    }
 
     /**
      * The shared transactions panel over this token's synced transactions, and a button that asks

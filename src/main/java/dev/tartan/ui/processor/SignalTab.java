@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.ReturnRisk;
 import dev.tartan.model.SignalAssessment;
+import dev.tartan.ui.common.Figures;
 import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.data.ActionStatus;
@@ -159,7 +160,7 @@ final class SignalTab {
         implication.setId(id + "Implication");
 
         VBox card = new VBox(10, title, figures, implication, Forms.paragraph(risk.meaning(), Styles.TEXT_MUTED));
-        card.getStyleClass().add("risk-card");
+        card.getStyleClass().add(Figures.CARD);
         card.setId(id);
         card.setPrefWidth(0);
         card.setMaxWidth(Double.MAX_VALUE);

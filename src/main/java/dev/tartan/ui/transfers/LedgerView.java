@@ -2,6 +2,7 @@ package dev.tartan.ui.transfers;
 
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.TransferVolume;
+import dev.tartan.ui.common.Figures;
 import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.FormDialog;
 import dev.tartan.ui.common.Forms;
@@ -52,15 +53,15 @@ final class LedgerView extends VBox {
     }
 
     private Node balance() {
-        Label available = figure("ledgerAvailable");
-        Label pending = figure("ledgerPending");
+        Label available = Figures.figure("ledgerAvailable");
+        Label pending = Figures.figure("ledgerPending");
         Label name = new Label();
         name.getStyleClass().add(Styles.TITLE_4);
         Label id = new Label();
         id.getStyleClass().addAll("mono", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox figures = new HBox(32, captioned(available, "Available"), captioned(pending, "Pending"));
+        HBox figures = new HBox(32, Figures.captioned(available, "Available"), Figures.captioned(pending, "Pending"));
         VBox card = new VBox(6, new VBox(0, name, id), figures);
-        card.getStyleClass().add("balance-card");
+        card.getStyleClass().add(Figures.CARD);
         DataPane data = new DataPane(card, Fixes.retry(model::load), openLink);
         data.setId("ledgerBalancePane");
         data.bind(model.balanceProperty(), ledger -> {
@@ -73,19 +74,7 @@ final class LedgerView extends VBox {
         return data;
     }
 
-    private static Label figure(String id) {
-        Label figure = new Label();
-        figure.setId(id);
-        figure.getStyleClass().add("figure");
-        figure.setMinWidth(Region.USE_PREF_SIZE);
-        return figure;
-    }
 
-    private static Node captioned(Label figure, String caption) {
-        Label text = new Label(caption);
-        text.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        return new VBox(0, figure, text);
-    }
 
     private Node actions() {
         Button deposit = new Button("Deposit\u2026", new FontIcon(Material2AL.ADD_CIRCLE_OUTLINE));

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.TransferProposal;
 import dev.tartan.ui.common.FailureView;
+import dev.tartan.ui.common.Figures;
 import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.FormDialog;
 import dev.tartan.ui.common.Forms;
@@ -112,7 +113,7 @@ final class NewTransferDialog {
                             Styles.TEXT_MUTED);
                     id.getStyleClass().add(Styles.TEXT_SMALL);
                     VBox card = new VBox(4, title, why, id);
-                    card.getStyleClass().add("decision-card");
+                    card.getStyleClass().add(Figures.CARD);
                     box.getChildren().setAll(card);
                 }
                 case FAILED -> {

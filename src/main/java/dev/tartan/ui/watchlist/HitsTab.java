@@ -10,6 +10,7 @@ import dev.tartan.model.MatchSummary;
 import dev.tartan.model.ReviewPlan;
 import dev.tartan.model.ScreeningHit;
 import dev.tartan.model.WatchlistLists;
+import dev.tartan.ui.common.Figures;
 import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.data.DataPane;
@@ -242,7 +243,7 @@ final class HitsTab {
         }
         VBox box = new VBox(6, Forms.heading("Beside the search terms", "How each of the customer's details compares with the entry's."),
                 grid);
-        box.getStyleClass().add("comparison-card");
+        box.getStyleClass().add(Figures.CARD);
         return box;
     }
 
