@@ -6,6 +6,7 @@ import dev.tartan.api.PlaidApiException;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidUnexpectedResponseException;
 import dev.tartan.concurrent.Futures;
+import dev.tartan.concurrent.OneRunPerKey;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
@@ -37,7 +38,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -87,7 +87,7 @@ public final class TransactionSyncService {
     private final Executor executor;
     private final Clock clock;
     private final int pageSize;
-    private final Map<String, CompletableFuture<TransactionSyncResult>> running = new ConcurrentHashMap<>();
+    private final OneRunPerKey<TransactionSyncResult> running;
 
     public TransactionSyncService(PlaidCalls plaid, Vault vault, Executor executor, Clock clock) {
         this(plaid, vault, executor, clock, PAGE_SIZE);
@@ -100,6 +100,7 @@ public final class TransactionSyncService {
         this.executor = executor;
         this.clock = clock;
         this.pageSize = pageSize;
+        this.running = new OneRunPerKey<>(executor);
     }
 
     /** {@link #sync(Profile, TransactionSource, Mode, ProgressSink)} in {@link Mode#AUTOMATIC}. */
@@ -130,19 +131,8 @@ public final class TransactionSyncService {
      */
     public CompletableFuture<TransactionSyncResult> sync(Profile profile, TransactionSource source, Mode mode,
                                                          ProgressSink progress, Consumer<CallRecord> log) {
-        String key = profile.name() + '\n' + source.key();
-        SyncRun fresh = new SyncRun(profile, source, mode, progress == null ? ProgressSink.NONE : progress, log);
-        CompletableFuture<TransactionSyncResult> current = running.putIfAbsent(key, fresh);
-        if (current != null) {
-            return current;
-        }
-        fresh.whenComplete((result, error) -> running.remove(key, fresh));
-        try {
-            executor.execute(fresh::start);
-        } catch (RejectedExecutionException e) {
-            fresh.completeExceptionally(e);
-        }
-        return fresh;
+        return running.start(profile.name() + '\n' + source.key(),
+                () -> new SyncRun(profile, source, mode, progress == null ? ProgressSink.NONE : progress, log), SyncRun::start);
     }
 
     /** Every stored transaction of {@code source}, newest first (none before its first sync). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tartan.api.PlaidJson;
 import dev.tartan.api.PlaidUnexpectedResponseException;
 import dev.tartan.concurrent.Futures;
+import dev.tartan.concurrent.OneRunPerKey;
 import dev.tartan.model.CallRecord;
 import dev.tartan.model.PlaidResponse;
 import dev.tartan.model.Profile;
@@ -68,7 +69,7 @@ public final class TransferSyncService {
     private final Executor executor;
     private final Clock clock;
     private final int pageSize;
-    private final Map<String, CompletableFuture<TransferSyncResult>> running = new ConcurrentHashMap<>();
+    private final OneRunPerKey<TransferSyncResult> running;
 
     public TransferSyncService(PlaidCalls plaid, Vault vault, Executor executor, Clock clock) {
         this(plaid, vault, executor, clock, PAGE_SIZE);
@@ -81,6 +82,7 @@ public final class TransferSyncService {
         this.executor = executor;
         this.clock = clock;
         this.pageSize = pageSize;
+        this.running = new OneRunPerKey<>(executor);
     }
 
     private TransferStore store() {
@@ -175,18 +177,8 @@ public final class TransferSyncService {
      * @param log      hears of each call (on any thread)
      */
     public CompletableFuture<TransferSyncResult> sync(Profile profile, ProgressSink progress, Consumer<CallRecord> log) {
-        SyncRun fresh = new SyncRun(profile, progress == null ? ProgressSink.NONE : progress, log);
-        CompletableFuture<TransferSyncResult> current = running.putIfAbsent(profile.name(), fresh);
-        if (current != null) {
-            return current;
-        }
-        fresh.whenComplete((result, error) -> running.remove(profile.name(), fresh));
-        try {
-            executor.execute(fresh::start);
-        } catch (RejectedExecutionException e) {
-            fresh.completeExceptionally(e);
-        }
-        return fresh;
+        return running.start(profile.name(), () -> new SyncRun(profile, progress == null ? ProgressSink.NONE : progress, log),
+                SyncRun::start);
     }
 
     /**
