@@ -10,8 +10,6 @@ import dev.tartan.model.WebhookVerdict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +21,9 @@ import java.util.Optional;
  * bytes), its headers and its verdict. Kept within the caps in {@link Settings}, as the request
  * history is: entries older than {@link Settings#WEBHOOKS_MAX_AGE_DAYS} and the oldest beyond
  * {@link Settings#WEBHOOKS_MAX_MEGABYTES} are dropped when the vault opens and every
- * {@value #PRUNE_EVERY} webhooks recorded.
+ * {@value SizeCap#PRUNE_EVERY} webhooks recorded.
  */
 public final class ReceivedWebhooks {
-
-    static final int PRUNE_EVERY = 100;
 
     private static final String COLUMNS =
             "id, received_at, webhook_type, webhook_code, subject_kind, subject_id, body, headers, verdict";
@@ -39,14 +35,13 @@ public final class ReceivedWebhooks {
     private static final TypeReference<List<WebhookVerdict.Check>> CHECKS = new TypeReference<>() { };
 
     private final Database db;
-    private final Settings settings;
-    private final Clock clock;
-    private int recordedSincePrune;
+    private final SizeCap cap;
 
     ReceivedWebhooks(Database db, Settings settings, Clock clock) {
         this.db = db;
-        this.settings = settings;
-        this.clock = clock;
+        this.cap = new SizeCap(db, settings, clock, "webhooks", "received_at",
+                new SizeCap.Cap(Settings.WEBHOOKS_MAX_AGE_DAYS, Settings.DEFAULT_WEBHOOKS_MAX_AGE_DAYS),
+                new SizeCap.Cap(Settings.WEBHOOKS_MAX_MEGABYTES, Settings.DEFAULT_WEBHOOKS_MAX_MEGABYTES));
     }
 
     /** Records webhooks in one transaction, in their order; returns them with their ids. */
@@ -65,16 +60,14 @@ public final class ReceivedWebhooks {
                         webhook.subject() == null ? null : webhook.subject().kind().name(),
                         webhook.subject() == null ? null : webhook.subject().id(),
                         webhook.body(), headers, verdict, verifiedColumn(webhook.verdict()),
-                        ROW_OVERHEAD_BYTES + RequestHistory.utf8Length(webhook.body()) + RequestHistory.utf8Length(headers)
-                                + RequestHistory.utf8Length(verdict));
+                        ROW_OVERHEAD_BYTES + SizeCap.utf8Length(webhook.body()) + SizeCap.utf8Length(headers)
+                                + SizeCap.utf8Length(verdict));
                 withIds.add(new ReceivedWebhook(id, webhook.receivedAt(), webhook.type(), webhook.code(), webhook.subject(),
                         webhook.body(), webhook.headers(), webhook.verdict()));
             }
             return withIds;
         });
-        if (dueForPrune(webhooks.size())) {
-            prune();
-        }
+        cap.recorded(webhooks.size());
         return recorded;
     }
 
@@ -154,34 +147,7 @@ public final class ReceivedWebhooks {
 
     /** Drops what is beyond the caps now; returns how many webhooks went. */
     public int prune() {
-        int maxAgeDays = positive(Settings.WEBHOOKS_MAX_AGE_DAYS, Settings.DEFAULT_WEBHOOKS_MAX_AGE_DAYS);
-        long maxBytes = positive(Settings.WEBHOOKS_MAX_MEGABYTES, Settings.DEFAULT_WEBHOOKS_MAX_MEGABYTES) * 1024L * 1024L;
-        Instant cutoff = clock.instant().minus(Duration.ofDays(maxAgeDays));
-        return db.write(d -> {
-            int tooOld = d.update("DELETE FROM webhooks WHERE received_at < ?", cutoff);
-            // Keep the newest webhooks whose sizes add up to the cap; drop everything older.
-            int tooMuch = d.update("DELETE FROM webhooks WHERE id <= (SELECT id FROM ("
-                    + "SELECT id, sum(size_bytes) OVER (ORDER BY id DESC) AS kept FROM webhooks) "
-                    + "WHERE kept > ? ORDER BY id DESC LIMIT 1)", maxBytes);
-            return tooOld + tooMuch;
-        });
-    }
-
-    private synchronized boolean dueForPrune(int recorded) {
-        recordedSincePrune += recorded;
-        if (recordedSincePrune < PRUNE_EVERY) {
-            return false;
-        }
-        recordedSincePrune = 0;
-        return true;
-    }
-
-    private int positive(String key, int fallback) {
-        int value = settings.getInt(key, fallback);
-        if (value <= 0) {
-            throw new VaultException("Setting " + key + " must be at least 1, not " + value);
-        }
-        return value;
+        return cap.prune();
     }
 
     private static Integer verifiedColumn(WebhookVerdict verdict) {

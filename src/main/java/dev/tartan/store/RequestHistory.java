@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,9 @@ import java.util.Optional;
  * Every API call Tartan made, with redacted bodies (the API layer redacts them before they get
  * here). Kept within the caps in {@link Settings}: entries older than
  * {@link Settings#HISTORY_MAX_AGE_DAYS} and the oldest beyond {@link Settings#HISTORY_MAX_MEGABYTES}
- * are dropped when the vault opens and every {@value #PRUNE_EVERY} calls recorded.
+ * are dropped when the vault opens and every {@value SizeCap#PRUNE_EVERY} calls recorded.
  */
 public final class RequestHistory {
-
-    static final int PRUNE_EVERY = 100;
 
     private static final String COLUMNS =
             "id, at, profile, operation, http_status, duration_ms, request_id, request, reply, token_fingerprints";
@@ -29,14 +26,13 @@ public final class RequestHistory {
     private static final int ROW_OVERHEAD_BYTES = 64;
 
     private final Database db;
-    private final Settings settings;
-    private final Clock clock;
-    private int recordedSincePrune;
+    private final SizeCap cap;
 
     RequestHistory(Database db, Settings settings, Clock clock) {
         this.db = db;
-        this.settings = settings;
-        this.clock = clock;
+        this.cap = new SizeCap(db, settings, clock, "request_history", "at",
+                new SizeCap.Cap(Settings.HISTORY_MAX_AGE_DAYS, Settings.DEFAULT_HISTORY_MAX_AGE_DAYS),
+                new SizeCap.Cap(Settings.HISTORY_MAX_MEGABYTES, Settings.DEFAULT_HISTORY_MAX_MEGABYTES));
     }
 
     /** Records a call; returns it with its id. */
@@ -46,9 +42,7 @@ public final class RequestHistory {
                         + "request_id, request, reply, size_bytes, token_fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entry.at(), entry.profile(), entry.operation(), entry.httpStatus(), entry.duration().toMillis(),
                 entry.requestId(), entry.requestBody(), entry.replyBody(), size, fingerprintLines(entry.tokenFingerprints())));
-        if (dueForPrune()) {
-            prune();
-        }
+        cap.recorded(1);
         return new HistoryEntry(id, entry.at(), entry.profile(), entry.operation(), entry.httpStatus(), entry.duration(),
                 entry.requestId(), entry.requestBody(), entry.replyBody(), entry.tokenFingerprints());
     }
@@ -81,60 +75,12 @@ public final class RequestHistory {
 
     /** Drops what is beyond the caps now; returns how many entries went. */
     public int prune() {
-        int maxAgeDays = positive(Settings.HISTORY_MAX_AGE_DAYS, Settings.DEFAULT_HISTORY_MAX_AGE_DAYS);
-        long maxBytes = positive(Settings.HISTORY_MAX_MEGABYTES, Settings.DEFAULT_HISTORY_MAX_MEGABYTES) * 1024L * 1024L;
-        Instant cutoff = clock.instant().minus(Duration.ofDays(maxAgeDays));
-        return db.write(d -> {
-            int tooOld = d.update("DELETE FROM request_history WHERE at < ?", cutoff);
-            // Keep the newest entries whose sizes add up to the cap; drop everything older.
-            int tooMuch = d.update("DELETE FROM request_history WHERE id <= (SELECT id FROM ("
-                    + "SELECT id, sum(size_bytes) OVER (ORDER BY id DESC) AS kept FROM request_history) "
-                    + "WHERE kept > ? ORDER BY id DESC LIMIT 1)", maxBytes);
-            return tooOld + tooMuch;
-        });
-    }
-
-    private synchronized boolean dueForPrune() {
-        if (++recordedSincePrune < PRUNE_EVERY) {
-            return false;
-        }
-        recordedSincePrune = 0;
-        return true;
-    }
-
-    private int positive(String key, int fallback) {
-        int value = settings.getInt(key, fallback);
-        if (value <= 0) {
-            throw new VaultException("Setting " + key + " must be at least 1, not " + value);
-        }
-        return value;
+        return cap.prune();
     }
 
     private static long sizeOf(HistoryEntry entry) {
-        return ROW_OVERHEAD_BYTES + utf8Length(entry.operation()) + utf8Length(entry.profile())
-                + utf8Length(entry.requestId()) + utf8Length(entry.requestBody()) + utf8Length(entry.replyBody());
-    }
-
-    /** The UTF-8 size of {@code text} without encoding it. */
-    static long utf8Length(String text) {
-        if (text == null) {
-            return 0;
-        }
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return ROW_OVERHEAD_BYTES + SizeCap.utf8Length(entry.operation()) + SizeCap.utf8Length(entry.profile())
+                + SizeCap.utf8Length(entry.requestId()) + SizeCap.utf8Length(entry.requestBody()) + SizeCap.utf8Length(entry.replyBody());
     }
 
     private static int checkLimit(int limit) {

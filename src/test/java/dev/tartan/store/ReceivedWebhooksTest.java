@@ -105,13 +105,13 @@ class ReceivedWebhooksTest {
         try (Vault vault = TestVaults.create(dir, clock)) {
             vault.settings().putInt(Settings.WEBHOOKS_MAX_MEGABYTES, 1);
             String body = "{\"pad\":\"" + "x".repeat(20 * 1024) + "\"}";
-            for (int i = 1; i <= ReceivedWebhooks.PRUNE_EVERY; i++) {
+            for (int i = 1; i <= SizeCap.PRUNE_EVERY; i++) {
                 vault.webhooks().record(webhook("ITEM", "N" + i, "item_1", body, VERIFIED));
             }
             // The hundredth prunes: 1 MiB holds about fifty 20 KiB webhooks, the newest.
             long kept = vault.webhooks().count();
             assertThat(kept).isBetween(45L, 52L);
-            assertThat(vault.webhooks().recent(1).get(0).code()).isEqualTo("N" + ReceivedWebhooks.PRUNE_EVERY);
+            assertThat(vault.webhooks().recent(1).get(0).code()).isEqualTo("N" + SizeCap.PRUNE_EVERY);
         }
     }
 }

@@ -86,11 +86,11 @@ class RequestHistoryTest {
             vault.settings().putInt(Settings.HISTORY_MAX_AGE_DAYS, 1);
             vault.history().record(call("/ancient", "{}"));
             clock.advance(Duration.ofDays(2));
-            for (int i = 0; i < RequestHistory.PRUNE_EVERY; i++) {
+            for (int i = 0; i < SizeCap.PRUNE_EVERY; i++) {
                 vault.history().record(call("/recent", "{}"));
             }
             assertThat(vault.history().byRequestId("req-/ancient")).isEmpty();
-            assertThat(vault.history().count()).isEqualTo(RequestHistory.PRUNE_EVERY);
+            assertThat(vault.history().count()).isEqualTo(SizeCap.PRUNE_EVERY);
         }
     }
 
@@ -106,11 +106,11 @@ class RequestHistoryTest {
 
     @Test
     void utf8LengthCountsBytesNotCharacters() {
-        assertThat(RequestHistory.utf8Length("abc")).isEqualTo(3);
-        assertThat(RequestHistory.utf8Length("é")).isEqualTo(2);
-        assertThat(RequestHistory.utf8Length("€")).isEqualTo(3);
-        assertThat(RequestHistory.utf8Length("😀")).isEqualTo(4);
-        assertThat(RequestHistory.utf8Length(null)).isZero();
+        assertThat(SizeCap.utf8Length("abc")).isEqualTo(3);
+        assertThat(SizeCap.utf8Length("é")).isEqualTo(2);
+        assertThat(SizeCap.utf8Length("€")).isEqualTo(3);
+        assertThat(SizeCap.utf8Length("😀")).isEqualTo(4);
+        assertThat(SizeCap.utf8Length(null)).isZero();
     }
 
     @Test
