@@ -123,6 +123,7 @@ final class AppContext implements AutoCloseable {
         this.watchlistReviews = new WatchlistReviewService(calls, vault, io, Clock.systemUTC());
         this.watchlistExport = new WatchlistExport(watchlist, vault, io);
         this.assetReports = new AssetReportService(calls, gateway, vault, downloads, io, Clock.systemUTC(), AssetReportService.Backoff.DEFAULT);
+        assetReports.useWebhooks(inbox);
         this.pdfRenderer = new PdfRenderer(io);
         vault.profiles().list().forEach(p -> Redactor.shared().registerSecret(p.credentials().secret()));
     }

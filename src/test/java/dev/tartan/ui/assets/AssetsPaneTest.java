@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import org.apache.pdfbox.Loader;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.matcher.control.LabeledMatchers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +85,9 @@ class AssetsPaneTest {
         app.waitFor("#newReportDialog");
         ListView<TokenEntry> items = app.lookup("#newReportItems").query();
         app.waitUntil("the token book's Items", 20, () -> items.getItems().size() >= 3);
+        // The report's webhooks go to Tartan's own inbox unless the user says otherwise.
+        assertThat(app.lookup("#newReportWebhook").<TextField>query().getText()).matches("http://127\\.0\\.0\\.1:\\d+/.*");
+        assertThat(app.lookup(LabeledMatchers.hasText("Tartan's webhook inbox hears when the report is ready (and asks Plaid now and then as well).")).tryQuery()).isPresent();
         tick("Platypus checking");
         tick("Platypus savings");
         app.typeInto("#applicantFirstName", "Alberta");
@@ -93,7 +98,7 @@ class AssetsPaneTest {
         app.screenshot("assets-1-new-report-dialog");
         app.clickOn("#newReportDialogGo");
 
-        // It waits, with the time it has waited, then becomes ready by polling.
+        // It waits, with the time it has waited, then becomes ready (the webhook, or a poll, tells).
         Label status = app.waitFor("#assetStatus", 30);
         Label title = app.lookup("#assetTitle").query();
         app.waitUntil("the new report open", 10, () -> "Alberta Charleson".equals(title.getText()));
