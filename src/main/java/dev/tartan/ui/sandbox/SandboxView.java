@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -167,10 +168,17 @@ public final class SandboxView implements PaneView {
 
     /** A product or "Scenarios" in bold with its count; a simulation or scenario with its path or kind under it. */
     private static final class EntryCell extends TreeCell<SandboxViewModel.Entry> {
+        EntryCell() {
+            // As wide as the list and no wider: a long title ends in "..." (its tooltip has it whole)
+            // rather than making the whole list scroll sideways.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(SandboxViewModel.Entry entry, boolean empty) {
             super.updateItem(entry, empty);
             setText(null);
+            setTooltip(null);
             if (empty || entry == null) {
                 setGraphic(null);
                 return;
@@ -186,6 +194,7 @@ public final class SandboxView implements PaneView {
             Label detail = new Label(entry.detail());
             detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, entry.isScenario() ? "sandbox-detail" : "mono");
             setGraphic(new VBox(1, title, detail));
+            setTooltip(new Tooltip(entry.title() + "\n" + entry.detail()));
         }
     }
 

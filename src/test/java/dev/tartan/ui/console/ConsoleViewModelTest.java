@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,8 @@ class ConsoleViewModelTest {
     static ExecutorService io;
     static Vault vault;
     static CatalogService catalog;
+    /** The catalog's executor: a test can hold its work (a schema check) back for a moment. */
+    static HoldingExecutor catalogWork;
 
     FakePlaid plaid;
     SimpleObjectProperty<Profile> profile;
@@ -67,7 +70,8 @@ class ConsoleViewModelTest {
         FxToolkit.registerPrimaryStage();
         io = Executors.newFixedThreadPool(4);
         vault = Vault.create(new VaultLocation(home), "console view model test passphrase".toCharArray());
-        catalog = new CatalogService(io);
+        catalogWork = new HoldingExecutor(io);
+        catalog = new CatalogService(catalogWork);
         catalog.operations().get(30, TimeUnit.SECONDS);
     }
 
@@ -179,10 +183,12 @@ class ConsoleViewModelTest {
     @Test
     void aRequestChangedWhileItIsCheckedIsNotSent() throws Exception {
         openDraft("/item/get", "{\"access_token\": \"" + TOKEN + "\"}");
+        catalogWork.hold();
         onFx(() -> {
             model.send();
             model.bodyProperty().set("{\"access_token\": \"" + TOKEN + "\", \"options\": {}}");
         });
+        catalogWork.release();
         waitUntil(() -> notice().equals("Not sent: the request changed while it was being checked."));
         assertThat(plaid.requests()).isEmpty();
     }
@@ -209,6 +215,42 @@ class ConsoleViewModelTest {
         waitUntil(() -> !model.sendingProperty().get());
         assertThat(plaid.requests()).hasSize(1);
         assertThat(model.replyProperty().get().json().has("item")).isTrue();
+    }
+
+    /** Runs work on another executor, or keeps it until released while held. */
+    static final class HoldingExecutor implements Executor {
+        private final Executor target;
+        private final List<Runnable> held = new ArrayList<>();
+        private boolean holding;
+
+        HoldingExecutor(Executor target) {
+            this.target = target;
+        }
+
+        synchronized void hold() {
+            holding = true;
+        }
+
+        void release() {
+            List<Runnable> work;
+            synchronized (this) {
+                holding = false;
+                work = List.copyOf(held);
+                held.clear();
+            }
+            work.forEach(target::execute);
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            synchronized (this) {
+                if (holding) {
+                    held.add(command);
+                    return;
+                }
+            }
+            target.execute(command);
+        }
     }
 
     private static void onFx(Runnable action) {
