@@ -2,9 +2,9 @@ package dev.tartan.ui.transfers;
 
 import atlantafx.base.theme.Styles;
 import dev.tartan.ui.common.Clipboards;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;

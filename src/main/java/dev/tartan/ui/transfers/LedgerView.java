@@ -182,7 +182,7 @@ final class LedgerView extends VBox {
 
     private Node events() {
         JsonTable table = new JsonTable("ledgerEvents", "No ledger events.");
-        table.field("Time", "timestamp");
+        table.moment("Time", "timestamp");
         table.field("Type", "type");
         table.column("Amount", event -> "$" + event.path("amount").asText());
         table.column("Available after", event -> "$" + event.path("available_balance").asText());

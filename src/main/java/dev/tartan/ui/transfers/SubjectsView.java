@@ -9,6 +9,7 @@ import dev.tartan.ui.common.FormDialog;
 import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.data.ActionStatus;
 import dev.tartan.ui.common.data.DataPane;
+import dev.tartan.ui.common.data.Formats;
 import dev.tartan.ui.common.data.JsonTable;
 import dev.tartan.ui.common.data.Outcome;
 import javafx.beans.value.ObservableValue;
@@ -47,7 +48,7 @@ final class SubjectsView {
     static Node sweeps(TransfersViewModel pane, Consumer<String> openLink) {
         SweepsViewModel model = pane.sweeps();
         JsonTable table = new JsonTable("sweepTable", "No sweeps.");
-        table.field("Created", "created");
+        table.moment("Created", "created");
         table.column("Status", sweep -> sweep.path("status").asText());
         table.column("Amount", sweep -> "$" + sweep.path("amount").asText());
         table.field("Trigger", "trigger");
@@ -113,7 +114,7 @@ final class SubjectsView {
             facts.add("amount", "$" + sweep.path("amount").asText());
             facts.add("kind", !SweepsViewModel.isLedgerSweep(sweep) ? "Plaid's aggregate sweep"
                     : SweepsViewModel.isDeposit(sweep) ? "deposit into the ledger" : "withdrawal from the ledger");
-            facts.add("created", sweep.path("created").asText());
+            facts.add("created", Formats.moment(sweep.path("created")));
             facts.add("settled", sweep.path("settled").asText(null));
             facts.add("description", sweep.path("description").asText(null));
             facts.id("funding_account_id", sweep.path("funding_account_id").asText(null));
@@ -164,7 +165,7 @@ final class SubjectsView {
     static Node recurring(TransfersViewModel pane, Consumer<String> openLink) {
         RecurringViewModel model = pane.recurring();
         JsonTable table = new JsonTable("recurringTable", "No recurring transfers.");
-        table.field("Created", "created");
+        table.moment("Created", "created");
         table.column("Status", r -> r.path("status").asText());
         table.column("Amount", r -> "$" + r.path("amount").asText());
         table.field("Type", "type");
@@ -228,7 +229,7 @@ final class SubjectsView {
             facts.add("description", r.path("description").asText(null));
             facts.id("account_id", r.path("account_id").asText(null));
             facts.id("test_clock_id", r.path("test_clock_id").asText(null));
-            facts.add("created", r.path("created").asText());
+            facts.add("created", Formats.moment(r.path("created")));
             r.path("transfer_ids").forEach(id -> transfers.getItems().add(id.asText()));
         });
         return split(left, new ScrollPane(right));
@@ -284,7 +285,7 @@ final class SubjectsView {
         TestClocksViewModel model = pane.clocks();
         JsonTable table = new JsonTable("clockTable", "No test clocks.");
         table.id("test_clock_id", "test_clock_id");
-        table.field("Virtual time", "virtual_time");
+        table.moment("Virtual time", "virtual_time");
         table.setItems(model.clocks());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, clock) -> {
             if (clock != null) {

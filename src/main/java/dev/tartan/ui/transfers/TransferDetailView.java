@@ -90,7 +90,7 @@ final class TransferDetailView extends VBox {
                     transfer.path("iso_currency_code").asText("USD")) + " \u00b7 " + transfer.path("network").asText());
             TransferChips.show(chip, transfer.path("status").asText());
             List<String> parts = new ArrayList<>();
-            parts.add("created " + transfer.path("created").asText());
+            parts.add("created " + Formats.moment(transfer.path("created")));
             parts.add("account " + transfer.path("account_id").asText());
             if (transfer.hasNonNull("description")) {
                 parts.add("\u201c" + transfer.path("description").asText() + "\u201d");
@@ -301,7 +301,7 @@ final class TransferDetailView extends VBox {
             facts.add("amount", Formats.money(t.path("amount").asDouble(), t.path("iso_currency_code").asText("USD")));
             facts.add("network", t.path("network").asText());
             facts.add("ach_class", t.path("ach_class").asText(null));
-            facts.add("created", t.path("created").asText());
+            facts.add("created", Formats.moment(t.path("created")));
             facts.add("description", t.path("description").asText(null));
             facts.add("user", t.path("user").path("legal_name").asText(null));
             facts.id("account_id", t.path("account_id").asText(null));
@@ -329,7 +329,7 @@ final class TransferDetailView extends VBox {
     /** Each status with its time and reason, oldest first. */
     private Node timeline() {
         JsonTable table = new JsonTable("transferTimeline", "No events yet.");
-        table.field("Time", "timestamp");
+        table.moment("Time", "timestamp");
         table.column("Event", event -> event.path("event_type").asText());
         table.column("Amount", event -> event.hasNonNull("transfer_amount") ? "$" + event.path("transfer_amount").asText() : "\u2014");
         table.column("Reason", event -> {
@@ -355,7 +355,7 @@ final class TransferDetailView extends VBox {
         table.id("refund_id", "id");
         table.column("Amount", refund -> "$" + refund.path("amount").asText());
         table.column("Status", refund -> refund.path("status").asText());
-        table.field("Created", "created");
+        table.moment("Created", "created");
         table.column("Failure", refund -> refund.path("failure_reason").isObject()
                 ? refund.path("failure_reason").path("ach_return_code").asText("") + " " + refund.path("failure_reason").path("description").asText("")
                 : "\u2014");
@@ -415,7 +415,7 @@ final class TransferDetailView extends VBox {
             facts.add("status", sweep.path("status").asText(null));
             facts.add("amount", "$" + sweep.path("amount").asText());
             facts.add("trigger", sweep.path("trigger").asText(null));
-            facts.add("created", sweep.path("created").asText());
+            facts.add("created", Formats.moment(sweep.path("created")));
             facts.add("settled", sweep.path("settled").asText(null));
             facts.id("funding_account_id", sweep.path("funding_account_id").asText(null));
             facts.id("network_trace_id", sweep.path("network_trace_id").asText(null));
@@ -435,7 +435,7 @@ final class TransferDetailView extends VBox {
             facts.add("rationale", rationale.isObject() ? rationale.path("code").asText() + ": " + rationale.path("description").asText()
                     : "none (approved without remarks)");
             facts.add("guarantee_decision", authorization.path("guarantee_decision").asText(null));
-            facts.add("created", authorization.path("created").asText());
+            facts.add("created", Formats.moment(authorization.path("created")));
             JsonNode proposed = authorization.path("proposed_transfer");
             facts.add("proposed", proposed.path("type").asText() + " $" + proposed.path("amount").asText() + " over "
                     + proposed.path("network").asText());

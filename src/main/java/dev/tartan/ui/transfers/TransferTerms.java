@@ -1,12 +1,12 @@
 package dev.tartan.ui.transfers;
 
+import dev.tartan.model.CallRecord;
 import dev.tartan.model.Profile;
 import dev.tartan.model.TokenKind;
 import dev.tartan.model.TransferAmount;
 import dev.tartan.model.TransferProposal;
 import dev.tartan.service.TokenBookService;
 import dev.tartan.service.TransferCreationService;
-import dev.tartan.model.CallRecord;
 import dev.tartan.ui.common.Choices;
 import dev.tartan.ui.common.ItemAccountChoice;
 import javafx.beans.Observable;

@@ -3,15 +3,21 @@ package dev.tartan.ui.common.data;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** How Plaid's values read in Tartan's tables: money with its currency, blanks for nulls. */
+/** How Plaid's values read in Tartan's tables: money with its currency, times in the user's zone, blanks for nulls. */
 public final class Formats {
 
     private static final Map<String, NumberFormat> MONEY = new ConcurrentHashMap<>();
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private Formats() {
     }
@@ -52,6 +58,24 @@ public final class Formats {
     /** Text, or "—" for a missing or null value. */
     public static String text(JsonNode value) {
         return value == null || value.isNull() || value.isMissingNode() || value.asText().isEmpty() ? "\u2014" : value.asText();
+    }
+
+    /**
+     * A moment Plaid writes in RFC 3339 ("2026-12-04T08:24:47Z") as the user's clock read then
+     * ("2026-12-04 09:24:47" in Paris); "—" for a missing value, other text as it is.
+     */
+    public static String moment(JsonNode value) {
+        String text = text(value);
+        try {
+            return moment(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            return text;
+        }
+    }
+
+    /** A moment as the user's clock read then: "2026-12-04 09:24:47". */
+    public static String moment(Instant instant) {
+        return MOMENT.format(instant);
     }
 
     /** Shows all but the last four characters of an account number as dots. */

@@ -59,6 +59,13 @@ public class JsonTable extends TableView<JsonNode> {
         return column(title, row -> Formats.text(at(row, path)));
     }
 
+    /** Adds a column of the moments at {@code path}, in the user's time zone ({@link Formats#moment(JsonNode)}). */
+    public JsonTable moment(String title, String... path) {
+        column(title, row -> Formats.moment(at(row, path)));
+        getColumns().get(getColumns().size() - 1).setMinWidth(150);
+        return this;
+    }
+
     /** Adds a right-aligned money column: the amount at {@code path}, in the row's currency. */
     public JsonTable money(String title, String... path) {
         column(title, row -> Formats.money(at(row, path), Formats.currencyOf(row)));
