@@ -95,6 +95,15 @@ public final class TartanApplication extends Application {
         VaultGate gate = new VaultGate(new VaultLocation(dataDirectory), io);
         VaultViewModel vaultModel = new VaultViewModel(gate);
         boolean firstRun = !gate.exists();
+        // Registered first: a vault opened early (a passphrase file) has the services made while this
+        // thread is still building its first screen.
+        gate.opened().thenAcceptAsync(vault -> prepare(vault, firstRun), io).exceptionally(failure -> {
+            LOG.error("Tartan could not start", failure);
+            Platform.runLater(() -> scene.setRoot(opening("Tartan could not start: " + failure.getMessage())));
+            return null;
+        });
+        Optional<CompletableFuture<Void>> presetUnlock = firstRun ? Optional.empty() : EarlyUnlock.take(dataDirectory).map(gate::adopt)
+                .or(() -> Passphrases.nonInteractive(options.passphraseFile(), System.getenv()).map(gate::unlock));
 
         scene = new Scene(new VBox(), 1280, 820);
         Theme.install(scene);
@@ -103,8 +112,6 @@ public final class TartanApplication extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
 
-        Optional<CompletableFuture<Void>> presetUnlock = firstRun ? Optional.empty() : EarlyUnlock.take(dataDirectory).map(gate::adopt)
-                .or(() -> Passphrases.nonInteractive(options.passphraseFile(), System.getenv()).map(gate::unlock));
         if (presetUnlock.isPresent()) {
             scene.setRoot(opening("Opening the vault\u2026"));
             FxAsync.whenDone(presetUnlock.get(), ok -> { }, failure -> {
@@ -117,12 +124,6 @@ public final class TartanApplication extends Application {
             catalog.preload(); // while the user types
         }
         stage.show();
-
-        gate.opened().thenAcceptAsync(vault -> prepare(vault, firstRun), io).exceptionally(failure -> {
-            LOG.error("Tartan could not start", failure);
-            Platform.runLater(() -> scene.setRoot(opening("Tartan could not start: " + failure.getMessage())));
-            return null;
-        });
     }
 
     /** Off the FX thread: services, the emulator profile, the first run's demo Item, the settings. */
