@@ -214,8 +214,12 @@ public final class Packager {
                 concat(List.of("profile", "add", "Local emulator", "--env", "emulator", "--client-id", "training", "--secret", "training"), unlock)));
         // The window, headless: Monocle stands in for the desktop's windowing (its own few classes
         // are skipped when the archive is made), -Dtartan.startupProbe ends the run at the first frame.
-        lists.add(recordClasses(runtime, input, training, "window", List.of("-Dtartan.startupProbe=true",
-                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dheadless.geometry=1600x1000-32"), unlock));
+        List<String> headless = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Dheadless.geometry=1600x1000-32");
+        lists.add(recordClasses(runtime, input, training, "window", concat(List.of("-Dtartan.startupProbe=true"), headless), unlock));
+        // The unlock screen, as a start from the desktop's menu shows it first.
+        lists.add(recordClasses(runtime, input, training, "unlock-screen", concat(List.of("-Dtartan.startupProbe=screen"), headless),
+                List.of("--data-dir", data.toString())));
         lists.add(recordClasses(runtime, input, training, "ops", List.of(), List.of("ops")));
 
         Set<String> classes = new LinkedHashSet<>();

@@ -6,8 +6,10 @@ import javafx.scene.Scene;
 import java.lang.management.ManagementFactory;
 
 /**
- * For the start-up benchmark only: with {@code -Dtartan.startupProbe=true}, prints how long after the
- * JVM started the main window painted its first frame, then quits. Does nothing otherwise.
+ * For start-up measurements only: prints how long after the JVM started a screen painted its first
+ * frame, then quits. {@code -Dtartan.startupProbe=true} times the main window (unlocked by a
+ * passphrase file); {@code -Dtartan.startupProbe=screen} the first screen, the unlock screen a start
+ * from the desktop's menu shows. Does nothing otherwise.
  */
 final class StartupProbe {
 
@@ -16,10 +18,21 @@ final class StartupProbe {
     private StartupProbe() {
     }
 
-    static void reportFirstFrame(Scene scene) {
-        if (!Boolean.getBoolean(PROPERTY)) {
-            return;
+    /** The main window is in the scene. */
+    static void reportMainWindow(Scene scene) {
+        if ("true".equals(System.getProperty(PROPERTY))) {
+            reportNextFrame(scene);
         }
+    }
+
+    /** The first screen (welcome, unlock, or opening the vault) is in the scene. */
+    static void reportFirstScreen(Scene scene) {
+        if ("screen".equals(System.getProperty(PROPERTY))) {
+            reportNextFrame(scene);
+        }
+    }
+
+    private static void reportNextFrame(Scene scene) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);

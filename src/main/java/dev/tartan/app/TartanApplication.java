@@ -123,6 +123,7 @@ public final class TartanApplication extends Application {
             scene.setRoot(firstRun ? new WelcomeView(vaultModel).root() : new UnlockView(vaultModel).root());
             catalog.preload(); // while the user types
         }
+        StartupProbe.reportFirstScreen(scene);
         stage.show();
     }
 
@@ -199,7 +200,7 @@ public final class TartanApplication extends Application {
         window = new MainWindow(shell, panes, navigator);
         navigator.attach(window);
         scene.setRoot(window.root());
-        StartupProbe.reportFirstFrame(scene);
+        StartupProbe.reportMainWindow(scene);
         WindowGeometry.restore(stage, settings.get(SettingsService.WINDOW));
         geometry = WindowGeometry.track(stage, shell::rememberWindow);
         shell.activeProfileProperty().addListener((obs, old, profile) -> updateTitle(profile));
