@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
 public final class CachedCalls {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CachedCalls.class);
+    /** How long {@link #fetchKeepingLater} waits before keeping a reply. */
+    private static final long KEEP_LATER_MILLIS = 1_500;
 
     /** A reply, from Plaid now or from the vault's cache. */
     public record Fetched(JsonNode json, Instant fetchedAt, String requestId, boolean fromCache) {
@@ -89,8 +92,11 @@ public final class CachedCalls {
     public CompletableFuture<Fetched> fetchKeepingLater(Profile profile, String path, ObjectNode body, Consumer<CallRecord> log) {
         return Futures.map(send(profile, path, body, log), response -> {
             Instant read = clock.instant();
+            // A moment later: on a machine of few cores, redacting and encrypting megabytes would
+            // otherwise take the CPU the screen needs to show them.
             CompletableFuture.runAsync(() -> vault.cache().put(profile.name(), path, canonical(body),
-                    Redactor.shared().redact(response.json()).toString(), response.requestId()), io).whenComplete((kept, error) -> {
+                    Redactor.shared().redact(response.json()).toString(), response.requestId()),
+                    CompletableFuture.delayedExecutor(KEEP_LATER_MILLIS, TimeUnit.MILLISECONDS, io)).whenComplete((kept, error) -> {
                         if (error != null) {
                             LOG.warn("Could not keep the reply of {} in the cache: {}", path, Futures.unwrap(error).getMessage());
                         }
