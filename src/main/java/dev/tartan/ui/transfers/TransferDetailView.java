@@ -9,6 +9,7 @@ import dev.tartan.ui.common.Fixes;
 import dev.tartan.ui.common.FormDialog;
 import dev.tartan.ui.common.Forms;
 import dev.tartan.ui.common.Navigator;
+import dev.tartan.ui.common.UseInboxButton;
 import dev.tartan.ui.common.data.ActionStatus;
 import dev.tartan.ui.common.data.CallLogView;
 import dev.tartan.ui.common.data.DataPane;
@@ -234,7 +235,7 @@ final class TransferDetailView extends VBox {
         sandbox.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
         HBox returning = new HBox(6, ret, code);
         returning.setAlignment(Pos.CENTER_LEFT);
-        HBox firing = new HBox(6, webhook, fire);
+        HBox firing = new HBox(6, webhook, UseInboxButton.filling(webhook, pane.inbox()), fire);
         firing.setAlignment(Pos.CENTER_LEFT);
         FlowPane bar = new FlowPane(8, 6, sandbox, next, fail, returning, firing);
         bar.setAlignment(Pos.CENTER_LEFT);

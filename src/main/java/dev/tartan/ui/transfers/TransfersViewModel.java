@@ -10,6 +10,7 @@ import dev.tartan.service.TransferSandboxService;
 import dev.tartan.service.TransferService;
 import dev.tartan.service.TransferSyncService;
 import dev.tartan.ui.common.FxAsync;
+import dev.tartan.ui.common.InboxUrl;
 import dev.tartan.ui.common.PaneServices;
 import dev.tartan.ui.common.data.Outcome;
 import dev.tartan.ui.common.data.SubjectLoader;
@@ -239,6 +240,11 @@ public final class TransfersViewModel {
     /** A lookup of Ctrl+K under way, or why it failed. */
     public ReadOnlyObjectProperty<Outcome<String>> noticeProperty() {
         return notice;
+    }
+
+    /** Where Tartan's webhook inbox listens ("Use Tartan's inbox" beside the webhook a simulation fires to). */
+    public InboxUrl inbox() {
+        return pane.inbox();
     }
 
     /** Whether the profile reaches a sandbox, where the simulations and test clocks work. */

@@ -10,6 +10,7 @@ import dev.tartan.emulator.PlaidEmulator;
 import dev.tartan.model.Credentials;
 import dev.tartan.model.PlaidEnvironment;
 import dev.tartan.model.Profile;
+import dev.tartan.model.ReceivedWebhook;
 import dev.tartan.model.TokenEntry;
 import dev.tartan.model.TokenKind;
 import dev.tartan.model.TransferRow;
@@ -22,6 +23,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +169,17 @@ class TransfersPaneTest {
         app.waitUntil("the timeline", 20, () -> timeline().containsAll(List.of("pending", "posted", "swept", "settled", "funds_available")));
         assertThat(timeline().get(0)).isEqualTo("pending");
         app.screenshot("transfers-3-timeline");
+
+        // Its webhook, fired to Tartan's own inbox, shows in the Webhooks pane.
+        app.clickOn("#transferSandbox #useInbox");
+        TextField webhook = app.lookup("#transferWebhook").query();
+        app.waitUntil("the inbox's URL", 10, () -> webhook.getText().startsWith("http://127.0.0.1:"));
+        app.clickOn("#fireTransferWebhook");
+        app.openPane("Webhooks");
+        ListView<ReceivedWebhook> inbox = app.waitFor("#webhookList");
+        app.waitUntil("TRANSFER_EVENTS_UPDATE in the inbox", 20, () -> inbox.getItems().stream()
+                .anyMatch(received -> "TRANSFER_EVENTS_UPDATE".equals(received.code())));
+        app.openPane("Transfers");
 
         // Its sweep.
         app.selectTab("#transferTabs", "transferSweepTab");
