@@ -33,17 +33,11 @@ final class StartupProbe {
     }
 
     private static void reportNextFrame(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            // The layout pass of this pulse is done; the frame is rendered right after it.
-            Platform.runLater(() -> {
-                System.out.println("tartan-first-frame-ms=" + ManagementFactory.getRuntimeMXBean().getUptime());
-                System.out.flush();
-                Platform.exit();
-                System.exit(0);
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        NextFrame.then(scene, () -> {
+            System.out.println("tartan-first-frame-ms=" + ManagementFactory.getRuntimeMXBean().getUptime());
+            System.out.flush();
+            Platform.exit();
+            System.exit(0);
+        });
     }
 }

@@ -121,7 +121,8 @@ public final class TartanApplication extends Application {
             });
         } else {
             scene.setRoot(firstRun ? new WelcomeView(vaultModel).root() : new UnlockView(vaultModel).root());
-            catalog.preload(); // while the user types
+            // Read while the user types, once the screen is up: parsing the specs would slow its first frame.
+            NextFrame.then(scene, catalog::preload);
         }
         StartupProbe.reportFirstScreen(scene);
         stage.show();
