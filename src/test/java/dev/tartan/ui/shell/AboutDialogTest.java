@@ -3,6 +3,7 @@ package dev.tartan.ui.shell;
 import dev.tartan.model.BuildInfo;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,8 @@ class AboutDialogTest {
         TestVaults.create(home);
         app = new TartanAppFixture(home).startUnlocked();
         app.waitFor("#mainWindow", 60);
-        app.clickOn("#profileMenu");
+        // The node itself, once it shows: a query at click time can meet the window between two scenes.
+        app.clickOn(app.<Node>waitFor("#profileMenu"));
         app.clickOn("#aboutTartan");
         app.waitFor("#aboutDialog");
         app.screenshot("about-1-dialog");

@@ -7,6 +7,7 @@ import dev.tartan.store.Vault;
 import dev.tartan.testing.Screenshots;
 import dev.tartan.ui.TartanAppFixture;
 import dev.tartan.ui.TestVaults;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -76,7 +77,7 @@ class ProfilesTest {
 
     @Test
     void aCustomUrlIsAskedAboutProductionAndPlainHttpAndTheBandsFollow() throws Exception {
-        app.clickOn("#profileMenu").clickOn("#newProfile");
+        app.clickOn(app.<Node>waitFor("#profileMenu")).clickOn("#newProfile");
         app.waitFor("#profileEditor");
         app.clickOn("#profileName").write("Live proxy");
         app.clickOn("#profileEnvironment").clickOn("Custom base URL");
@@ -122,7 +123,7 @@ class ProfilesTest {
         proxy.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
                 .setBody("{\"institutions\":[],\"total\":0,\"request_id\":\"req-ok\"}"));
 
-        app.clickOn("#profileMenu").clickOn("#newProfile");
+        app.clickOn(app.<Node>waitFor("#profileMenu")).clickOn("#newProfile");
         app.waitFor("#profileEditor");
         app.clickOn("#profileName").write("Ops proxy");
         app.clickOn("#profileEnvironment").clickOn("Custom base URL");
