@@ -235,9 +235,8 @@ final class TransferDetailView extends VBox {
         sandbox.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
         HBox returning = new HBox(6, ret, code);
         returning.setAlignment(Pos.CENTER_LEFT);
-        HBox firing = new HBox(6, webhook, UseInboxButton.filling(webhook, pane.inbox()), fire);
-        firing.setAlignment(Pos.CENTER_LEFT);
-        FlowPane bar = new FlowPane(8, 6, sandbox, next, fail, returning, firing);
+        // The field and its two buttons wrap one by one: as one row they ran out of a narrow window.
+        FlowPane bar = new FlowPane(8, 6, sandbox, next, fail, returning, webhook, UseInboxButton.filling(webhook, pane.inbox()), fire);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("sandbox-bar");
         bar.setId("transferSandbox");

@@ -171,10 +171,10 @@ class TransfersPaneTest {
         app.screenshot("transfers-3-timeline");
 
         // Its webhook, fired to Tartan's own inbox, shows in the Webhooks pane.
-        app.clickOn("#transferSandbox #useInbox");
+        app.clickOn(app.<Node>waitFor("#transferSandbox #useInbox"));
         TextField webhook = app.lookup("#transferWebhook").query();
         app.waitUntil("the inbox's URL", 10, () -> webhook.getText().startsWith("http://127.0.0.1:"));
-        app.clickOn("#fireTransferWebhook");
+        app.clickOn(app.<Node>waitFor("#fireTransferWebhook"));
         app.openPane("Webhooks");
         ListView<ReceivedWebhook> inbox = app.waitFor("#webhookList");
         app.waitUntil("TRANSFER_EVENTS_UPDATE in the inbox", 20, () -> inbox.getItems().stream()
