@@ -5,6 +5,7 @@ import dev.tartan.model.AssetReportDigest;
 import dev.tartan.model.AssetReportFacts;
 import dev.tartan.model.AssetReportStatus;
 import dev.tartan.model.TokenEntry;
+import dev.tartan.ui.common.Busy;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.Fixes;
@@ -260,8 +261,7 @@ final class AssetReportView extends VBox {
 
     /** While the report is being generated: how long it has been waiting, and a check now; once gone: that it is gone. */
     private Node banner() {
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(16, 16);
+        ProgressIndicator spinner = Busy.spinner(Busy.INLINE);
         Label text = new Label();
         text.setId("assetWaiting");
         text.setWrapText(true);

@@ -2,6 +2,7 @@ package dev.tartan.ui.sandbox;
 
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.StepResult;
+import dev.tartan.ui.common.Busy;
 import dev.tartan.ui.common.Confirmation;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.Fixes;
@@ -13,7 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
@@ -168,9 +168,7 @@ final class ScenarioView {
 
     private static Node markOf(ScenarioViewModel.Phase phase) {
         if (phase == ScenarioViewModel.Phase.RUNNING) {
-            ProgressIndicator spinner = new ProgressIndicator();
-            spinner.setMaxSize(16, 16);
-            return spinner;
+            return Busy.spinner(Busy.INLINE);
         }
         FontIcon icon = switch (phase) {
             case PASSED -> styled(new FontIcon(Material2OutlinedAL.CHECK_CIRCLE), Styles.SUCCESS);

@@ -3,6 +3,7 @@ package dev.tartan.ui.transfers;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tartan.model.TransferProposal;
+import dev.tartan.ui.common.Busy;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.Figures;
 import dev.tartan.ui.common.Fixes;
@@ -15,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -92,9 +92,7 @@ final class NewTransferDialog {
         Consumer<Outcome<JsonNode>> show = state -> {
             switch (state.phase()) {
                 case LOADING -> {
-                    ProgressIndicator spinner = new ProgressIndicator();
-                    spinner.setMaxSize(16, 16);
-                    HBox row = new HBox(8, spinner, new Label(state.message()));
+                    HBox row = new HBox(8, Busy.spinner(Busy.INLINE), new Label(state.message()));
                     row.setAlignment(Pos.CENTER_LEFT);
                     box.getChildren().setAll(row);
                 }

@@ -1,12 +1,12 @@
 package dev.tartan.ui.common.data;
 
 import atlantafx.base.theme.Styles;
+import dev.tartan.ui.common.Busy;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.Fixes;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -39,9 +39,7 @@ public final class ActionStatus<T> extends VBox {
     private void show(Outcome<T> state) {
         switch (state.phase()) {
             case LOADING -> {
-                ProgressIndicator spinner = new ProgressIndicator();
-                spinner.setMaxSize(16, 16);
-                HBox row = new HBox(8, spinner, new Label(state.message()));
+                HBox row = new HBox(8, Busy.spinner(Busy.INLINE), new Label(state.message()));
                 row.setAlignment(Pos.CENTER_LEFT);
                 getChildren().setAll(row);
             }

@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.tartan.model.FixAction;
 import dev.tartan.model.TransactionRow;
+import dev.tartan.ui.common.Busy;
 import dev.tartan.ui.common.Clipboards;
 import dev.tartan.ui.common.FailureView;
 import dev.tartan.ui.common.Fixes;
@@ -82,15 +83,8 @@ public final class TransactionsPanel extends VBox {
         // Transactions that came whole with their subject (an asset report's) have nothing to sync.
         sync.visibleProperty().bind(model.syncableProperty());
         sync.managedProperty().bind(sync.visibleProperty());
-        Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
-        cancel.getStyleClass().add(Styles.DANGER);
-        cancel.setOnAction(e -> model.cancelSync());
-        cancel.visibleProperty().bind(model.syncingProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(16, 16);
-        spinner.visibleProperty().bind(model.syncingProperty());
-        spinner.managedProperty().bind(spinner.visibleProperty());
+        Button cancel = Busy.stopButton("Cancel", model.syncingProperty(), model::cancelSync);
+        ProgressIndicator spinner = Busy.spinnerWhile(model.syncingProperty());
 
         Label state = new Label();
         state.setId("txnState");
